@@ -1,0 +1,36 @@
+// The commands of the `chitieu` CLI, one function each. They print data on
+// stdout and progress, warnings and errors on stderr, and return the exit status:
+//   0  success
+//   1  some input failed (a file not ingested, a quote not verified)
+//   2  usage error (bad arguments; printed by the argument parser)
+//   3  the database or the data files could not be opened
+#ifndef CHITIEU_CLI_COMMANDS_H_
+#define CHITIEU_CLI_COMMANDS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace chitieu {
+
+struct GlobalOptions {
+  std::string db = "chitieu.db";
+  std::string data_dir;
+};
+
+int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths);
+int run_export(const GlobalOptions& g, const std::string& format);
+int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& document, int64_t line,
+              int context_lines);
+int run_compare(const GlobalOptions& g, const std::string& format);
+int run_verify(const GlobalOptions& g, bool check_sources);
+int run_documents(const GlobalOptions& g);
+
+// Paths to ingest under `paths`: files as given, directories walked for
+// document files (hidden entries skipped). Problems go to `errors`.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
+                                       std::vector<std::string>* errors);
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_CLI_COMMANDS_H_

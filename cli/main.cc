@@ -1,0 +1,100 @@
+// chitieu: numbered targets of Vietnamese resolutions into an auditable database.
+// Exit status: see cli/commands.h.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "chitieu — extract the numbered targets (chỉ tiêu) of Vietnamese resolutions into an "
+      "auditable SQLite database, trace each figure to its source line, compare documents.\n\n"
+      "Examples:\n"
+      "  chitieu ingest corpus/                 store every document under corpus/\n"
+      "  chitieu ingest --db archive.db a.txt b.txt\n"
+      "  chitieu compare --format md            one row per indicator, one column per document\n"
+      "  chitieu trace 12                       where figure 12 comes from and how it was read\n"
+      "  chitieu trace --document 000_b0a7 --line 41\n"
+      "  chitieu export --format jsonl > figures.jsonl\n"
+      "  chitieu verify                         re-check every quote against the stored text\n\n"
+      "Exit status: 0 ok; 1 some input failed; 2 usage error; 3 database or data files unusable.",
+      "chitieu"};
+  app.set_version_flag("--version", std::string("chitieu ") + CHITIEU_VERSION);
+  app.require_subcommand(1);
+  chitieu::GlobalOptions g;
+  auto add_globals = [&](CLI::App* cmd) {
+    cmd->add_option("--db", g.db, "SQLite database file (created on first use)")
+        ->capture_default_str();
+    cmd->add_option("--data-dir", g.data_dir,
+                    "folder of lexicons and tables (default: $CHITIEU_DATA or the built-in data/)");
+  };
+
+  std::vector<std::string> paths;
+  auto* ingest = app.add_subcommand(
+      "ingest", "Store documents and their figures; files or folders, many at once.\n"
+                "The same bytes are never stored twice. A bad file is reported and skipped;\n"
+                "the exit status is 1 when any file failed.");
+  add_globals(ingest);
+  ingest->add_option("paths", paths, "files or directories")->required();
+
+  std::string export_format = "jsonl";
+  auto* exp = app.add_subcommand("export", "Print every stored figure, one per line (JSON Lines) or as CSV.");
+  add_globals(exp);
+  exp->add_option("--format", export_format, "jsonl or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->capture_default_str();
+
+  int64_t figure_id = 0;
+  std::string document;
+  int64_t line = 0;
+  int context = 2;
+  auto* trace = app.add_subcommand(
+      "trace", "Show where a figure comes from: document, line, quote in context, how it was read.\n"
+               "Give a figure id (from export), or --document (file name, its prefix, or a sha256\n"
+               "prefix) with an optional --line.");
+  add_globals(trace);
+  trace->add_option("figure", figure_id, "figure id");
+  trace->add_option("--document", document, "document file name or sha256 prefix");
+  trace->add_option("--line", line, "line number in that document");
+  trace->add_option("--context", context, "lines of context around the quote")->capture_default_str();
+
+  std::string compare_format = "md";
+  auto* compare = app.add_subcommand(
+      "compare", "Comparison table: one row per indicator, one column per document, each cell\n"
+                 "the comparator, value and unit as written, and D<n>:line.");
+  add_globals(compare);
+  compare->add_option("--format", compare_format, "md or csv")
+      ->check(CLI::IsMember({"md", "csv"}))
+      ->capture_default_str();
+
+  bool check_sources = false;
+  auto* verify = app.add_subcommand(
+      "verify", "Check every stored quote against the stored text at its line and offsets, and the\n"
+                "stored text against its fingerprint. Exit status 1 on any mismatch.");
+  add_globals(verify);
+  verify->add_flag("--sources", check_sources,
+                   "also re-hash the original files where they still are");
+
+  auto* documents = app.add_subcommand("documents", "List stored documents and their header data (JSON Lines).");
+  add_globals(documents);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (*ingest) return chitieu::run_ingest(g, paths);
+  if (*exp) return chitieu::run_export(g, export_format);
+  if (*trace) {
+    if (figure_id <= 0 && document.empty()) {
+      std::cerr << "trace: give a figure id or --document (see chitieu trace --help)\n";
+      return 2;
+    }
+    return chitieu::run_trace(g, figure_id, document, line, context);
+  }
+  if (*compare) return chitieu::run_compare(g, compare_format);
+  if (*verify) return chitieu::run_verify(g, check_sources);
+  if (*documents) return chitieu::run_documents(g);
+  return 2;
+}

@@ -1,0 +1,32 @@
+// The extractor stage end to end for one file: read and validate the source,
+// repair every line, read the header, find the figures.
+#ifndef CHITIEU_EXTRACTOR_EXTRACT_DOCUMENT_H_
+#define CHITIEU_EXTRACTOR_EXTRACT_DOCUMENT_H_
+
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "extractor/document_header.h"
+#include "extractor/figure_extractor.h"
+#include "extractor/source_text.h"
+#include "extractor/text_repair.h"
+#include "normalizer/lexicon.h"
+
+namespace chitieu {
+
+struct ExtractedDocument {
+  SourceText source;
+  std::vector<RepairedLine> repaired;  // one per source line
+  DocumentHeader header;
+  std::vector<Figure> figures;
+};
+
+Status extract_document(const Lexicon& lex, const std::string& path, ExtractedDocument* out);
+
+// The same on a SourceText already read (tests, benchmarks).
+void extract_from_source(const Lexicon& lex, ExtractedDocument* doc);
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_EXTRACTOR_EXTRACT_DOCUMENT_H_

@@ -1,0 +1,666 @@
+#include "extractor/figure_extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "extractor/blocks.h"
+#include "normalizer/period.h"
+#include "normalizer/qualifier.h"
+#include "normalizer/unit_parser.h"
+#include "normalizer/vietnamese_number.h"
+
+namespace chitieu {
+namespace {
+
+using json = nlohmann::json;
+
+bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_char(char c) { return is_letter(c) || is_digit(c); }
+
+size_t skip_spaces(const std::string& s, size_t i) {
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
+
+// Context carried from block to block: the headings above, the current item.
+struct Heading {
+  int level = 0;
+  std::string period;
+  bool results = false;
+  std::string text;
+};
+
+struct Context {
+  std::vector<Heading> headings;
+  std::string item;
+  std::string item_period;   // "Đến năm 2030: …" opening the current item
+  std::string prose_period;  // "Đến năm 2025, …" opening a paragraph
+};
+
+// Positions in a block where sentences and clauses start.
+struct Segmentation {
+  std::vector<uint32_t> sentence_start;  // per code point
+  std::vector<uint32_t> clause_start;
+  std::vector<uint32_t> sentence_end;
+  std::vector<uint32_t> clause_end;
+  std::vector<bool> in_quotes;
+};
+
+Segmentation segment(const std::string& f) {
+  Segmentation seg;
+  size_t n = f.size();
+  seg.sentence_start.resize(n + 1);
+  seg.clause_start.resize(n + 1);
+  seg.sentence_end.resize(n + 1);
+  seg.clause_end.resize(n + 1);
+  seg.in_quotes.assign(n + 1, false);
+  uint32_t s = 0, c = 0;
+  for (size_t i = 0; i <= n; ++i) {
+    seg.sentence_start[i] = s;
+    seg.clause_start[i] = c;
+    if (i == n) break;
+    char ch = f[i];
+    bool sentence_end = (ch == '.' && (i + 1 == n || f[i + 1] == ' ') &&
+                         !(i > 0 && is_digit(f[i - 1]) && i + 2 < n && is_digit(f[i + 2]))) ||
+                        ch == '!' || ch == '?';
+    if (sentence_end) {
+      s = c = static_cast<uint32_t>(i + 1);
+    } else if (ch == ';') {
+      c = static_cast<uint32_t>(i + 1);
+    }
+  }
+  uint32_t se = static_cast<uint32_t>(n), ce = static_cast<uint32_t>(n);
+  for (size_t i = n + 1; i-- > 0;) {
+    if (i < n) {
+      char ch = f[i];
+      if (ch == '.' && (i + 1 == n || f[i + 1] == ' ')) se = ce = static_cast<uint32_t>(i);
+      else if (ch == '!' || ch == '?') se = ce = static_cast<uint32_t>(i);
+      else if (ch == ';') ce = static_cast<uint32_t>(i);
+    }
+    seg.sentence_end[i] = se;
+    seg.clause_end[i] = ce;
+  }
+  // Text between paired quotation marks is a title or a slogan; an unpaired
+  // last mark quotes nothing.
+  std::vector<size_t> quotes;
+  for (size_t i = 0; i < n; ++i)
+    if (f[i] == '"') quotes.push_back(i);
+  for (size_t k = 0; k + 1 < quotes.size(); k += 2)
+    for (size_t i = quotes[k]; i <= quotes[k + 1]; ++i) seg.in_quotes[i] = true;
+  return seg;
+}
+
+bool ends_with_word(const std::string& f, size_t end, const std::string& w, size_t limit,
+                    size_t* begin) {
+  if (w.size() > end - limit) return false;
+  size_t b = end - w.size();
+  if (f.compare(b, w.size(), w) != 0) return false;
+  if (b > 0 && is_word_char(f[b - 1])) return false;
+  *begin = b;
+  return true;
+}
+
+bool contains_word(const std::string& f, size_t b, size_t e, const std::string& w) {
+  size_t pos = b;
+  while (true) {
+    pos = f.find(w, pos);
+    if (pos == std::string::npos || pos + w.size() > e) return false;
+    bool left = pos == 0 || !is_word_char(f[pos - 1]);
+    bool right = pos + w.size() >= f.size() || !is_word_char(f[pos + w.size()]);
+    if (left && right) return true;
+    ++pos;
+  }
+}
+
+size_t find_word(const std::string& f, size_t b, size_t e, const std::string& w) {
+  size_t pos = b;
+  while (true) {
+    pos = f.find(w, pos);
+    if (pos == std::string::npos || pos + w.size() > e) return std::string::npos;
+    bool left = pos == 0 || !is_word_char(f[pos - 1]);
+    bool right = pos + w.size() >= f.size() || !is_word_char(f[pos + w.size()]);
+    if (left && right) return pos;
+    ++pos;
+  }
+}
+
+// The number is part of a name or reference: "Quốc lộ 91", "khóa X", "ngày 05".
+bool preceded_by_name(const Lexicon& lex, const std::string& f, size_t s, size_t limit) {
+  size_t e = s;
+  while (e > limit && f[e - 1] == ' ') --e;
+  size_t b = 0;
+  for (const std::string& w : lex.number_names)
+    if (ends_with_word(f, e, w, limit, &b)) return true;
+  return false;
+}
+
+// Strips leading and trailing words that are not part of an indicator's name:
+// connectors, qualifiers, year phrases, punctuation. [b, e) shrinks in place.
+void trim_indicator(const Lexicon& lex, const std::string& f,
+                    const std::vector<YearMention>& years, size_t* b, size_t* e) {
+  static const char* kLeading[] = {"trong do", "va", "con", "rieng", "dong thoi", "phan dau",
+                                   "dam bao", "trong", "voi", "tuy nhien", "nhung", "nhat la"};
+  static const char* kTrailing[] = {"hang nam", "moi nam", "du kien", "dat muc", "o muc",
+                                    "muc", "phan dau", "nam", "deu", "se", "cua", "voi", "va"};
+  bool changed = true;
+  while (changed && *b < *e) {
+    changed = false;
+    while (*b < *e && !is_word_char(f[*b]) && f[*b] != '(' && f[*b] != '%') {
+      ++*b;
+      changed = true;
+    }
+    while (*e > *b && !is_word_char(f[*e - 1]) && f[*e - 1] != ')' && f[*e - 1] != '%') {
+      --*e;
+      changed = true;
+    }
+    for (const YearMention& y : years) {
+      if (y.begin <= *b + 1 && y.end > *b && y.end <= *e) {
+        *b = y.end;
+        changed = true;
+      }
+      if (y.end >= *e && y.begin < *e && y.begin >= *b) {
+        *e = y.begin;
+        changed = true;
+      }
+    }
+    for (const char* w : kLeading) {
+      size_t len = std::strlen(w);
+      if (*e - *b >= len && f.compare(*b, len, w) == 0 &&
+          (*b + len == *e || !is_word_char(f[*b + len]))) {
+        *b += len;
+        changed = true;
+      }
+    }
+    size_t qb = 0;
+    for (const char* w : kTrailing) {
+      if (ends_with_word(f, *e, w, *b, &qb)) {
+        *e = qb;
+        changed = true;
+      }
+    }
+    for (const QualifierEntry& q : lex.qualifiers) {
+      if (q.after || q.surface == ":") continue;
+      if (ends_with_word(f, *e, q.surface, *b, &qb) && qb > *b) {
+        *e = qb;
+        changed = true;
+      }
+    }
+  }
+}
+
+std::string format_number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+class BlockExtractor {
+ public:
+  BlockExtractor(const Lexicon& lex, const Block& block, Context* ctx,
+                 const std::vector<std::string>& raw_lines,
+                 const std::vector<RepairedLine>& repaired, std::vector<Figure>* out)
+      : lex_(lex), b_(block), f_(block.folded), ctx_(ctx), raw_(raw_lines),
+        rep_(repaired), out_(out), seg_(segment(block.folded)),
+        years_(find_year_mentions(block.folded)) {}
+
+  void run();
+
+ private:
+  struct Local {
+    size_t number_begin = 0;
+    size_t end = 0;  // end of quote
+    std::string indicator;
+  };
+
+  bool is_reference(size_t s, size_t e) const;
+  bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
+  std::string find_year(size_t s, size_t figure_end, std::string* source) const;
+  std::string clean_slice(size_t b, size_t e) const;
+  void indicator_for(size_t seg_begin, size_t run_begin, size_t after_end, size_t s,
+                     const UnitReading& unit, std::string* indicator, std::string* parent);
+  void emit(Figure fig, size_t quote_b, size_t quote_e, size_t number_b);
+
+  const Lexicon& lex_;
+  const Block& b_;
+  const std::string& f_;
+  Context* ctx_;
+  const std::vector<std::string>& raw_;
+  const std::vector<RepairedLine>& rep_;
+  std::vector<Figure>* out_;
+  Segmentation seg_;
+  std::vector<YearMention> years_;
+  std::vector<Local> done_;  // figures of this block, in order
+};
+
+bool BlockExtractor::is_reference(size_t s, size_t e) const {
+  const std::string& f = f_;
+  size_t n = f.size();
+  if (s < b_.body_begin) return true;  // heading or item number
+  if (seg_.in_quotes[s]) return true;
+  // Glued to letters: "Km0", "QH15", "5H9", "Covid-19".
+  if (s > 0 && is_letter(f[s - 1])) return true;
+  if (s > 1 && f[s - 1] == '-' && is_letter(f[s - 2])) return true;
+  if (e < n && is_letter(f[e])) {
+    UnitReading u = read_unit(lex_, f, e);
+    if (!u.matched) return true;
+  }
+  // Document numbers, dates and fractions: "59-NQ/TW", "109/NQ-CP", "20/10/2022",
+  // "65/72", "1/10.000", "quý II/2025".
+  if (s > 0 && f[s - 1] == '/') return true;
+  if (e < n && f[e] == '/') return true;
+  {
+    size_t i = e;
+    while (i < n && f[i] == ' ') ++i;
+    if (i < n && (f[i] == '-' || f[i] == '/')) {
+      size_t j = i + 1;
+      while (j < n && f[j] == ' ') ++j;
+      if (j < n && is_letter(f[j]) && j == i + 1) return true;
+    }
+  }
+  // "(12)" written inside a sentence is an enumeration mark.
+  if (s > 0 && f[s - 1] == '(' && e < n && f[e] == ')') return true;
+  if (preceded_by_name(lex_, f, s, b_.body_begin)) return true;
+  return false;
+}
+
+bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const {
+  static const RE2 kDash(R"(^(%?\s*-\s*)(\d+(?:[.,]\d+)*))");
+  static const RE2 kTo(R"(^(\s+(?:den|toi)\s+)(\d+(?:[.,]\d+)*))");
+  re2::StringPiece rest(f_.data() + e, f_.size() - e);
+  re2::StringPiece sep, num;
+  if (RE2::PartialMatch(rest, kDash, &sep, &num) || RE2::PartialMatch(rest, kTo, &sep, &num)) {
+    *s2 = num.data() - f_.data();
+    *e2 = *s2 + num.size();
+    if (*e2 < f_.size() && is_letter(f_[*e2]) && !read_unit(lex_, f_, *e2).matched) return false;
+    *joiner = std::string(sep.data(), sep.size());
+    return true;
+  }
+  return false;
+}
+
+std::string BlockExtractor::find_year(size_t s, size_t figure_end, std::string* source) const {
+  size_t sent_b = seg_.sentence_start[s], sent_e = seg_.sentence_end[s];
+  size_t clause_e = seg_.clause_end[s];
+  const YearMention* best = nullptr;
+  for (const YearMention& y : years_) {
+    if (y.comparison_base || y.begin < sent_b || y.end > s) continue;
+    if (y.begin < b_.body_begin && y.year_begin < b_.body_begin) continue;
+    if (!best || y.begin > best->begin) best = &y;
+  }
+  if (best) {
+    *source = "sentence: \"" + b_.slice(best->begin, best->end) + "\"";
+    return best->period;
+  }
+  for (const YearMention& y : years_) {
+    if (y.comparison_base || y.begin < figure_end || y.end > std::min(clause_e, sent_e)) continue;
+    *source = "same clause, after the figure: \"" + b_.slice(y.begin, y.end) + "\"";
+    return y.period;
+  }
+  // The item's or paragraph's opening: "(13) Đến năm 2030: …".
+  for (const YearMention& y : years_) {
+    if (y.comparison_base) continue;
+    if (y.begin >= b_.body_begin && y.begin <= b_.body_begin + 12) {
+      *source = "opening of the paragraph: \"" + b_.slice(y.begin, y.end) + "\"";
+      return y.period;
+    }
+  }
+  if (!b_.item.empty() || !ctx_->item.empty()) {
+    if (!ctx_->item_period.empty()) {
+      *source = "opening of item " + ctx_->item;
+      return ctx_->item_period;
+    }
+  } else if (!ctx_->prose_period.empty()) {
+    *source = "opening of an earlier paragraph under the same heading";
+    return ctx_->prose_period;
+  }
+  for (auto it = ctx_->headings.rbegin(); it != ctx_->headings.rend(); ++it) {
+    if (!it->period.empty()) {
+      *source = "heading: \"" + it->text.substr(0, 120) + "\"";
+      return it->period;
+    }
+  }
+  return "";
+}
+
+std::string BlockExtractor::clean_slice(size_t b, size_t e) const {
+  trim_indicator(lex_, f_, years_, &b, &e);
+  if (b >= e) return "";
+  // Balance a parenthesis the cut left open: "Tổng sản phẩm (GRDP" is kept whole.
+  std::string text = b_.slice(b, e);
+  int open = 0;
+  for (size_t i = b; i < e; ++i) open += f_[i] == '(' ? 1 : f_[i] == ')' ? -1 : 0;
+  if (open > 0) {
+    size_t close = f_.find(')', e);
+    if (close != std::string::npos && close < seg_.clause_end[b] && close - e < 40)
+      text = b_.slice(b, close + 1);
+  }
+  return text;
+}
+
+void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t after_end, size_t s,
+                                   const UnitReading& unit, std::string* indicator,
+                                   std::string* parent) {
+  size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
+  // A breakdown: "…; trong đó: nông, lâm nghiệp, thủy sản tăng 2,56%" belongs to
+  // the figure before "trong đó".
+  size_t td = std::string::npos;
+  for (size_t p = find_word(f_, b_.body_begin, s, "trong do"); p != std::string::npos;
+       p = find_word(f_, p + 1, s, "trong do"))
+    td = p;
+  if (td != std::string::npos && td >= sent_b) {
+    for (auto it = done_.rbegin(); it != done_.rend(); ++it) {
+      if (it->end <= td) {
+        *parent = it->indicator;
+        break;
+      }
+    }
+  }
+  // A list after a colon: "Cơ cấu kinh tế: Dịch vụ chiếm …, công nghiệp … chiếm …".
+  if (parent->empty()) {
+    size_t colon = f_.find(':', sent_b);
+    if (colon != std::string::npos && colon < run_begin) {
+      bool figure_before = false;
+      for (const Local& l : done_)
+        if (l.number_begin >= sent_b && l.number_begin < colon) figure_before = true;
+      if (!figure_before) {
+        *parent = clean_slice(sent_b, colon);
+        seg_begin = std::max(seg_begin, colon + 1);
+      }
+    }
+  }
+  // The subject written before the number, past the previous figure's tail.
+  size_t b = seg_begin;
+  bool after_previous = !done_.empty() && done_.back().end > seg_.clause_start[s] &&
+                        done_.back().end <= seg_begin;
+  if (after_previous) {
+    size_t comma = f_.find(',', b);
+    if (comma != std::string::npos && comma < run_begin) b = comma + 1;
+  }
+  if (td != std::string::npos && td >= b && td < run_begin) b = td + 8;
+  std::string sub = clean_slice(b, run_begin);
+  if (sub.empty()) {
+    // The subject follows the number: "100% người dân được hưởng …".
+    size_t a = skip_spaces(f_, after_end);
+    size_t e = a;
+    while (e < f_.size() && e - a < 90 && f_[e] != ',' && f_[e] != ';' && f_[e] != '.' &&
+           f_[e] != '(' && f_[e] != ':')
+      ++e;
+    if (unit.base != "count") sub = clean_slice(a, e);
+  }
+  if (sub.empty() && unit.base == "count" && unit.counted_end > unit.counted_begin)
+    sub = b_.slice(unit.counted_begin, unit.counted_end) + (unit.denominators.empty() ? "" : "/vạn dân");
+  if (parent->empty()) {
+    *indicator = sub;
+  } else {
+    *indicator = sub.empty() ? *parent : *parent + " — " + sub;
+  }
+}
+
+void BlockExtractor::emit(Figure fig, size_t qb, size_t qe, size_t number_b) {
+  // Map the block span [qb, qe) back to raw lines and code point offsets.
+  uint32_t l0 = b_.line[qb], l1 = b_.line[qe - 1];
+  uint32_t cp0 = b_.line_cp[qb], cp1 = b_.line_cp[qe - 1] + 1;
+  const RepairedLine& r0 = rep_[l0];
+  const RepairedLine& r1 = rep_[l1];
+  cp1 = std::min<uint32_t>(cp1, static_cast<uint32_t>(r1.size()));
+  uint32_t byte0 = r0.raw_byte_of_cp[cp0];
+  uint32_t byte1 = r1.raw_byte_of_cp[cp1];
+  fig.line = l0 + 1;
+  fig.line_end = l1 + 1;
+  fig.number_line = b_.line[number_b] + 1;
+  fig.char_start = code_points_before(raw_[l0], byte0);
+  fig.char_end = code_points_before(raw_[l1], byte1);
+  if (l0 == l1) {
+    fig.quote = raw_[l0].substr(byte0, byte1 - byte0);
+  } else {
+    fig.quote = raw_[l0].substr(byte0);
+    for (uint32_t l = l0 + 1; l < l1; ++l) fig.quote += "\n" + raw_[l];
+    fig.quote += "\n" + raw_[l1].substr(0, byte1);
+  }
+  out_->push_back(std::move(fig));
+}
+
+void BlockExtractor::run() {
+  static const RE2 kNumber(R"((\d+(?:[.,]\d+)*))");
+  const std::string& f = f_;
+  re2::StringPiece input(f);
+  re2::StringPiece tok;
+  size_t resume = 0;  // numbers before this were consumed by a range
+  while (RE2::FindAndConsume(&input, kNumber, &tok)) {
+    size_t s = tok.data() - f.data();
+    size_t e = s + tok.size();
+    if (s < resume) continue;
+    if (is_reference(s, e)) continue;
+
+    // Range: "10 - 10,5", "4,5-4,8", "từ 3 đến 5".
+    size_t s2 = 0, e2 = 0;
+    std::string joiner;
+    bool is_range = read_range(e, &s2, &e2, &joiner) && !is_reference(s2, e2) &&
+                    !seg_.in_quotes[s2];
+    size_t last_e = is_range ? e2 : e;
+    if (looks_like_year(f, s, e) && !(is_range && !looks_like_year(f, s2, e2))) {
+      UnitReading u = read_unit(lex_, f, last_e);
+      if (!u.matched || u.base == "year") {
+        if (is_range) resume = e2;
+        continue;  // a year used as a time reference
+      }
+    }
+    if (is_range && looks_like_year(f, s2, e2) && !looks_like_year(f, s, e)) is_range = false;
+    if (!is_range) last_e = e;
+
+    ParsedNumber n1 = parse_vietnamese_number(std::string_view(f).substr(s, e - s));
+    if (!n1.ok) continue;
+    ParsedNumber n2;
+    if (is_range) {
+      n2 = parse_vietnamese_number(std::string_view(f).substr(s2, e2 - s2));
+      if (!n2.ok) {
+        is_range = false;
+        last_e = e;
+      }
+    }
+
+    UnitReading unit = read_unit(lex_, f, last_e);
+    // "5 năm (2025 - 2030)", "05 năm 2021 - 2025": năm opening a date is no unit.
+    if (unit.matched && unit.base == "year") {
+      size_t after = skip_spaces(f, unit.end);
+      if (after < f.size() && (is_digit(f[after]) || f[after] == '(')) unit = UnitReading();
+    }
+
+    size_t clause_b = std::max<size_t>(seg_.clause_start[s], b_.body_begin);
+    size_t limit = clause_b;
+    if (!done_.empty() && done_.back().end > limit && done_.back().end <= s)
+      limit = done_.back().end;
+    QualifierRun run = read_qualifiers_before(lex_, f, s, limit);
+    if (unit.matched && unit.needs_value_word && !run.has_value_word) continue;
+
+    size_t after_end = unit.matched ? unit.end : last_e;
+    std::string after_word;
+    size_t after_q_end = after_end;
+    std::string after_cmp = read_qualifier_after(lex_, f, after_end, &after_q_end, &after_word);
+    size_t quote_end = after_cmp.empty() ? after_end : after_q_end;
+
+    std::string indicator, parent;
+    indicator_for(limit, run.begin, quote_end, s, unit, &indicator, &parent);
+
+    std::vector<std::string> warnings;
+    json reading;
+    std::string counted;
+    std::string unit_code_str;
+    double scale = unit.scale;
+    if (unit.matched) {
+      std::vector<std::string> denoms = unit.denominators;
+      if (unit.base == "VND" || unit.base == "USD") {
+        std::string key = fold_text(parent + " " + indicator);
+        bool per_person = std::find(denoms.begin(), denoms.end(), "person") != denoms.end() ||
+                          std::find(denoms.begin(), denoms.end(), "worker") != denoms.end();
+        for (const ImpliedUnit& iu : lex_.implied_units) {
+          if (iu.denominator_only && !per_person && key.find(iu.words) != std::string::npos) {
+            add_denominator(&denoms, iu.unit);
+            warnings.push_back("unit: \"/" + iu.unit + "\" added because the indicator is per capita (\"" +
+                               iu.words + "\")");
+            reading["unit_inferred"] = iu.words;
+            break;
+          }
+        }
+      }
+      unit_code_str = unit_code(unit.base, denoms);
+      if (unit.base == "count") counted = b_.slice(unit.counted_begin, unit.counted_end);
+      reading["unit"] = {{"written", b_.slice(last_e, unit.end)},
+                         {"words", unit.surfaces},
+                         {"code", unit_code_str}};
+    } else {
+      // No unit written: the indicator may name it (HDI, ICOR, "bác sĩ/vạn dân").
+      std::string key = fold_text(parent + " " + indicator);
+      for (const ImpliedUnit& iu : lex_.implied_units) {
+        if (!iu.denominator_only && key.find(iu.words) != std::string::npos) {
+          unit_code_str = iu.unit;
+          counted = iu.counted;
+          reading["unit"] = {{"written", ""}, {"code", iu.unit},
+                             {"from_indicator", iu.words}};
+          warnings.push_back("unit: none written; \"" + iu.unit + "\" taken from the indicator (\"" +
+                             iu.words + "\")");
+          break;
+        }
+      }
+      if (unit_code_str.empty()) continue;  // a bare number is not a figure
+      scale = 1.0;
+    }
+
+    Figure fig;
+    fig.low = n1.value * scale;
+    fig.high = (is_range ? n2.value : n1.value) * scale;
+    if (fig.low > fig.high) {
+      std::swap(fig.low, fig.high);
+      warnings.push_back("range: bounds written in reverse order (\"" + b_.slice(s, e2) + "\")");
+    }
+    fig.comparator = resolve_comparator(run, after_cmp, is_range);
+    fig.unit = unit_code_str;
+    fig.counted = counted;
+    fig.number_text = b_.slice(s, is_range ? e2 : e);
+    fig.unit_text = unit.matched ? b_.slice(skip_spaces(f, last_e), unit.end) : "";
+    fig.indicator = indicator;
+    fig.parent = parent;
+    fig.item = !b_.item.empty() ? b_.item : ctx_->item;
+
+    for (const ParsedNumber* p : {&n1, is_range ? &n2 : nullptr}) {
+      if (!p) continue;
+      if (p->dot_as_decimal)
+        warnings.push_back("number: " + p->reading + " (Vietnamese uses \",\")");
+      if (p->comma_group_of_three &&
+          (unit.base == "person" || unit.base == "count" || unit.base == "VND"))
+        warnings.push_back("number: \",\" before three digits read as the decimal mark; "
+                           "check it is not a thousands separator");
+    }
+    json numbers = json::array();
+    numbers.push_back({{"written", b_.slice(s, e)}, {"value", n1.value}, {"reading", n1.reading}});
+    if (is_range)
+      numbers.push_back({{"written", b_.slice(s2, e2)}, {"value", n2.value}, {"reading", n2.reading}});
+    reading["numbers"] = numbers;
+    if (scale != 1.0) reading["scale"] = scale;
+    reading["qualifier"] = {{"before", run.words},
+                            {"after", after_word},
+                            {"comparator", fig.comparator},
+                            {"decided_by", !run.comparator.empty() ? run.comparator_word
+                                           : !after_word.empty()   ? after_word
+                                           : is_range              ? "range without qualifier"
+                                                                   : "no qualifier"}};
+
+    std::string year_source;
+    fig.year = find_year(s, quote_end, &year_source);
+    reading["year"] = {{"value", fig.year}, {"source", year_source}};
+    if (fig.year.empty()) warnings.push_back("year: no year or period found");
+
+    // Kind: estimates and figures in a section reviewing the past are results,
+    // unless the sentence names them a target ("chưa đạt mục tiêu … (7,5 - 8%)").
+    size_t sent_b = seg_.sentence_start[s];
+    bool names_target = contains_word(f, clause_b, s, "muc tieu") ||
+                        contains_word(f, clause_b, s, "chi tieu") ||
+                        contains_word(f, sent_b, s, "phan dau") ||
+                        contains_word(f, clause_b, s, "ke hoach");
+    bool results_section = !ctx_->headings.empty() &&
+                           std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
+                                       [](const Heading& h) { return h.results; });
+    std::string kind_reason = "default";
+    if (run.has_estimate && !contains_word(f, sent_b, seg_.sentence_end[s], "phan dau")) {
+      fig.kind = "result";
+      kind_reason = "estimate (\"ước\")";
+    } else if (results_section && !names_target) {
+      fig.kind = "result";
+      kind_reason = "section reviewing results";
+    } else {
+      fig.kind = "target";
+      if (names_target) kind_reason = "named a target";
+    }
+    reading["kind"] = {{"value", fig.kind}, {"reason", kind_reason}};
+    fig.warnings = warnings;
+    fig.reading_json = reading.dump();
+
+    size_t qb = run.begin;
+    while (qb < s && (f[qb] == ':' || f[qb] == ' ')) ++qb;
+    Local local;
+    local.number_begin = s;
+    local.end = quote_end;
+    local.indicator = indicator;
+    done_.push_back(local);
+    emit(std::move(fig), qb, quote_end, s);
+    resume = is_range ? e2 : e;
+  }
+}
+
+void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
+  if (b.heading_level > 0) {
+    while (!ctx->headings.empty() && ctx->headings.back().level >= b.heading_level)
+      ctx->headings.pop_back();
+    Heading h;
+    h.level = b.heading_level;
+    h.text = b.text;
+    for (const YearMention& y : find_year_mentions(b.folded))
+      if (!y.comparison_base) h.period = y.period;
+    for (const std::string& w : lex.result_sections)
+      if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
+    ctx->headings.push_back(h);
+    ctx->item.clear();
+    ctx->item_period.clear();
+    ctx->prose_period.clear();
+    return;
+  }
+  std::vector<YearMention> years = find_year_mentions(b.folded);
+  std::string opening;
+  for (const YearMention& y : years)
+    if (!y.comparison_base && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {
+      opening = y.period;
+      break;
+    }
+  if (!b.item.empty()) {
+    ctx->item = b.item;
+    ctx->item_period = opening;
+  } else if (ctx->item.empty() && !opening.empty()) {
+    ctx->prose_period = opening;
+  }
+}
+
+}  // namespace
+
+std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::string>& raw_lines,
+                                    const std::vector<RepairedLine>& repaired) {
+  std::vector<Figure> figures;
+  Context ctx;
+  for (const Block& block : build_blocks(repaired)) {
+    bool opens_item = !block.item.empty();
+    if (block.heading_level > 0) update_context(lex, block, &ctx);
+    if (opens_item) {
+      ctx.item = block.item;
+      ctx.item_period.clear();
+    }
+    BlockExtractor(lex, block, &ctx, raw_lines, repaired, &figures).run();
+    if (block.heading_level == 0) update_context(lex, block, &ctx);
+  }
+  return figures;
+}
+
+}  // namespace chitieu

@@ -1,0 +1,215 @@
+#include "extractor/text_repair.h"
+
+#include <re2/re2.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <mutex>
+
+namespace chitieu {
+namespace {
+
+// Folding table for the code points Vietnamese text uses (Latin blocks and
+// Latin Extended Additional, where all precomposed Vietnamese vowels live).
+constexpr int32_t kTableSize = 0x2100;
+
+const std::array<char, kTableSize>& fold_table() {
+  static const std::array<char, kTableSize> table = [] {
+    std::array<char, kTableSize> t{};
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+    for (int32_t c = 0; c < kTableSize; ++c) {
+      char f = '^';  // neutral: not a letter, digit or punctuation we read
+      if (c < 0x80) {
+        f = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (c < 0x20) f = ' ';
+      } else if (c == 0x0110 || c == 0x0111) {
+        f = 'd';  // đ Đ do not decompose
+      } else if (c == 0x01A2 || c == 0x01A3) {
+        f = 'u';  // ƣ Ƣ (OCR stand-ins for ư Ư)
+      } else if (c == 0x00A0 || c == 0x2007 || c == 0x202F || (c >= 0x2000 && c <= 0x200A)) {
+        f = ' ';
+      } else if (c >= 0x2010 && c <= 0x2015) {
+        f = '-';
+      } else if (c == 0x2018 || c == 0x2019 || c == 0x201A) {
+        f = '\'';
+      } else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB) {
+        f = '"';
+      } else if (c == 0x2026) {
+        f = '.';
+      } else if (c == 0x00D7) {
+        f = 'x';
+      } else if (U_SUCCESS(err) && u_isalpha(c)) {
+        icu::UnicodeString d;
+        nfd->normalize(icu::UnicodeString(c), d, err);
+        UChar32 base = d.length() > 0 ? d.char32At(0) : c;
+        if (base < 0x80 && u_isalpha(base)) f = static_cast<char>(u_tolower(base));
+        err = U_ZERO_ERROR;
+      }
+      t[c] = f;
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool is_invisible(UChar32 c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD ||
+         c == 0x2060;
+}
+
+bool is_space_variant(UChar32 c) {
+  return c == '\t' || c == 0x00A0 || c == 0x2007 || c == 0x202F ||
+         (c >= 0x2000 && c <= 0x200A) || c == '\f' || c == '\v' || c == '\r';
+}
+
+}  // namespace
+
+char fold_code_point(int32_t c) {
+  if (c >= 0 && c < kTableSize) return fold_table()[c];
+  if (c == 0xFF05) return '%';
+  return '^';
+}
+
+std::string fold_text(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (u_getCombiningClass(c) != 0) continue;
+    out.push_back(fold_code_point(c));
+  }
+  return out;
+}
+
+uint32_t code_points_before(std::string_view utf8, size_t byte_offset) {
+  uint32_t count = 0;
+  for (size_t i = 0; i < byte_offset && i < utf8.size(); ++i) {
+    if ((static_cast<uint8_t>(utf8[i]) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+RepairedLine repair_line(std::string_view raw) {
+  RepairedLine out;
+  const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
+  const int32_t n = static_cast<int32_t>(raw.size());
+
+  // Word exports leave "[bookmark: _GoBack]" markers in the text; they are
+  // not part of the document and are dropped.
+  static const RE2 kBookmark(R"(\[bookmark: [^\]]*\])");
+  std::vector<std::pair<int32_t, int32_t>> dropped;
+  {
+    re2::StringPiece input(raw.data(), raw.size());
+    re2::StringPiece match;
+    while (RE2::FindAndConsume(&input, "(" + kBookmark.pattern() + ")", &match)) {
+      int32_t b = static_cast<int32_t>(match.data() - raw.data());
+      dropped.push_back({b, b + static_cast<int32_t>(match.size())});
+      out.repairs.push_back({static_cast<uint32_t>(b),
+                             static_cast<uint32_t>(b + match.size()), "", "bookmark"});
+    }
+  }
+
+  // Pass 1: code points after per-character repairs, each with its raw offset.
+  std::vector<std::pair<UChar32, int32_t>> cps;
+  cps.reserve(raw.size());
+  size_t next_drop = 0;
+  int32_t i = 0;
+  while (i < n) {
+    if (next_drop < dropped.size() && i == dropped[next_drop].first) {
+      i = dropped[next_drop].second;
+      ++next_drop;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (is_invisible(c)) {
+      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i),
+                             "", "invisible"});
+      continue;
+    }
+    if (is_space_variant(c)) {
+      if (c != '\t') {
+        out.repairs.push_back(
+            {static_cast<uint32_t>(start), static_cast<uint32_t>(i), " ", "space"});
+      }
+      c = ' ';
+    } else if (c == 0x01A3 || c == 0x01A2) {
+      // OCR and some PDF fonts give ƣ (oi) for ư; Vietnamese has no ƣ.
+      UChar32 fixed = c == 0x01A3 ? 0x01B0 : 0x01AF;
+      char buf[4];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, fixed);
+      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i),
+                             std::string(buf, len), "u-horn"});
+      c = fixed;
+    }
+    cps.push_back({c, start});
+  }
+
+  // Pass 2: NFC, chunk by chunk between normalization boundaries, so each
+  // output code point maps to the raw offset of the chunk it came from.
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  out.text.reserve(raw.size());
+  out.folded.reserve(raw.size());
+  out.raw_byte_of_cp.reserve(cps.size() + 1);
+  auto emit = [&](UChar32 c, int32_t raw_offset) {
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    out.text.append(buf, len);
+    out.folded.push_back(fold_code_point(c));
+    out.raw_byte_of_cp.push_back(static_cast<uint32_t>(raw_offset));
+  };
+  size_t k = 0;
+  while (k < cps.size()) {
+    size_t end = k + 1;
+    while (end < cps.size() && !nfc->hasBoundaryBefore(cps[end].first)) ++end;
+    if (end == k + 1 && nfc->isInert(cps[k].first)) {
+      emit(cps[k].first, cps[k].second);
+    } else {
+      icu::UnicodeString chunk;
+      for (size_t j = k; j < end; ++j) chunk.append(cps[j].first);
+      icu::UnicodeString normalized;
+      nfc->normalize(chunk, normalized, err);
+      if (U_FAILURE(err)) {
+        err = U_ZERO_ERROR;
+        normalized = chunk;
+      }
+      bool changed = normalized != chunk;
+      for (int32_t j = 0; j < normalized.length();) {
+        UChar32 c = normalized.char32At(j);
+        j += U16_LENGTH(c);
+        // A combining mark NFC could not attach is debris: drop it so the
+        // folded skeleton stays one letter per letter.
+        if (u_getCombiningClass(c) != 0) {
+          changed = true;
+          continue;
+        }
+        emit(c, cps[k].second);
+      }
+      if (changed) {
+        int32_t raw_end = end < cps.size() ? cps[end].second : n;
+        std::string repl;
+        normalized.toUTF8String(repl);
+        out.repairs.push_back({static_cast<uint32_t>(cps[k].second),
+                               static_cast<uint32_t>(raw_end), repl, "nfc"});
+      }
+    }
+    k = end;
+  }
+  out.raw_byte_of_cp.push_back(static_cast<uint32_t>(n));
+  return out;
+}
+
+}  // namespace chitieu

@@ -1,0 +1,52 @@
+// Repairing one raw line into canonical text, with a map back to the raw bytes.
+//
+// Extraction never reads raw text directly. Each raw line becomes:
+//   text    — NFC Vietnamese with known damage undone (ƣ for ư, decomposed
+//             marks, NBSP, zero-width characters, Word bookmarks);
+//   folded  — an ASCII skeleton of `text`, ONE BYTE PER CODE POINT: lower case,
+//             every diacritic removed, đ → d, dashes → '-', curly quotes → '"'.
+//             Patterns run on `folded`, so RE2's ASCII \b and \d are exact and
+//             "Phần đầu"/"Phấn đấu", "vận dân"/"vạn dân" read alike;
+//   raw_byte_of_cp — for code point i of `text` (and i == size, the end), the
+//             byte offset in the raw line it came from.
+// Every change is listed in `repairs` so an auditor can see it.
+#ifndef CHITIEU_EXTRACTOR_TEXT_REPAIR_H_
+#define CHITIEU_EXTRACTOR_TEXT_REPAIR_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chitieu {
+
+struct Repair {
+  uint32_t raw_begin = 0;  // byte range in the raw line
+  uint32_t raw_end = 0;
+  std::string replacement;  // what the repaired text has there
+  std::string rule;         // "nfc", "u-horn", "bookmark", "space", "invisible"
+};
+
+struct RepairedLine {
+  std::string text;
+  std::string folded;
+  std::vector<uint32_t> raw_byte_of_cp;  // size = code points in text + 1
+  std::vector<Repair> repairs;
+
+  size_t size() const { return folded.size(); }  // code points in text
+};
+
+RepairedLine repair_line(std::string_view raw);
+
+// One ASCII byte for a code point, as used in `folded`.
+char fold_code_point(int32_t c);
+
+// Folds UTF-8 text (one byte per code point), for lexicon lookups and keys.
+std::string fold_text(std::string_view utf8);
+
+// Number of code points in the first `byte_offset` bytes of `utf8`.
+uint32_t code_points_before(std::string_view utf8, size_t byte_offset);
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_EXTRACTOR_TEXT_REPAIR_H_

@@ -1,0 +1,62 @@
+#include "normalizer/period.h"
+
+#include <re2/re2.h>
+
+namespace chitieu {
+
+bool looks_like_year(std::string_view s, size_t b, size_t e) {
+  if (e - b != 4) return false;
+  for (size_t i = b; i < e; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  int y = std::stoi(std::string(s.substr(b, 4)));
+  return y >= 1900 && y <= 2100;
+}
+
+std::vector<YearMention> find_year_mentions(std::string_view folded) {
+  // The lead-in words are optional; a bare year still counts ("đến 2030").
+  static const RE2 kYear(
+      R"(((?:(?:den|toi|cuoi|dau|giua)\s+)?(?:(?:nam|giai doan|nhiem ky|thoi ky|ky|ke hoach|tu nam)\s+)?)((?:19|20)\d\d)(?:(\s*-\s*|\s+(?:den|toi)\s+(?:nam\s+)?|\s+)((?:19|20)\d\d))?)");
+  static const RE2 kDateBefore(R"(thang\s+\d{1,2}\s+(?:nam\s+)?$)");
+  static const RE2 kBaseBefore(R"((?:^|[^a-z])so(?:\s+voi)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua))?\s+(?:nam\s+)?$)");
+  std::vector<YearMention> out;
+  re2::StringPiece input(folded.data(), folded.size());
+  re2::StringPiece lead, y1, sep, y2;
+  const char* base = folded.data();
+  while (RE2::FindAndConsume(&input, kYear, &lead, &y1, &sep, &y2)) {
+    size_t b = lead.data() - base;
+    size_t yb = y1.data() - base;
+    size_t e = (y2.data() ? y2.data() + y2.size() : y1.data() + y1.size()) - base;
+    // Part of a longer number or code: "12.2030", "2030/QĐ", "Covid-2019".
+    if (yb > 0 && (isdigit(static_cast<unsigned char>(folded[yb - 1])) || folded[yb - 1] == '.' ||
+                   folded[yb - 1] == ',' || folded[yb - 1] == '/'))
+      continue;
+    size_t ye = y1.data() + y1.size() - base;
+    if (ye < folded.size() && (isdigit(static_cast<unsigned char>(folded[ye])) ||
+                               folded[ye] == '/' || folded[ye] == ','  ||
+                               (folded[ye] == '.' && ye + 1 < folded.size() &&
+                                isdigit(static_cast<unsigned char>(folded[ye + 1])))))
+      continue;
+    std::string_view lead_and_before =
+        folded.substr(b > 40 ? b - 40 : 0, yb - (b > 40 ? b - 40 : 0));
+    re2::StringPiece context(lead_and_before.data(), lead_and_before.size());
+    if (RE2::PartialMatch(context, kDateBefore)) continue;
+    YearMention m;
+    m.begin = b;
+    m.end = e;
+    m.year_begin = yb;
+    m.period = std::string(y1.data(), y1.size());
+    if (y2.data()) {
+      int a = std::stoi(m.period), z = std::stoi(std::string(y2.data(), y2.size()));
+      if (z > a && z - a <= 30) {
+        m.period += "-" + std::string(y2.data(), y2.size());
+      } else {
+        m.end = ye;  // "2025 2030" that is not a period: keep the first year only
+      }
+    }
+    m.comparison_base = RE2::PartialMatch(context, kBaseBefore);
+    out.push_back(m);
+  }
+  return out;
+}
+
+}  // namespace chitieu

@@ -1,0 +1,30 @@
+// Years and periods that say when a figure is due.
+//
+// "đến năm 2030" -> "2030"; "giai đoạn 2026 - 2030" -> "2026-2030". Dates are not
+// periods ("ngày 05 tháng 8 năm 2020", "20/10/2022"), and a year after "so
+// (với)" is the base a change is measured against, not the figure's year.
+#ifndef CHITIEU_NORMALIZER_PERIOD_H_
+#define CHITIEU_NORMALIZER_PERIOD_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chitieu {
+
+struct YearMention {
+  size_t begin = 0;  // folded offsets of the whole mention ("den nam 2030")
+  size_t end = 0;
+  size_t year_begin = 0;  // offsets of the digits
+  std::string period;     // "2030" or "2026-2030"
+  bool comparison_base = false;
+};
+
+std::vector<YearMention> find_year_mentions(std::string_view folded);
+
+// True for a bare four-digit year (1900–2100) at [b, e).
+bool looks_like_year(std::string_view folded, size_t b, size_t e);
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_NORMALIZER_PERIOD_H_

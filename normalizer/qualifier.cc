@@ -1,0 +1,80 @@
+#include "normalizer/qualifier.h"
+
+#include "normalizer/unit_parser.h"
+
+namespace chitieu {
+namespace {
+
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Longest qualifier ending exactly at `end`, starting at a word boundary.
+const QualifierEntry* qualifier_ending_at(const Lexicon& lex, std::string_view s, size_t end,
+                                          size_t limit, size_t* begin) {
+  for (const QualifierEntry& q : lex.qualifiers) {  // longest first
+    if (q.after) continue;
+    const std::string& w = q.surface;
+    if (w.size() > end - limit) continue;
+    size_t b = end - w.size();
+    if (s.compare(b, w.size(), w) != 0) continue;
+    if (b > 0 && is_word_char(w.front()) && is_word_char(s[b - 1])) continue;
+    *begin = b;
+    return &q;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+QualifierRun read_qualifiers_before(const Lexicon& lex, std::string_view s,
+                                    size_t number_begin, size_t limit) {
+  QualifierRun run;
+  run.begin = number_begin;
+  size_t p = number_begin;
+  while (true) {
+    size_t q = p;
+    while (q > limit && s[q - 1] == ' ') --q;
+    size_t b = 0;
+    const QualifierEntry* e = qualifier_ending_at(lex, s, q, limit, &b);
+    if (!e) break;
+    run.words.push_back(e->surface);
+    if (e->comparator == ">=from") {
+      run.has_from = true;
+    } else {
+      run.has_value_word = true;
+      if (!e->comparator.empty() && run.comparator.empty()) {
+        run.comparator = e->comparator;
+        run.comparator_word = e->surface;
+      }
+    }
+    if (e->surface.rfind("uoc", 0) == 0) run.has_estimate = true;
+    run.begin = b;
+    p = b;
+    if (e->surface == ":") continue;
+  }
+  return run;
+}
+
+std::string read_qualifier_after(const Lexicon& lex, std::string_view s, size_t pos,
+                                 size_t* end, std::string* word) {
+  size_t i = pos;
+  while (i < s.size() && s[i] == ' ') ++i;
+  for (const QualifierEntry& q : lex.qualifiers) {
+    if (!q.after) continue;
+    size_t m = match_surface(s, i, q.surface);
+    if (m != std::string_view::npos) {
+      *end = m;
+      *word = q.surface;
+      return q.comparator;
+    }
+  }
+  return "";
+}
+
+std::string resolve_comparator(const QualifierRun& before, const std::string& after,
+                               bool is_range) {
+  if (!before.comparator.empty()) return before.comparator;
+  if (!after.empty()) return after;
+  return is_range ? "range" : "=";
+}
+
+}  // namespace chitieu

@@ -1,0 +1,139 @@
+#include "normalizer/unit_parser.h"
+
+#include <algorithm>
+
+namespace chitieu {
+namespace {
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+size_t skip_spaces(std::string_view s, size_t i) {
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
+
+const UnitEntry* longest_at(const Lexicon& lex, std::string_view folded, size_t pos,
+                            std::initializer_list<UnitEntry::Type> types, size_t* end) {
+  for (const UnitEntry& e : lex.units) {  // longest first
+    if (std::find(types.begin(), types.end(), e.type) == types.end()) continue;
+    size_t m = match_surface(folded, pos, e.surface);
+    if (m != std::string_view::npos) {
+      *end = m;
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
+bool is_population(const std::string& d) {
+  return d == "person" || d == "worker" || d == "10k_people";
+}
+
+}  // namespace
+
+size_t match_surface(std::string_view s, size_t pos, std::string_view surface) {
+  size_t i = pos;
+  for (size_t k = 0; k < surface.size(); ++k) {
+    char c = surface[k];
+    if (c == ' ') {
+      if (i >= s.size() || s[i] != ' ') return std::string_view::npos;
+      i = skip_spaces(s, i);
+    } else if (c == '/') {
+      i = skip_spaces(s, i);
+      if (i >= s.size() || s[i] != '/') return std::string_view::npos;
+      i = skip_spaces(s, i + 1);
+    } else {
+      if (i >= s.size() || s[i] != c) return std::string_view::npos;
+      ++i;
+    }
+  }
+  if (!surface.empty() && is_word_char(surface.back()) && i < s.size() && is_word_char(s[i]))
+    return std::string_view::npos;
+  return i;
+}
+
+void add_denominator(std::vector<std::string>* ds, const std::string& d) {
+  if (std::find(ds->begin(), ds->end(), d) != ds->end()) return;
+  if (is_population(d)) {
+    auto it = std::find_if(ds->begin(), ds->end(),
+                           [](const std::string& x) { return !is_population(x); });
+    ds->insert(it, d);
+  } else {
+    ds->push_back(d);
+  }
+}
+
+std::string unit_code(const std::string& base, const std::vector<std::string>& ds) {
+  std::string out = base;
+  for (const auto& d : ds) out += "/" + d;
+  return out;
+}
+
+UnitReading read_unit(const Lexicon& lex, std::string_view folded, size_t pos) {
+  UnitReading r;
+  size_t i = skip_spaces(folded, pos);
+  size_t end = 0;
+  if (longest_at(lex, folded, i, {UnitEntry::kStop}, &end)) return r;
+
+  // Scale words: "nghìn tỷ đồng" multiplies both.
+  while (const UnitEntry* e = longest_at(lex, folded, i, {UnitEntry::kScale}, &end)) {
+    size_t after = skip_spaces(folded, end);
+    size_t stop_end = 0;
+    if (longest_at(lex, folded, i, {UnitEntry::kStop}, &stop_end)) break;
+    r.scale *= e->factor;
+    r.surfaces.push_back(e->surface);
+    i = after;
+    r.end = end;
+  }
+
+  const UnitEntry* base =
+      longest_at(lex, folded, i, {UnitEntry::kBase, UnitEntry::kCounted}, &end);
+  if (!base) {
+    // A bare denominator after the number: "18,02 /vạn dân" is rare; a scale
+    // word alone ("35 nghìn") has no unit to give.
+    return r;
+  }
+  r.matched = true;
+  r.surfaces.push_back(base->surface);
+  r.needs_value_word = base->needs_value_word;
+  r.base = base->type == UnitEntry::kCounted ? "count" : base->code;
+  r.counted_begin = i;  // the noun, kept as `counted` when the base is a count
+  r.counted_end = end;
+  r.end = end;
+
+  // Denominators: "/người/năm", "/lao động/năm", "trên một vạn dân".
+  while (true) {
+    size_t j = r.end;
+    const UnitEntry* d = longest_at(lex, folded, skip_spaces(folded, j), {UnitEntry::kDenom}, &end);
+    if (!d) {
+      // "16 - 18% năm": a year written without its slash after a percent,
+      // but not "100% năm 2025" where năm opens a date.
+      if (r.base == "percent" && r.denominators.empty()) {
+        size_t k = match_surface(folded, skip_spaces(folded, j), "nam");
+        if (k != std::string_view::npos) {
+          size_t after = skip_spaces(folded, k);
+          bool year_follows = after < folded.size() && folded[after] >= '0' && folded[after] <= '9';
+          if (!year_follows) {
+            r.denominators.push_back("year");
+            r.surfaces.push_back("nam");
+            r.end = k;
+          }
+        }
+      }
+      break;
+    }
+    add_denominator(&r.denominators, d->code);
+    r.surfaces.push_back(d->surface);
+    r.end = end;
+  }
+  // "12 người trên một vạn dân" counts people per 10,000 inhabitants.
+  if (r.base == "person" &&
+      std::find(r.denominators.begin(), r.denominators.end(), "10k_people") != r.denominators.end()) {
+    r.base = "count";
+  }
+  return r;
+}
+
+}  // namespace chitieu

@@ -1,0 +1,452 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace chitieu {
+namespace {
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS documents (
+  id            INTEGER PRIMARY KEY,
+  sha256        TEXT NOT NULL UNIQUE,   -- of the file's bytes
+  path          TEXT NOT NULL,          -- as given to ingest
+  file_name     TEXT NOT NULL,
+  size_bytes    INTEGER NOT NULL,
+  format        TEXT NOT NULL,          -- text
+  encoding      TEXT NOT NULL,
+  doc_number    TEXT,                   -- "59-NQ/TW", "/NQ-HĐND" in a draft
+  doc_type      TEXT,
+  issuer        TEXT,
+  place         TEXT,
+  doc_date      TEXT,                   -- ISO date, or year-month
+  title         TEXT,
+  is_draft      INTEGER NOT NULL DEFAULT 0,
+  line_count    INTEGER NOT NULL,
+  text_sha256   TEXT NOT NULL,          -- of the stored lines joined by \n
+  figure_count  INTEGER NOT NULL,
+  extractor     TEXT NOT NULL,          -- chitieu version that extracted
+  ingested_at   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS lines (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  line_no     INTEGER NOT NULL,         -- 1-based
+  page        INTEGER,                  -- null for plain text
+  raw         TEXT NOT NULL,
+  repaired    TEXT,                     -- null when equal to raw
+  PRIMARY KEY (document_id, line_no)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS repairs (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  line_no     INTEGER NOT NULL,
+  raw_start   INTEGER NOT NULL,         -- byte offsets in the raw line
+  raw_end     INTEGER NOT NULL,
+  raw_text    TEXT NOT NULL,
+  replacement TEXT NOT NULL,
+  rule        TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS figures (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  line        INTEGER NOT NULL,         -- 1-based, first character of the quote
+  line_end    INTEGER NOT NULL,
+  char_start  INTEGER NOT NULL,         -- code points in the raw line
+  char_end    INTEGER NOT NULL,         -- code points in the raw line_end (exclusive)
+  number_line INTEGER NOT NULL,         -- line of the first digit
+  quote       TEXT NOT NULL,
+  indicator   TEXT NOT NULL,
+  parent      TEXT,
+  item        TEXT,
+  comparator  TEXT NOT NULL,
+  low         REAL NOT NULL,
+  high        REAL NOT NULL,
+  unit        TEXT NOT NULL,
+  counted     TEXT,
+  year        TEXT,
+  kind        TEXT NOT NULL,
+  number_text TEXT NOT NULL,
+  unit_text   TEXT NOT NULL,
+  warnings    TEXT NOT NULL,            -- JSON array
+  reading     TEXT NOT NULL             -- JSON: how the value was read
+) STRICT;
+
+CREATE INDEX IF NOT EXISTS figures_by_document ON figures(document_id, line);
+CREATE INDEX IF NOT EXISTS repairs_by_line ON repairs(document_id, line_no);
+)sql";
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) {
+    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+    if (rc_ != SQLITE_OK) error_ = sqlite3_errmsg(db);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  bool ok() const { return rc_ == SQLITE_OK; }
+  const std::string& error() const { return error_; }
+  sqlite3_stmt* get() { return stmt_; }
+  void bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+  }
+  void bind_or_null(int i, const std::string& s) {
+    if (s.empty()) sqlite3_bind_null(stmt_, i);
+    else bind(i, s);
+  }
+  void bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  int step() { return sqlite3_step(stmt_); }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string text(int col) {
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
+  double real(int col) { return sqlite3_column_double(stmt_, col); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_ = SQLITE_OK;
+  std::string error_;
+};
+
+std::string now_utc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Status sql_error(sqlite3* db, const std::string& what) {
+  return Status::Error("database: " + what + ": " + sqlite3_errmsg(db));
+}
+
+const char* kFigureColumns =
+    "f.id, f.document_id, d.file_name, d.sha256, d.doc_date, f.line, f.line_end, f.char_start, "
+    "f.char_end, f.number_line, f.quote, f.indicator, f.parent, f.item, f.comparator, f.low, "
+    "f.high, f.unit, f.counted, f.year, f.kind, f.number_text, f.unit_text, f.warnings, f.reading";
+
+void read_figure_row(Statement& q, StoredFigure* sf) {
+  sf->id = q.integer(0);
+  sf->document_id = q.integer(1);
+  sf->document = q.text(2);
+  sf->doc_sha256 = q.text(3);
+  sf->doc_date = q.text(4);
+  Figure& f = sf->figure;
+  f.line = static_cast<uint32_t>(q.integer(5));
+  f.line_end = static_cast<uint32_t>(q.integer(6));
+  f.char_start = static_cast<uint32_t>(q.integer(7));
+  f.char_end = static_cast<uint32_t>(q.integer(8));
+  f.number_line = static_cast<uint32_t>(q.integer(9));
+  f.quote = q.text(10);
+  f.indicator = q.text(11);
+  f.parent = q.text(12);
+  f.item = q.text(13);
+  f.comparator = q.text(14);
+  f.low = q.real(15);
+  f.high = q.real(16);
+  f.unit = q.text(17);
+  f.counted = q.text(18);
+  f.year = q.text(19);
+  f.kind = q.text(20);
+  f.number_text = q.text(21);
+  f.unit_text = q.text(22);
+  f.warnings.clear();
+  auto w = nlohmann::json::parse(q.text(23), nullptr, false);
+  if (w.is_array())
+    for (const auto& x : w) f.warnings.push_back(x.get<std::string>());
+  f.reading_json = q.text(24);
+}
+
+}  // namespace
+
+Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::Error("cannot open database " + path + ": " + msg);
+  }
+  // Concurrent ingests wait for each other instead of failing at once.
+  sqlite3_busy_timeout(db, 60000);
+  std::unique_ptr<Store> store(new Store(db));
+  Status st = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (!st.ok()) return Status::Error("cannot open database " + path + ": " + st.message());
+  st = store->migrate();
+  if (!st.ok()) return st;
+  *out = std::move(store);
+  return Status::Ok();
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+Status Store::exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status::Error("database: " + msg);
+  }
+  return Status::Ok();
+}
+
+Status Store::migrate() {
+  Status st = exec("BEGIN IMMEDIATE");
+  if (!st.ok()) return st;
+  st = exec(kSchema);
+  if (st.ok()) {
+    Statement q(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+    if (q.step() == SQLITE_ROW) {
+      int version = std::stoi(q.text(0));
+      if (version > kSchemaVersion) {
+        st = Status::Error("database schema version " + std::to_string(version) +
+                           " is newer than this chitieu (" + std::to_string(kSchemaVersion) + ")");
+      }
+    } else {
+      Statement ins(db_, "INSERT INTO meta(key, value) VALUES ('schema_version', ?)");
+      ins.bind(1, std::to_string(kSchemaVersion));
+      if (ins.step() != SQLITE_DONE) st = sql_error(db_, "writing schema version");
+    }
+  }
+  if (!st.ok()) {
+    exec("ROLLBACK");
+    return st;
+  }
+  return exec("COMMIT");
+}
+
+Status Store::has_document(const std::string& sha256, bool* present) {
+  Statement q(db_, "SELECT 1 FROM documents WHERE sha256 = ?");
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  q.bind(1, sha256);
+  int rc = q.step();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sql_error(db_, "looking up document");
+  *present = rc == SQLITE_ROW;
+  return Status::Ok();
+}
+
+Status Store::ingest(const SourceText& source, const DocumentHeader& header,
+                     const std::vector<RepairedLine>& repaired, const std::vector<Figure>& figures,
+                     IngestOutcome* outcome) {
+  *outcome = IngestOutcome();
+  // IMMEDIATE takes the write lock now, so the existence check and the insert
+  // see the same database even with another ingest running.
+  Status st = exec("BEGIN IMMEDIATE");
+  if (!st.ok()) return st;
+  auto fail = [&](const std::string& what) {
+    Status e = sql_error(db_, what);
+    exec("ROLLBACK");
+    return e;
+  };
+  {
+    Statement q(db_, "SELECT id FROM documents WHERE sha256 = ?");
+    q.bind(1, source.sha256);
+    int rc = q.step();
+    if (rc == SQLITE_ROW) {
+      outcome->already_stored = true;
+      outcome->document_id = q.integer(0);
+      exec("ROLLBACK");
+      return Status::Ok();
+    }
+    if (rc != SQLITE_DONE) return fail("looking up document");
+  }
+  int64_t doc_id = 0;
+  {
+    Statement ins(db_,
+                  "INSERT INTO documents(sha256, path, file_name, size_bytes, format, encoding, "
+                  "doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
+                  "text_sha256, figure_count, extractor, ingested_at) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!ins.ok()) return fail("preparing document insert");
+    ins.bind(1, source.sha256);
+    ins.bind(2, source.path);
+    ins.bind(3, source.file_name);
+    ins.bind(4, static_cast<int64_t>(source.size_bytes));
+    ins.bind(5, source.format);
+    ins.bind(6, source.encoding);
+    ins.bind_or_null(7, header.number);
+    ins.bind_or_null(8, header.type);
+    ins.bind_or_null(9, header.issuer);
+    ins.bind_or_null(10, header.place);
+    ins.bind_or_null(11, header.date);
+    ins.bind_or_null(12, header.title);
+    ins.bind(13, static_cast<int64_t>(header.is_draft ? 1 : 0));
+    ins.bind(14, static_cast<int64_t>(source.lines.size()));
+    ins.bind(15, lines_sha256_hex(source.lines));
+    ins.bind(16, static_cast<int64_t>(figures.size()));
+    ins.bind(17, std::string("chitieu ") + CHITIEU_VERSION);
+    ins.bind(18, now_utc());
+    if (ins.step() != SQLITE_DONE) return fail("inserting document");
+    doc_id = sqlite3_last_insert_rowid(db_);
+  }
+  {
+    Statement ins(db_, "INSERT INTO lines(document_id, line_no, page, raw, repaired) VALUES (?,?,NULL,?,?)");
+    Statement rep(db_,
+                  "INSERT INTO repairs(document_id, line_no, raw_start, raw_end, raw_text, "
+                  "replacement, rule) VALUES (?,?,?,?,?,?,?)");
+    for (size_t i = 0; i < source.lines.size(); ++i) {
+      ins.bind(1, doc_id);
+      ins.bind(2, static_cast<int64_t>(i + 1));
+      ins.bind(3, source.lines[i]);
+      if (repaired[i].text != source.lines[i]) ins.bind(4, repaired[i].text);
+      if (ins.step() != SQLITE_DONE) return fail("inserting line");
+      ins.reset();
+      for (const Repair& r : repaired[i].repairs) {
+        rep.bind(1, doc_id);
+        rep.bind(2, static_cast<int64_t>(i + 1));
+        rep.bind(3, static_cast<int64_t>(r.raw_begin));
+        rep.bind(4, static_cast<int64_t>(r.raw_end));
+        rep.bind(5, source.lines[i].substr(r.raw_begin, r.raw_end - r.raw_begin));
+        rep.bind(6, r.replacement);
+        rep.bind(7, r.rule);
+        if (rep.step() != SQLITE_DONE) return fail("inserting repair");
+        rep.reset();
+      }
+    }
+  }
+  {
+    Statement ins(db_,
+                  "INSERT INTO figures(document_id, line, line_end, char_start, char_end, "
+                  "number_line, quote, indicator, parent, item, comparator, low, high, unit, "
+                  "counted, year, kind, number_text, unit_text, warnings, reading) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const Figure& f : figures) {
+      ins.bind(1, doc_id);
+      ins.bind(2, static_cast<int64_t>(f.line));
+      ins.bind(3, static_cast<int64_t>(f.line_end));
+      ins.bind(4, static_cast<int64_t>(f.char_start));
+      ins.bind(5, static_cast<int64_t>(f.char_end));
+      ins.bind(6, static_cast<int64_t>(f.number_line));
+      ins.bind(7, f.quote);
+      ins.bind(8, f.indicator);
+      ins.bind_or_null(9, f.parent);
+      ins.bind_or_null(10, f.item);
+      ins.bind(11, f.comparator);
+      ins.bind(12, f.low);
+      ins.bind(13, f.high);
+      ins.bind(14, f.unit);
+      ins.bind_or_null(15, f.counted);
+      ins.bind_or_null(16, f.year);
+      ins.bind(17, f.kind);
+      ins.bind(18, f.number_text);
+      ins.bind(19, f.unit_text);
+      ins.bind(20, nlohmann::json(f.warnings).dump());
+      ins.bind(21, f.reading_json);
+      if (ins.step() != SQLITE_DONE) return fail("inserting figure");
+      ins.reset();
+    }
+  }
+  st = exec("COMMIT");
+  if (!st.ok()) {
+    exec("ROLLBACK");
+    return st;
+  }
+  outcome->document_id = doc_id;
+  outcome->figures = figures.size();
+  return Status::Ok();
+}
+
+Status Store::documents(std::vector<StoredDocument>* out) {
+  Statement q(db_,
+              "SELECT id, sha256, path, file_name, format, encoding, text_sha256, size_bytes, "
+              "line_count, figure_count, doc_number, doc_type, issuer, place, doc_date, title, "
+              "is_draft, ingested_at FROM documents "
+              "ORDER BY coalesce(doc_date, '9999'), file_name, id");
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) {
+    StoredDocument d;
+    d.id = q.integer(0);
+    d.sha256 = q.text(1);
+    d.path = q.text(2);
+    d.file_name = q.text(3);
+    d.format = q.text(4);
+    d.encoding = q.text(5);
+    d.text_sha256 = q.text(6);
+    d.size_bytes = q.integer(7);
+    d.line_count = q.integer(8);
+    d.figure_count = q.integer(9);
+    d.header.number = q.text(10);
+    d.header.type = q.text(11);
+    d.header.issuer = q.text(12);
+    d.header.place = q.text(13);
+    d.header.date = q.text(14);
+    d.header.title = q.text(15);
+    d.header.is_draft = q.integer(16) != 0;
+    d.ingested_at = q.text(17);
+    out->push_back(std::move(d));
+  }
+  if (rc != SQLITE_DONE) return sql_error(db_, "listing documents");
+  return Status::Ok();
+}
+
+Status Store::figures(const std::function<void(const StoredFigure&)>& visit) {
+  std::string sql = std::string("SELECT ") + kFigureColumns +
+                    " FROM figures f JOIN documents d ON d.id = f.document_id "
+                    "ORDER BY coalesce(d.doc_date, '9999'), d.file_name, d.id, f.number_line, f.id";
+  Statement q(db_, sql.c_str());
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  int rc;
+  StoredFigure sf;
+  while ((rc = q.step()) == SQLITE_ROW) {
+    read_figure_row(q, &sf);
+    visit(sf);
+  }
+  if (rc != SQLITE_DONE) return sql_error(db_, "reading figures");
+  return Status::Ok();
+}
+
+Status Store::figure_by_id(int64_t id, StoredFigure* out, bool* found) {
+  std::string sql = std::string("SELECT ") + kFigureColumns +
+                    " FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.id = ?";
+  Statement q(db_, sql.c_str());
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  q.bind(1, id);
+  int rc = q.step();
+  *found = rc == SQLITE_ROW;
+  if (*found) read_figure_row(q, out);
+  else if (rc != SQLITE_DONE) return sql_error(db_, "reading figure");
+  return Status::Ok();
+}
+
+Status Store::lines(int64_t document_id, int64_t first, int64_t last, std::vector<StoredLine>* out) {
+  Statement q(db_,
+              "SELECT line_no, raw, coalesce(repaired, raw) FROM lines "
+              "WHERE document_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no");
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  q.bind(1, document_id);
+  q.bind(2, first);
+  q.bind(3, last);
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) out->push_back({q.integer(0), q.text(1), q.text(2)});
+  if (rc != SQLITE_DONE) return sql_error(db_, "reading lines");
+  return Status::Ok();
+}
+
+Status Store::all_lines(int64_t document_id, std::vector<std::string>* raw) {
+  Statement q(db_, "SELECT raw FROM lines WHERE document_id = ? ORDER BY line_no");
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  q.bind(1, document_id);
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) raw->push_back(q.text(0));
+  if (rc != SQLITE_DONE) return sql_error(db_, "reading lines");
+  return Status::Ok();
+}
+
+}  // namespace chitieu

@@ -1,0 +1,89 @@
+// The SQLite store: documents, their text line by line, their figures.
+//
+// Created on first use, schema versioned (table `meta`), WAL journal, a busy
+// timeout so concurrent ingests wait rather than fail. A document is keyed by
+// the SHA-256 of its bytes and written in ONE transaction with its lines,
+// repairs and figures: a failure leaves nothing half-written, and storing the
+// same bytes again stores nothing. The tables are plain and named for what they
+// hold, so the sqlite3 shell or Datasette can browse them as they are.
+#ifndef CHITIEU_STORE_STORE_H_
+#define CHITIEU_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "extractor/document_header.h"
+#include "extractor/figure_extractor.h"
+#include "extractor/source_text.h"
+#include "extractor/text_repair.h"
+
+struct sqlite3;
+
+namespace chitieu {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct StoredDocument {
+  int64_t id = 0;
+  std::string sha256, path, file_name, format, encoding, text_sha256;
+  int64_t size_bytes = 0, line_count = 0, figure_count = 0;
+  DocumentHeader header;
+  std::string ingested_at;
+};
+
+struct StoredFigure {
+  int64_t id = 0;
+  int64_t document_id = 0;
+  std::string document;  // file name as ingested
+  std::string doc_sha256;
+  std::string doc_date;
+  Figure figure;
+};
+
+struct StoredLine {
+  int64_t line_no = 0;  // 1-based
+  std::string raw;
+  std::string repaired;  // equals raw when nothing was repaired
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) the database at `path`.
+  static Status Open(const std::string& path, std::unique_ptr<Store>* out);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  struct IngestOutcome {
+    bool already_stored = false;
+    int64_t document_id = 0;
+    size_t figures = 0;
+  };
+  Status ingest(const SourceText& source, const DocumentHeader& header,
+                const std::vector<RepairedLine>& repaired, const std::vector<Figure>& figures,
+                IngestOutcome* outcome);
+
+  // True when a document with these bytes is stored.
+  Status has_document(const std::string& sha256, bool* present);
+
+  Status documents(std::vector<StoredDocument>* out);
+  // Figures in document order (document date, then id) and line order.
+  Status figures(const std::function<void(const StoredFigure&)>& visit);
+  Status figure_by_id(int64_t id, StoredFigure* out, bool* found);
+  Status lines(int64_t document_id, int64_t first, int64_t last, std::vector<StoredLine>* out);
+  Status all_lines(int64_t document_id, std::vector<std::string>* raw);
+
+ private:
+  explicit Store(sqlite3* db) : db_(db) {}
+  Status exec(const char* sql);
+  Status migrate();
+  sqlite3* db_;
+};
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_STORE_STORE_H_
