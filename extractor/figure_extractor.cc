@@ -145,8 +145,13 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
                     const std::vector<YearMention>& years, size_t* b, size_t* e) {
   static const char* kLeading[] = {"trong do", "va", "con", "rieng", "dong thoi", "phan dau",
                                    "dam bao", "trong", "voi", "tuy nhien", "nhung", "nhat la"};
-  static const char* kTrailing[] = {"hang nam", "moi nam", "du kien", "dat muc", "o muc",
-                                    "muc", "phan dau", "nam", "deu", "se", "cua", "voi", "va"};
+  // Connecting words and qualifiers that end a subject before its number; "từ"
+  // is not among them because it also spells "tự" ("an ninh, trật tự").
+  static const char* kTrailing[] = {"hang nam", "moi nam", "du kien", "dat muc", "o muc", "muc",
+                                    "phan dau", "nam", "deu", "se", "cua", "voi", "va", "den",
+                                    "toi", "vao", "dat", "la", "chiem", "tang", "giam", "con",
+                                    "uoc", "uoc dat", "uoc tang", "khoang", "toi thieu", "it nhat",
+                                    "tren", "duoi", "hon", "cao hon", "thap hon", "vuot", "toi da"};
   bool changed = true;
   while (changed && *b < *e) {
     changed = false;
@@ -155,6 +160,7 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
       changed = true;
     }
     while (*e > *b && !is_word_char(f[*e - 1]) && f[*e - 1] != ')' && f[*e - 1] != '%') {
+      if (f[*e - 1] == '"' && std::count(f.begin() + *b, f.begin() + *e, '"') % 2 == 0) break;
       --*e;
       changed = true;
     }
@@ -179,13 +185,6 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
     size_t qb = 0;
     for (const char* w : kTrailing) {
       if (ends_with_word(f, *e, w, *b, &qb)) {
-        *e = qb;
-        changed = true;
-      }
-    }
-    for (const QualifierEntry& q : lex.qualifiers) {
-      if (q.after || q.surface == ":") continue;
-      if (ends_with_word(f, *e, q.surface, *b, &qb) && qb > *b) {
         *e = qb;
         changed = true;
       }
@@ -352,6 +351,15 @@ void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t af
   for (size_t p = find_word(f_, b_.body_begin, s, "trong do"); p != std::string::npos;
        p = find_word(f_, p + 1, s, "trong do"))
     td = p;
+  if (td != std::string::npos) {
+    // "(trong đó, công nghiệp chiếm hơn 29%)": the breakdown ends with its parenthesis.
+    size_t before = td;
+    while (before > 0 && f_[before - 1] == ' ') --before;
+    if (before > 0 && f_[before - 1] == '(') {
+      size_t close = f_.find(')', td);
+      if (close != std::string::npos && close < s) td = std::string::npos;
+    }
+  }
   if (td != std::string::npos && td >= sent_b) {
     for (auto it = done_.rbegin(); it != done_.rend(); ++it) {
       if (it->end <= td) {
@@ -510,7 +518,7 @@ void BlockExtractor::run() {
       }
       unit_code_str = unit_code(unit.base, denoms);
       if (unit.base == "count") counted = b_.slice(unit.counted_begin, unit.counted_end);
-      reading["unit"] = {{"written", b_.slice(last_e, unit.end)},
+      reading["unit"] = {{"written", b_.slice(skip_spaces(f, last_e), unit.end)},
                          {"words", unit.surfaces},
                          {"code", unit_code_str}};
     } else {

@@ -15,7 +15,7 @@ bool looks_like_year(std::string_view s, size_t b, size_t e) {
 std::vector<YearMention> find_year_mentions(std::string_view folded) {
   // The lead-in words are optional; a bare year still counts ("đến 2030").
   static const RE2 kYear(
-      R"(((?:(?:den|toi|cuoi|dau|giua)\s+)?(?:(?:nam|giai doan|nhiem ky|thoi ky|ky|ke hoach|tu nam)\s+)?)((?:19|20)\d\d)(?:(\s*-\s*|\s+(?:den|toi)\s+(?:nam\s+)?|\s+)((?:19|20)\d\d))?)");
+      R"(((?:(?:den|toi|vao|trong)\s+)?(?:(?:cuoi|dau|giua)\s+)?(?:(?:nam|giai doan|nhiem ky|thoi ky|ky|ke hoach|tu nam)\s+)?)((?:19|20)\d\d)(?:(\s*-\s*|\s+(?:den|toi)\s+(?:nam\s+)?|\s+)((?:19|20)\d\d))?)");
   static const RE2 kDateBefore(R"(thang\s+\d{1,2}\s+(?:nam\s+)?$)");
   static const RE2 kBaseBefore(R"((?:^|[^a-z])so(?:\s+voi)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua))?\s+(?:nam\s+)?$)");
   std::vector<YearMention> out;
@@ -31,9 +31,10 @@ std::vector<YearMention> find_year_mentions(std::string_view folded) {
                    folded[yb - 1] == ',' || folded[yb - 1] == '/'))
       continue;
     size_t ye = y1.data() + y1.size() - base;
+    // Followed by more digits, a slash or a decimal part: "2030/QĐ", "2019,5".
     if (ye < folded.size() && (isdigit(static_cast<unsigned char>(folded[ye])) ||
-                               folded[ye] == '/' || folded[ye] == ','  ||
-                               (folded[ye] == '.' && ye + 1 < folded.size() &&
+                               folded[ye] == '/' ||
+                               ((folded[ye] == '.' || folded[ye] == ',') && ye + 1 < folded.size() &&
                                 isdigit(static_cast<unsigned char>(folded[ye + 1])))))
       continue;
     std::string_view lead_and_before =
