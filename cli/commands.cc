@@ -300,9 +300,8 @@ int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& docu
         const json& u = reading["unit"];
         std::cout << "    unit       \"" << u.value("written", "") << "\" -> " << u.value("code", "");
         if (u.contains("from_indicator"))
-          std::cout << "  (taken from the indicator: " << u["from_indicator"].get<std::string>() << ")";
-        if (reading.contains("unit_inferred"))
-          std::cout << "  (per capita: " << reading["unit_inferred"].get<std::string>() << ")";
+          std::cout << "  (completed from the indicator: \"" << u["from_indicator"].get<std::string>()
+                    << "\")";
         std::cout << "\n";
       }
       if (reading.contains("qualifier")) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extractor/blocks.h"
+#include "extractor/table_reader.h"
 #include "normalizer/period.h"
 #include "normalizer/qualifier.h"
 #include "normalizer/unit_parser.h"
@@ -497,47 +498,18 @@ void BlockExtractor::run() {
 
     std::vector<std::string> warnings;
     json reading;
-    std::string counted;
-    std::string unit_code_str;
-    double scale = unit.scale;
-    if (unit.matched) {
-      std::vector<std::string> denoms = unit.denominators;
-      if (unit.base == "VND" || unit.base == "USD") {
-        std::string key = fold_text(parent + " " + indicator);
-        bool per_person = std::find(denoms.begin(), denoms.end(), "person") != denoms.end() ||
-                          std::find(denoms.begin(), denoms.end(), "worker") != denoms.end();
-        for (const ImpliedUnit& iu : lex_.implied_units) {
-          if (iu.denominator_only && !per_person && key.find(iu.words) != std::string::npos) {
-            add_denominator(&denoms, iu.unit);
-            warnings.push_back("unit: \"/" + iu.unit + "\" added because the indicator is per capita (\"" +
-                               iu.words + "\")");
-            reading["unit_inferred"] = iu.words;
-            break;
-          }
-        }
-      }
-      unit_code_str = unit_code(unit.base, denoms);
-      if (unit.base == "count") counted = b_.slice(unit.counted_begin, unit.counted_end);
-      reading["unit"] = {{"written", b_.slice(skip_spaces(f, last_e), unit.end)},
-                         {"words", unit.surfaces},
-                         {"code", unit_code_str}};
-    } else {
-      // No unit written: the indicator may name it (HDI, ICOR, "bác sĩ/vạn dân").
-      std::string key = fold_text(parent + " " + indicator);
-      for (const ImpliedUnit& iu : lex_.implied_units) {
-        if (!iu.denominator_only && key.find(iu.words) != std::string::npos) {
-          unit_code_str = iu.unit;
-          counted = iu.counted;
-          reading["unit"] = {{"written", ""}, {"code", iu.unit},
-                             {"from_indicator", iu.words}};
-          warnings.push_back("unit: none written; \"" + iu.unit + "\" taken from the indicator (\"" +
-                             iu.words + "\")");
-          break;
-        }
-      }
-      if (unit_code_str.empty()) continue;  // a bare number is not a figure
-      scale = 1.0;
-    }
+    UnitDecision ud = decide_unit(
+        lex_, unit, unit.matched ? b_.slice(unit.counted_begin, unit.counted_end) : "",
+        fold_text(parent + " " + indicator));
+    if (!ud.ok) continue;  // a bare number is not a figure
+    double scale = unit.matched ? unit.scale : 1.0;
+    if (!ud.warning.empty()) warnings.push_back(ud.warning);
+    reading["unit"] = {{"written", unit.matched ? b_.slice(skip_spaces(f, last_e), unit.end) : ""},
+                       {"words", unit.surfaces},
+                       {"code", ud.code}};
+    if (!ud.inferred_from.empty()) reading["unit"]["from_indicator"] = ud.inferred_from;
+    const std::string& unit_code_str = ud.code;
+    const std::string& counted = ud.counted;
 
     Figure fig;
     fig.low = n1.value * scale;
@@ -657,8 +629,26 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
 std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::string>& raw_lines,
                                     const std::vector<RepairedLine>& repaired) {
   std::vector<Figure> figures;
+  // Tables are read cell by cell; their lines are kept out of the prose blocks.
+  std::vector<TableRegion> tables = find_tables(repaired);
+  const std::vector<RepairedLine>* prose = &repaired;
+  std::vector<RepairedLine> masked;
+  if (!tables.empty()) {
+    masked = repaired;
+    for (const TableRegion& t : tables)
+      for (size_t l = t.first_line; l <= t.last_line; ++l) masked[l] = RepairedLine{"", "", {0}, {}};
+    prose = &masked;
+  }
   Context ctx;
-  for (const Block& block : build_blocks(repaired)) {
+  size_t next_table = 0;
+  auto heading_period = [&ctx] {
+    for (auto it = ctx.headings.rbegin(); it != ctx.headings.rend(); ++it)
+      if (!it->period.empty()) return it->period;
+    return std::string();
+  };
+  for (const Block& block : build_blocks(*prose)) {
+    while (next_table < tables.size() && tables[next_table].first_line < block.first_line)
+      read_table(lex, tables[next_table++], raw_lines, repaired, heading_period(), &figures);
     bool opens_item = !block.item.empty();
     if (block.heading_level > 0) update_context(lex, block, &ctx);
     if (opens_item) {
@@ -668,6 +658,8 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
     BlockExtractor(lex, block, &ctx, raw_lines, repaired, &figures).run();
     if (block.heading_level == 0) update_context(lex, block, &ctx);
   }
+  while (next_table < tables.size())
+    read_table(lex, tables[next_table++], raw_lines, repaired, heading_period(), &figures);
   return figures;
 }
 

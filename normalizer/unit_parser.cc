@@ -136,4 +136,41 @@ UnitReading read_unit(const Lexicon& lex, std::string_view folded, size_t pos) {
   return r;
 }
 
+UnitDecision decide_unit(const Lexicon& lex, const UnitReading& written,
+                         const std::string& written_counted, const std::string& key) {
+  UnitDecision d;
+  if (written.matched) {
+    std::vector<std::string> denoms = written.denominators;
+    if (written.base == "VND" || written.base == "USD") {
+      bool per_person = std::find(denoms.begin(), denoms.end(), "person") != denoms.end() ||
+                        std::find(denoms.begin(), denoms.end(), "worker") != denoms.end();
+      for (const ImpliedUnit& iu : lex.implied_units) {
+        if (iu.denominator_only && !per_person && key.find(iu.words) != std::string::npos) {
+          add_denominator(&denoms, iu.unit);
+          d.inferred_from = iu.words;
+          d.warning = "unit: \"/" + iu.unit + "\" added because the indicator is per capita (\"" +
+                      iu.words + "\")";
+          break;
+        }
+      }
+    }
+    d.ok = true;
+    d.code = unit_code(written.base, denoms);
+    if (written.base == "count") d.counted = written_counted;
+    return d;
+  }
+  for (const ImpliedUnit& iu : lex.implied_units) {
+    if (!iu.denominator_only && key.find(iu.words) != std::string::npos) {
+      d.ok = true;
+      d.code = iu.unit;
+      d.counted = iu.counted;
+      d.inferred_from = iu.words;
+      d.warning = "unit: none written; \"" + iu.unit + "\" taken from the indicator (\"" +
+                  iu.words + "\")";
+      return d;
+    }
+  }
+  return d;
+}
+
 }  // namespace chitieu

@@ -43,6 +43,24 @@ std::string unit_code(const std::string& base, const std::vector<std::string>& d
 // or digit must end at a word boundary. Returns the end offset or npos.
 size_t match_surface(std::string_view folded, size_t pos, std::string_view surface);
 
+// The unit a figure ends up with, once the indicator's words are taken into
+// account (data/implied_units.tsv): a per-capita money figure gets "/person"
+// even when the text leaves it out, and a figure with no unit written takes
+// the one its indicator names (HDI -> index, "bác sĩ/vạn dân" -> count/10k_people).
+struct UnitDecision {
+  bool ok = false;          // false: no unit written and none implied: not a figure
+  std::string code;         // "VND/person/year"
+  std::string counted;      // counted noun for count units (empty if none)
+  std::string inferred_from;  // the indicator words that decided, if any
+  std::string warning;      // what an auditor should know, or ""
+};
+
+// `written` is the unit read after the number (may be unmatched);
+// `written_counted` the counted noun as written; `indicator_folded` the folded
+// indicator text (parent and sub).
+UnitDecision decide_unit(const Lexicon& lex, const UnitReading& written,
+                         const std::string& written_counted, const std::string& indicator_folded);
+
 }  // namespace chitieu
 
 #endif  // CHITIEU_NORMALIZER_UNIT_PARSER_H_
