@@ -29,22 +29,7 @@ std::string escape_markdown_cell(std::string s) {
 
 }  // namespace
 
-std::string indicator_key(const std::string& indicator) {
-  std::string folded = fold_text(indicator);
-  std::string key;
-  bool space = false;
-  for (char c : folded) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '%';
-    if (keep) {
-      if (space && !key.empty()) key += ' ';
-      key += c;
-      space = false;
-    } else {
-      space = true;
-    }
-  }
-  return key;
-}
+std::string indicator_key(const std::string& indicator) { return comparison_key(indicator); }
 
 ComparisonTable build_comparison(const std::vector<StoredDocument>& documents,
                                  const std::vector<StoredFigure>& figures) {

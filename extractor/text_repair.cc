@@ -89,6 +89,33 @@ std::string fold_text(std::string_view utf8) {
   return out;
 }
 
+std::string comparison_key(std::string_view utf8) {
+  std::string folded = fold_text(utf8);
+  std::string key;
+  key.reserve(folded.size());
+  bool pending_space = false;
+  for (char c : folded) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '%';
+    if (!keep) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !key.empty()) key += ' ';
+    pending_space = false;
+    key += c;
+  }
+  // Word-final "y" after consonants only ("ty", "sy", "ly", "ky", "my") is the
+  // same syllable as with "i"; after a vowel ("tuy", "huy") it is not.
+  auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key[i] != 'y') continue;
+    bool word_end = i + 1 == key.size() || key[i + 1] == ' ' || key[i + 1] == '/';
+    bool has_onset = i > 0 && key[i - 1] >= 'a' && key[i - 1] <= 'z' && !is_vowel(key[i - 1]);
+    if (word_end && has_onset) key[i] = 'i';
+  }
+  return key;
+}
+
 uint32_t code_points_before(std::string_view utf8, size_t byte_offset) {
   uint32_t count = 0;
   for (size_t i = 0; i < byte_offset && i < utf8.size(); ++i) {

@@ -44,6 +44,12 @@ char fold_code_point(int32_t c);
 // Folds UTF-8 text (one byte per code point), for lexicon lookups and keys.
 std::string fold_text(std::string_view utf8);
 
+// A key under which spellings of the same words compare equal: folded (case,
+// tone marks and their placement, đ), the i/y alternation of syllables such as
+// tỷ/tỉ, sỹ/sĩ, lý/lí reduced to "i", punctuation other than "/" and "%"
+// dropped, spaces collapsed. "Tỉ lệ đô thị hoá" and "Tỷ lệ đô thị hóa" share a key.
+std::string comparison_key(std::string_view utf8);
+
 // Number of code points in the first `byte_offset` bytes of `utf8`.
 uint32_t code_points_before(std::string_view utf8, size_t byte_offset);
 

@@ -1,0 +1,262 @@
+// The CLI end to end, as a user runs it: ingest a batch with bad files in it,
+// re-ingest, export, verify, trace, compare.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+struct CommandResult {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("chitieu-cli-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "test.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  CommandResult run(const std::string& args) {
+    CommandResult r;
+    fs::path err = dir_ / "stderr.txt";
+    std::string cmd = std::string(CHITIEU_BINARY) + " " + args + " 2>" + shell_quote(err.string());
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int st = pclose(p);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    r.err = slurp(err);
+    return r;
+  }
+
+  fs::path corpus() const { return fs::path(CHITIEU_SOURCE_DIR) / "corpus"; }
+  fs::path dir_;
+  std::string db_;
+};
+
+size_t count_lines(const std::string& s) { return std::count(s.begin(), s.end(), '\n'); }
+
+// Byte offset of code point `cp` in `s`.
+size_t byte_of(const std::string& s, size_t cp) {
+  size_t count = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (count == cp) return i;
+    ++count;
+  }
+  return s.size();
+}
+
+std::vector<std::string> file_lines(const fs::path& p) {
+  std::vector<std::string> lines;
+  std::stringstream ss(slurp(p));
+  std::string l;
+  while (std::getline(ss, l)) {
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    lines.push_back(l);
+  }
+  return lines;
+}
+
+TEST_F(CliTest, IngestIsIdempotentAndEveryQuoteIsAtItsOffsetsInTheSource) {
+  CommandResult first = run("ingest --db " + db_ + " " + corpus().string());
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.err.find("5 stored"), std::string::npos) << first.err;
+
+  CommandResult exported = run("export --db " + db_ + " --format jsonl");
+  ASSERT_EQ(exported.status, 0) << exported.err;
+  size_t figures = count_lines(exported.out);
+  EXPECT_GT(figures, 200u);
+
+  CommandResult again = run("ingest --db " + db_ + " " + corpus().string());
+  EXPECT_EQ(again.status, 0);
+  EXPECT_NE(again.err.find("0 stored"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("5 already stored"), std::string::npos) << again.err;
+  EXPECT_EQ(count_lines(run("export --db " + db_ + " --format jsonl").out), figures);
+
+  // The export contract, and every quote found in the ORIGINAL file at its
+  // stored line and code point offsets.
+  std::stringstream ss(exported.out);
+  std::string line;
+  std::map<std::string, std::vector<std::string>> sources;
+  size_t checked = 0;
+  while (std::getline(ss, line)) {
+    json j = json::parse(line);
+    for (const char* k : {"document", "doc_sha256", "page", "line", "line_end", "quote", "indicator",
+                          "item", "comparator", "low", "high", "unit", "counted", "year", "kind",
+                          "warnings"})
+      ASSERT_TRUE(j.contains(k)) << k << " missing in " << line;
+    EXPECT_TRUE(j["page"].is_null());
+    EXPECT_TRUE(j["warnings"].is_array());
+    EXPECT_LE(j["low"].get<double>(), j["high"].get<double>());
+    std::string doc = j["document"];
+    if (!sources.count(doc)) sources[doc] = file_lines(corpus() / doc);
+    const auto& src = sources[doc];
+    size_t ql = j["quote_line"], le = j["line_end"];
+    ASSERT_GE(ql, 1u);
+    ASSERT_LE(le, src.size());
+    std::string q;
+    size_t cs = j["char_start"], ce = j["char_end"];
+    if (ql == le) {
+      q = src[ql - 1].substr(byte_of(src[ql - 1], cs), byte_of(src[ql - 1], ce) - byte_of(src[ql - 1], cs));
+    } else {
+      q = src[ql - 1].substr(byte_of(src[ql - 1], cs));
+      for (size_t l = ql + 1; l < le; ++l) q += "\n" + src[l - 1];
+      q += "\n" + src[le - 1].substr(0, byte_of(src[le - 1], ce));
+    }
+    EXPECT_EQ(q, j["quote"].get<std::string>()) << line;
+    // The figure's first digit is on `line`.
+    size_t fl = j["line"];
+    EXPECT_GE(fl, ql);
+    EXPECT_LE(fl, le);
+    ++checked;
+  }
+  EXPECT_EQ(checked, figures);
+
+  CommandResult csv = run("export --db " + db_ + " --format csv");
+  EXPECT_EQ(csv.status, 0);
+  EXPECT_EQ(csv.out.rfind("id,document,doc_sha256,page,line,line_end", 0), 0u) << csv.out.substr(0, 200);
+}
+
+TEST_F(CliTest, BadFilesAreReportedAndTheBatchGoesOn) {
+  fs::path batch = dir_ / "batch";
+  fs::create_directories(batch / "empty folder");
+  fs::copy_file(corpus() / "000_b0a75639c8747e5c.txt", batch / "good one.txt");
+  fs::copy_file(corpus() / "002_59c52569d25bb8c2.txt", batch / "nghị quyết tốt.txt");
+  std::ofstream(batch / "empty.txt").close();
+  std::ofstream(batch / "binary.txt", std::ios::binary) << std::string("abc\0\x01\x02def", 9);
+  std::ofstream(batch / "latin1.txt", std::ios::binary) << "Ngh\xe9 quy\xea t 10%\n";
+  std::ofstream(batch / "fake.pdf", std::ios::binary) << "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
+  // A socket cannot be opened for reading, even by root.
+  fs::path sock = batch / "unreadable.txt";
+  int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", sock.c_str());
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+
+  std::string files;
+  for (const char* n : {"good one.txt", "empty.txt", "binary.txt", "latin1.txt", "fake.pdf",
+                        "unreadable.txt", "nghị quyết tốt.txt"})
+    files += " " + shell_quote((batch / n).string());
+  CommandResult r = run("ingest --db " + db_ + files + " " + shell_quote((batch / "empty folder").string()) +
+              " " + shell_quote((batch / "missing.txt").string()));
+  close(fd);
+  EXPECT_EQ(r.status, 1);
+  auto has_line = [&](const std::string& name, const std::string& reason) {
+    std::stringstream ss(r.err);
+    std::string l;
+    while (std::getline(ss, l))
+      if (l.find(name) != std::string::npos && l.find(reason) != std::string::npos) return true;
+    return false;
+  };
+  EXPECT_TRUE(has_line("empty.txt", "empty file")) << r.err;
+  EXPECT_TRUE(has_line("binary.txt", "binary content")) << r.err;
+  EXPECT_TRUE(has_line("latin1.txt", "invalid UTF-8")) << r.err;
+  EXPECT_TRUE(has_line("fake.pdf", "unsupported format: PDF")) << r.err;
+  EXPECT_TRUE(has_line("unreadable.txt", "cannot read")) << r.err;
+  EXPECT_TRUE(has_line("empty folder", "no documents")) << r.err;
+  EXPECT_TRUE(has_line("missing.txt", "no such file")) << r.err;
+  EXPECT_NE(r.err.find("2 stored"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("7 failed"), std::string::npos) << r.err;
+
+  CommandResult docs = run("documents --db " + db_);
+  EXPECT_EQ(count_lines(docs.out), 2u);
+  EXPECT_NE(docs.out.find("nghị quyết tốt.txt"), std::string::npos);
+  EXPECT_EQ(run("verify --db " + db_).status, 0);
+}
+
+TEST_F(CliTest, VerifyCatchesATamperedQuoteAndTraceShowsTheSource) {
+  ASSERT_EQ(run("ingest --db " + db_ + " " + (corpus() / "000_b0a75639c8747e5c.txt").string()).status, 0);
+  CommandResult ok = run("verify --db " + db_);
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_NE(ok.out.find("0 problems"), std::string::npos);
+
+  CommandResult trace = run("trace --db " + db_ + " 1");
+  ASSERT_EQ(trace.status, 0) << trace.err;
+  EXPECT_NE(trace.out.find("717.000 tỷ đồng"), std::string::npos) << trace.out;
+  EXPECT_NE(trace.out.find("line 42"), std::string::npos) << trace.out;
+  EXPECT_NE(trace.out.find("[[đạt tối thiểu 717.000 tỷ đồng]]"), std::string::npos) << trace.out;
+  EXPECT_NE(trace.out.find("tối thiểu"), std::string::npos);
+  EXPECT_NE(trace.out.find("\"toi thieu\""), std::string::npos) << trace.out;
+  EXPECT_NE(trace.out.find("2030"), std::string::npos);
+  EXPECT_EQ(run("trace --db " + db_ + " 999999").status, 1);
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE figures SET quote = 'tối thiểu 999 tỷ đồng' WHERE id = 1", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  CommandResult bad = run("verify --db " + db_);
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.out.find("FAIL figure 1"), std::string::npos) << bad.out;
+}
+
+TEST_F(CliTest, CompareHasOneRowPerIndicatorAndACellPerDocument) {
+  ASSERT_EQ(run("ingest --db " + db_ + " " + corpus().string()).status, 0);
+  CommandResult md = run("compare --db " + db_ + " --format md");
+  ASSERT_EQ(md.status, 0) << md.err;
+  // The urbanisation rate, written "đô thị hóa" and "đô thị hoá", is one row
+  // with a cell in every document that states it.
+  std::stringstream ss(md.out);
+  std::string l;
+  int rows = 0;
+  while (std::getline(ss, l)) {
+    if (l.rfind("| Tỷ lệ đô thị ho", 0) == 0 || l.rfind("| Tỉ lệ đô thị ho", 0) == 0) {
+      ++rows;
+      EXPECT_NE(l.find("76% [2025]"), std::string::npos) << l;
+      EXPECT_NE(l.find("≥ 50% [2030]"), std::string::npos) << l;
+      EXPECT_NE(l.find("74% [2023]"), std::string::npos) << l;
+    }
+  }
+  EXPECT_EQ(rows, 1) << md.out;
+  CommandResult csv = run("compare --db " + db_ + " --format csv");
+  EXPECT_EQ(csv.status, 0);
+  EXPECT_EQ(csv.out.rfind("indicator,unit,", 0), 0u);
+}
+
+TEST_F(CliTest, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(run("").status, 2);
+  EXPECT_EQ(run("export --format xml").status, 2);
+  EXPECT_EQ(run("trace --db " + db_).status, 2);
+  CommandResult help = run("ingest --help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("--db"), std::string::npos);
+  CommandResult version = run("--version");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_NE(version.out.find("chitieu"), std::string::npos);
+}
+
+}  // namespace
