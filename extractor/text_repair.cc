@@ -131,12 +131,12 @@ RepairedLine repair_line(std::string_view raw) {
 
   // Word exports leave "[bookmark: _GoBack]" markers in the text; they are
   // not part of the document and are dropped.
-  static const RE2 kBookmark(R"(\[bookmark: [^\]]*\])");
+  static const RE2 kBookmark(R"((\[bookmark: [^\]]*\]))");
   std::vector<std::pair<int32_t, int32_t>> dropped;
   {
     re2::StringPiece input(raw.data(), raw.size());
     re2::StringPiece match;
-    while (RE2::FindAndConsume(&input, "(" + kBookmark.pattern() + ")", &match)) {
+    while (RE2::FindAndConsume(&input, kBookmark, &match)) {
       int32_t b = static_cast<int32_t>(match.data() - raw.data());
       dropped.push_back({b, b + static_cast<int32_t>(match.size())});
       out.repairs.push_back({static_cast<uint32_t>(b),

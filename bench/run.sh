@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Reproduces the README's benchmark figures: builds Release, replicates corpus/
+# to at least 50 MB and ingests it single-threaded into a fresh SQLite file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+BUILD_TYPE=Release scripts/build.sh >/dev/null
+mkdir -p bench/out
+./build/ingest_throughput corpus/ --megabytes "${MEGABYTES:-50}" --db bench/out/ingest.db

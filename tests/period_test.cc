@@ -1,0 +1,115 @@
+// Tests for normalizer/period.h: years and periods that say when a figure is
+// due, and the dates, document numbers and comparison bases that are not.
+#include "normalizer/period.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractor/text_repair.h"
+
+namespace chitieu {
+namespace {
+
+std::vector<YearMention> mentions(const std::string& text) {
+  return find_year_mentions(fold_text(text));
+}
+
+TEST(Period, ByYear) {
+  std::string f = fold_text("đến năm 2030");
+  std::vector<YearMention> m = find_year_mentions(f);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].period, "2030");
+  EXPECT_EQ(m[0].begin, 0u);  // the whole mention, lead-in words included
+  EXPECT_EQ(m[0].end, f.size());
+  EXPECT_EQ(m[0].year_begin, f.find("2030"));
+  EXPECT_FALSE(m[0].comparison_base);
+
+  std::vector<YearMention> bare = mentions("phấn đấu đến 2030 đạt 50%");
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].period, "2030");
+}
+
+TEST(Period, EndOfYear) {
+  std::string f = fold_text("số giường bệnh đến cuối năm 2030 đạt trên 44 giường bệnh/vạn dân");
+  std::vector<YearMention> m = find_year_mentions(f);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].period, "2030");
+  EXPECT_EQ(m[0].begin, f.find("den cuoi nam"));
+}
+
+TEST(Period, Periods) {
+  std::vector<YearMention> m = mentions("bình quân giai đoạn 2026 - 2030 đạt từ 10 - 10,5%/năm");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].period, "2026-2030");
+
+  std::vector<YearMention> heading = mentions("Giai đoạn 2021 - 2025");
+  ASSERT_EQ(heading.size(), 1u);
+  EXPECT_EQ(heading[0].period, "2021-2025");
+  EXPECT_EQ(heading[0].begin, 0u);
+
+  std::vector<YearMention> tight = mentions("giai đoạn 2026-2030 chiếm khoảng 20-22%");
+  ASSERT_EQ(tight.size(), 1u);
+  EXPECT_EQ(tight[0].period, "2026-2030");
+
+  std::vector<YearMention> dash = mentions("Kế hoạch 5 năm 2021 – 2025");  // en dash
+  ASSERT_EQ(dash.size(), 1u);
+  EXPECT_EQ(dash[0].period, "2021-2025");
+
+  std::vector<YearMention> words = mentions("từ năm 2021 đến năm 2025");
+  ASSERT_EQ(words.size(), 1u);
+  EXPECT_EQ(words[0].period, "2021-2025");
+}
+
+TEST(Period, ComparisonBase) {
+  std::vector<YearMention> m =
+      mentions("tăng 23 - 29% so ước thực hiện năm 2024, đến năm 2025 đạt 30%");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].period, "2024");
+  EXPECT_TRUE(m[0].comparison_base);
+  EXPECT_EQ(m[1].period, "2025");
+  EXPECT_FALSE(m[1].comparison_base);
+
+  std::vector<YearMention> voi = mentions("tăng 5% so với năm 2020");
+  ASSERT_EQ(voi.size(), 1u);
+  EXPECT_TRUE(voi[0].comparison_base);
+  std::vector<YearMention> cung_ky = mentions("tăng 7,5% so cùng kỳ năm 2023");
+  ASSERT_EQ(cung_ky.size(), 1u);
+  EXPECT_TRUE(cung_ky[0].comparison_base);
+}
+
+TEST(Period, DatesAreNotMentions) {
+  EXPECT_TRUE(mentions("Hà Nội, ngày 05 tháng 8 năm 2020").empty());
+  EXPECT_TRUE(mentions("Kết luận số 42-KL/TW ngày 20/10/2022").empty());
+  EXPECT_TRUE(mentions("quý II/2025").empty());
+}
+
+TEST(Period, DocumentNumbersAreNotMentions) {
+  EXPECT_TRUE(mentions("Nghị quyết số 45/2022/QH15").empty());
+  EXPECT_TRUE(mentions("Quyết định số 2030/QĐ-TTg").empty());
+  // A document number followed by the date it was passed: neither year is a mention.
+  EXPECT_TRUE(mentions("Nghị quyết số 45/2022/QH15 ngày 11 tháng 01 năm 2022").empty());
+}
+
+TEST(Period, NumbersThatAreNotYears) {
+  EXPECT_TRUE(mentions("đạt tối thiểu 717.000 tỷ đồng").empty());
+  EXPECT_TRUE(mentions("đạt 12.2030 đồng").empty());
+  EXPECT_TRUE(mentions("đạt 2019,5 tỷ đồng").empty());
+}
+
+TEST(Period, LooksLikeYear) {
+  std::string f = "2030 1899 2101 203 20300 2o30";
+  EXPECT_TRUE(looks_like_year(f, 0, 4));
+  EXPECT_FALSE(looks_like_year(f, 5, 9));    // 1899
+  EXPECT_FALSE(looks_like_year(f, 10, 14));  // 2101
+  EXPECT_FALSE(looks_like_year(f, 15, 18));  // three digits
+  EXPECT_FALSE(looks_like_year(f, 19, 24));  // five digits
+  EXPECT_FALSE(looks_like_year(f, 25, 29));  // not all digits
+  std::string y = "1900 2100";
+  EXPECT_TRUE(looks_like_year(y, 0, 4));
+  EXPECT_TRUE(looks_like_year(y, 5, 9));
+}
+
+}  // namespace
+}  // namespace chitieu
