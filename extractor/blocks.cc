@@ -51,20 +51,28 @@ bool starts_new_unit(const std::string& folded) {
          RE2::PartialMatch(folded, R"(^\s*[-+*•]\s)");
 }
 
+// A line this long that stops without closing punctuation was cut by a
+// converter's hard wrap: its sentence goes on in the next line, whatever that
+// line starts with ("…tổng sản phẩm trên địa bàn / (GRDP) bình quân …").
+constexpr size_t kWrappedLineCodePoints = 60;
+
 bool continues(const RepairedLine& prev, const RepairedLine& next) {
   size_t b = first_non_space(next.folded);
   if (b >= next.folded.size()) return false;
+  if (starts_new_unit(next.folded)) return false;
   UChar32 c = code_point_at(next, b);
-  if (u_islower(c)) return !starts_new_unit(next.folded);
-  if (u_isdigit(c)) {
-    size_t e = last_non_space(prev.folded);
-    if (e == 0) return false;
-    char last = prev.folded[e - 1];
-    if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?')
-      return false;
-    return !starts_new_unit(next.folded);
-  }
-  return false;
+  if (u_islower(c)) return true;
+  size_t e = last_non_space(prev.folded);
+  if (e == 0) return false;
+  char last = prev.folded[e - 1];
+  bool closed = last == '.' || last == ';' || last == ':' || last == '!' || last == '?';
+  if (closed) return false;
+  if (u_isdigit(c)) return true;
+  // A heading line ("Điều 2. Về mục tiêu … năm 2025") does not run on into the
+  // paragraph under it.
+  if (RE2::PartialMatch(prev.folded, list_marker())) return false;
+  return e - first_non_space(prev.folded) >= kWrappedLineCodePoints &&
+         last != '"' && last != ')';
 }
 
 void classify(Block* b) {

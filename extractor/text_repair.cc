@@ -198,6 +198,18 @@ RepairedLine repair_line(std::string_view raw) {
     out.folded.push_back(fold_code_point(c));
     out.raw_byte_of_cp.push_back(static_cast<uint32_t>(raw_offset));
   };
+  // Most lines are already NFC: then every code point stands for itself and
+  // the chunked normalization below is skipped. (ƣ is excluded: ƣ + a
+  // combining mark is NFC, but ư + the same mark composes.)
+  bool has_oi = raw.find("\xC6\xA2") != std::string_view::npos ||
+                raw.find("\xC6\xA3") != std::string_view::npos;
+  if (!has_oi && nfc->isNormalizedUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())), err) &&
+      U_SUCCESS(err)) {
+    for (const auto& [c, offset] : cps) emit(c, offset);
+    out.raw_byte_of_cp.push_back(static_cast<uint32_t>(n));
+    return out;
+  }
+  err = U_ZERO_ERROR;
   size_t k = 0;
   while (k < cps.size()) {
     size_t end = k + 1;

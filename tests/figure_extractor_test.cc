@@ -1,0 +1,482 @@
+// Tests for extractor/figure_extractor.h on small in-memory documents: what
+// becomes a figure and how it is read (value, unit, comparator, year, kind,
+// indicator, item, quote), and what is not a figure.
+#include "extractor/figure_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extractor/extract_document.h"
+#include "extractor/text_repair.h"
+#include "normalizer/lexicon.h"
+
+namespace chitieu {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Doc {
+  std::vector<std::string> raw;
+  std::vector<RepairedLine> repaired;
+  std::vector<Figure> figures;
+};
+
+Doc extract(const std::vector<std::string>& lines) {
+  Doc d;
+  d.raw = lines;
+  for (const std::string& l : lines) d.repaired.push_back(repair_line(l));
+  d.figures = extract_figures(default_lexicon(), d.raw, d.repaired);
+  return d;
+}
+
+std::string dump(const std::vector<Figure>& figs) {
+  std::ostringstream os;
+  for (const Figure& f : figs)
+    os << "\n  line " << f.number_line << " [" << f.low << ".." << f.high << " " << f.unit << " "
+       << f.comparator << " year=" << f.year << " " << f.kind << "] quote=\"" << f.quote
+       << "\" indicator=\"" << f.indicator << "\"";
+  return os.str();
+}
+
+// Code points [b, e) of a UTF-8 string.
+std::string cut_cp(const std::string& s, size_t b, size_t e) {
+  std::vector<size_t> at;
+  for (size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) at.push_back(i);
+  at.push_back(s.size());
+  if (b >= at.size()) b = at.size() - 1;
+  if (e >= at.size()) e = at.size() - 1;
+  return s.substr(at[b], at[e] - at[b]);
+}
+
+size_t cp_count(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The quote rebuilt from the raw lines and the figure's offsets.
+std::string quote_from_offsets(const std::vector<std::string>& raw, const Figure& f) {
+  if (f.line == 0 || f.line_end < f.line || f.line_end > raw.size()) return "<bad lines>";
+  const std::string& first = raw[f.line - 1];
+  if (f.line == f.line_end) return cut_cp(first, f.char_start, f.char_end);
+  std::string q = cut_cp(first, f.char_start, cp_count(first));
+  for (uint32_t l = f.line + 1; l < f.line_end; ++l) q += "\n" + raw[l - 1];
+  q += "\n" + cut_cp(raw[f.line_end - 1], 0, f.char_end);
+  return q;
+}
+
+void expect_quotes_match_offsets(const Doc& d) {
+  for (const Figure& f : d.figures) {
+    EXPECT_EQ(f.quote, quote_from_offsets(d.raw, f)) << "figure at line " << f.number_line;
+    EXPECT_LE(f.line, f.number_line);
+    EXPECT_LE(f.number_line, f.line_end);
+  }
+}
+
+bool same(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)); }
+
+const Figure* find_low(const Doc& d, double low) {
+  for (const Figure& f : d.figures)
+    if (same(f.low, low)) return &f;
+  return nullptr;
+}
+
+bool any_value(const Doc& d, double v) {
+  return std::any_of(d.figures.begin(), d.figures.end(),
+                     [&](const Figure& f) { return same(f.low, v) || same(f.high, v); });
+}
+
+bool has_warning(const Figure& f, const std::string& part) {
+  return std::any_of(f.warnings.begin(), f.warnings.end(),
+                     [&](const std::string& w) { return w.find(part) != std::string::npos; });
+}
+
+// ---------------------------------------------------------------------------
+// What is not a figure.
+
+TEST(FigureExtractor, NotFiguresDocumentNumbersAndDates) {
+  for (const std::string& line :
+       {std::string("Thực hiện Nghị quyết số 59-NQ/TW ngày 05/8/2020 của Bộ Chính trị khóa XIII."),
+        std::string("Hà Nội, ngày 05 tháng 8 năm 2020"),
+        std::string("Thực hiện Nghị quyết số 45/2022/QH15 ngày 11 tháng 01 năm 2022 của Quốc hội."),
+        std::string("Quán triệt Kết luận số 42-KL/TW ngày 20/10/2022 của Bộ Chính trị."),
+        std::string("Hoàn thành trong quý II/2025 theo kế hoạch.")}) {
+    Doc d = extract({line});
+    EXPECT_TRUE(d.figures.empty()) << line << dump(d.figures);
+  }
+}
+
+TEST(FigureExtractor, NotFiguresNamesWithNumbers) {
+  for (const std::string& line :
+       {std::string("Đại dịch Covid-19 kéo dài ảnh hưởng nghiêm trọng đến mọi mặt đời sống."),
+        std::string("Ứng dụng mạnh mẽ công nghệ 4.0 trong sản xuất, kinh doanh."),
+        std::string("Nâng cấp, mở rộng Quốc lộ 91 từ đoạn Km0 - Km7; đường vành đai phía Tây."),
+        std::string("Tiếp tục triển khai, thực hiện hiệu quả Đề án 06 của Chính phủ."),
+        std::string("Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa X.")}) {
+    Doc d = extract({line});
+    EXPECT_TRUE(d.figures.empty()) << line << dump(d.figures);
+  }
+}
+
+TEST(FigureExtractor, NotFiguresCountsThatAreNotIndicators) {
+  for (const std::string& line :
+       {std::string("Đảng bộ thành phố rút ra 05 bài học kinh nghiệm như sau:"),
+        std::string("Hệ thống chính trị của 3 địa phương thống nhất nhận thức và hành động."),
+        std::string("Sau 15 năm thực hiện, tăng 7 lần so với trước."),
+        std::string("Hoàn thành phổ cập giáo dục mầm non cho trẻ em từ 3 đến 5 tuổi.")}) {
+    Doc d = extract({line});
+    EXPECT_TRUE(d.figures.empty()) << line << dump(d.figures);
+  }
+}
+
+TEST(FigureExtractor, NotFiguresInsideQuotationMarks) {
+  Doc d = extract({"Đầu tư công trung hạn gắn với mục tiêu tăng trưởng “2 con số” và Đề án "
+                   "“Phát triển bền vững 1 triệu ha lúa chất lượng cao”, tỷ lệ đô thị hóa đạt 76%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 76);
+  EXPECT_EQ(d.figures[0].unit, "percent");
+  EXPECT_FALSE(any_value(d, 2));
+  EXPECT_FALSE(any_value(d, 1e6));
+}
+
+TEST(FigureExtractor, NotFiguresYearsOfATerm) {
+  Doc d = extract({"(24) Phấn đấu tỷ lệ kết nạp đảng viên mới nhiệm kỳ 2025 - 2030 tăng 3 - 4% "
+                   "trên tổng số đảng viên của Đảng bộ."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  const Figure& f = d.figures[0];
+  EXPECT_DOUBLE_EQ(f.low, 3);
+  EXPECT_DOUBLE_EQ(f.high, 4);
+  EXPECT_EQ(f.unit, "percent");
+  EXPECT_EQ(f.comparator, "range");
+  EXPECT_EQ(f.year, "2025-2030");
+  EXPECT_EQ(f.item, "(24)");
+  EXPECT_FALSE(any_value(d, 2025));
+  EXPECT_FALSE(any_value(d, 2030));
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, NotFiguresItemAndHeadingNumbers) {
+  Doc d = extract({"1. Mục tiêu", "", "(1) Tỷ lệ đô thị hóa đạt 76%.", "",
+                   "Thực hiện các nhiệm vụ (1) và (2) nêu trên, tỷ lệ lao động qua đào tạo đạt 80%."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_FALSE(any_value(d, 1));
+  EXPECT_FALSE(any_value(d, 2));
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 76);
+  EXPECT_EQ(d.figures[0].item, "(1)");
+  EXPECT_EQ(d.figures[0].indicator, "Tỷ lệ đô thị hóa");
+  EXPECT_EQ(d.figures[0].quote, "đạt 76%");
+  EXPECT_EQ(d.figures[0].number_line, 3u);
+  EXPECT_DOUBLE_EQ(d.figures[1].low, 80);
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, NotFiguresFractions) {
+  Doc d = extract({"(18) Phấn đấu đến năm 2030 đạt 90,3% xã (65/72 xã) đạt chuẩn nông thôn mới."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  const Figure& f = d.figures[0];
+  EXPECT_DOUBLE_EQ(f.low, 90.3);
+  EXPECT_EQ(f.unit, "percent");
+  EXPECT_EQ(f.year, "2030");
+  EXPECT_FALSE(any_value(d, 65));
+  EXPECT_FALSE(any_value(d, 72));
+}
+
+// ---------------------------------------------------------------------------
+// How figures are read.
+
+TEST(FigureExtractor, ScaledMoneyTarget) {
+  Doc d = extract({"(1) Tổng sản phẩm trên địa bàn (GRDP) tính theo giá hiện hành đến năm 2030 đạt "
+                   "tối thiểu 717.000 tỷ đồng. GRDP bình quân đầu người đến năm 2030 phấn đấu đạt "
+                   "khoảng 215 triệu đồng/người/năm."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  const Figure& a = d.figures[0];
+  EXPECT_DOUBLE_EQ(a.low, 7.17e14);
+  EXPECT_DOUBLE_EQ(a.high, 7.17e14);
+  EXPECT_EQ(a.unit, "VND");
+  EXPECT_EQ(a.comparator, ">=");
+  EXPECT_EQ(a.year, "2030");
+  EXPECT_EQ(a.kind, "target");
+  EXPECT_EQ(a.item, "(1)");
+  EXPECT_EQ(a.quote, "tối thiểu 717.000 tỷ đồng");
+  EXPECT_EQ(a.indicator, "Tổng sản phẩm trên địa bàn (GRDP) tính theo giá hiện hành");
+  const Figure& b = d.figures[1];
+  EXPECT_DOUBLE_EQ(b.low, 2.15e8);
+  EXPECT_EQ(b.unit, "VND/person/year");
+  EXPECT_EQ(b.comparator, "~");
+  EXPECT_EQ(b.kind, "target");  // "khoảng" is approximate, not an estimate of a result
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, WrappedFigureAcrossLines) {
+  // The subject on one line, the number two lines further down after a blank line.
+  Doc d = extract({"(5) Tỷ lệ giải ngân vốn đầu tư công đạt tối thiểu", "",
+                   "trên 95% kế hoạch vốn được giao trong năm 2025."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  const Figure& f = d.figures[0];
+  EXPECT_DOUBLE_EQ(f.low, 95);
+  EXPECT_EQ(f.unit, "percent");
+  EXPECT_EQ(f.comparator, ">");  // nearest qualifier "trên" wins over "tối thiểu"
+  EXPECT_EQ(f.year, "2025");
+  EXPECT_EQ(f.item, "(5)");
+  EXPECT_EQ(f.number_line, 3u);
+  EXPECT_EQ(f.line, 1u);
+  EXPECT_EQ(f.line_end, 3u);
+  EXPECT_EQ(f.char_start, 36u);  // "đạt" in line 1
+  EXPECT_EQ(f.char_end, 8u);     // past "trên 95%"
+  EXPECT_EQ(f.quote, "đạt tối thiểu\n\ntrên 95%");
+  EXPECT_EQ(f.indicator, "Tỷ lệ giải ngân vốn đầu tư công");
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, WrappedLineStartingWithDigitAndComparisonBaseYear) {
+  Doc d = extract({"CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025", "",
+                   "(4) Tổng vốn đầu tư phát triển toàn xã hội dự kiến tăng", "",
+                   "23 - 29% so ước thực hiện năm 2024."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  const Figure& f = d.figures[0];
+  EXPECT_DOUBLE_EQ(f.low, 23);
+  EXPECT_DOUBLE_EQ(f.high, 29);
+  EXPECT_EQ(f.comparator, "range");
+  EXPECT_EQ(f.number_line, 5u);
+  EXPECT_EQ(f.line, 3u);
+  EXPECT_EQ(f.year, "2025");  // 2024 is the comparison base
+  EXPECT_EQ(f.kind, "target");
+  EXPECT_EQ(f.item, "(4)");
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, BreakdownCarriesItsParent) {
+  // Seed 002, item (1), hard-wrapped with a blank line inside the sentence.
+  Doc d = extract({"(1) Tăng trưởng kinh tế (GRDP) đạt tối thiểu từ 9,5% trở lên; trong đó: nông, "
+                   "lâm nghiệp, thủy sản tăng từ 2,56% trở lên; khu vực công nghiệp - xây dựng tăng",
+                   "",
+                   "từ 11,42% trở lên; dịch vụ tăng từ 10,01% trở lên; thuế sản phẩm trừ trợ cấp "
+                   "sản phẩm tăng từ 6,65% trở lên."});
+  ASSERT_EQ(d.figures.size(), 5u) << dump(d.figures);
+  const double lows[] = {9.5, 2.56, 11.42, 10.01, 6.65};
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_DOUBLE_EQ(d.figures[i].low, lows[i]);
+    EXPECT_EQ(d.figures[i].comparator, ">=") << lows[i];
+    EXPECT_EQ(d.figures[i].unit, "percent");
+    EXPECT_EQ(d.figures[i].item, "(1)");
+  }
+  const std::string parent = "Tăng trưởng kinh tế (GRDP)";
+  EXPECT_EQ(d.figures[0].indicator, parent);
+  EXPECT_TRUE(d.figures[0].parent.empty());
+  EXPECT_EQ(d.figures[1].parent, parent);
+  EXPECT_EQ(d.figures[1].indicator, parent + " — nông, lâm nghiệp, thủy sản");
+  EXPECT_EQ(d.figures[2].parent, parent);
+  EXPECT_EQ(d.figures[2].indicator, parent + " — khu vực công nghiệp - xây dựng");
+  EXPECT_EQ(d.figures[2].number_line, 3u);
+  EXPECT_EQ(d.figures[2].line, 1u);  // the quote opens with "tăng" at the end of line 1
+  EXPECT_EQ(d.figures[4].indicator, parent + " — thuế sản phẩm trừ trợ cấp sản phẩm");
+  EXPECT_EQ(d.figures[0].quote, "tối thiểu từ 9,5% trở lên");
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, ParenthesizedBreakdownEndsWithItsParenthesis) {
+  Doc d = extract({"(3) Cơ cấu tổng sản phẩm trên địa bàn (GRDP) đến năm 2030 dự kiến: tỷ trọng "
+                   "nông, lâm nghiệp và thủy sản chiếm thấp hơn 16%; công nghiệp và xây dựng chiếm "
+                   "cao hơn 35% (trong đó, công nghiệp chiếm hơn 29%); dịch vụ chiếm cao hơn 45%."});
+  ASSERT_EQ(d.figures.size(), 4u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].comparator, "<");
+  EXPECT_EQ(d.figures[1].comparator, ">");
+  const Figure* sub = find_low(d, 29);
+  ASSERT_NE(sub, nullptr);
+  EXPECT_EQ(sub->comparator, ">");
+  EXPECT_NE(sub->parent.find("công nghiệp và xây dựng"), std::string::npos) << sub->parent;
+  const Figure* services = find_low(d, 45);
+  ASSERT_NE(services, nullptr);
+  EXPECT_EQ(services->parent.find("công nghiệp và xây dựng"), std::string::npos)
+      << services->parent;
+  EXPECT_NE(services->indicator.find("dịch vụ"), std::string::npos);
+  for (const Figure& f : d.figures) EXPECT_EQ(f.year, "2030");
+}
+
+TEST(FigureExtractor, DecreaseKeepsItsMagnitude) {
+  Doc d = extract({"(11) Giảm tỷ lệ hộ nghèo 0,2%, tỷ lệ hộ nghèo còn 0,05%."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 0.2);
+  EXPECT_DOUBLE_EQ(d.figures[0].high, 0.2);
+  EXPECT_EQ(d.figures[0].unit, "percent");
+  EXPECT_EQ(d.figures[0].comparator, "=");
+  EXPECT_NE(d.figures[0].indicator.find("tỷ lệ hộ nghèo"), std::string::npos);
+  EXPECT_DOUBLE_EQ(d.figures[1].low, 0.05);
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, PerCapitaIndicatorAddsPerson) {
+  Doc d = extract({"Đến năm 2025, GRDP/người đạt 6.200 - 6.800 USD.", "",
+                   "(2) Tổng sản phẩm trên địa bàn (GRDP - giá hiện hành) bình quân đầu người đạt "
+                   "113 - 115 triệu đồng."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  const Figure& usd = d.figures[0];
+  EXPECT_DOUBLE_EQ(usd.low, 6200);
+  EXPECT_DOUBLE_EQ(usd.high, 6800);
+  EXPECT_EQ(usd.unit, "USD/person");
+  EXPECT_EQ(usd.comparator, "range");
+  EXPECT_EQ(usd.year, "2025");
+  EXPECT_FALSE(usd.warnings.empty());  // the "/person" was inferred
+  const Figure& vnd = d.figures[1];
+  EXPECT_DOUBLE_EQ(vnd.low, 1.13e8);
+  EXPECT_DOUBLE_EQ(vnd.high, 1.15e8);
+  EXPECT_EQ(vnd.unit, "VND/person");
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, IcorIsAnIndexRange) {
+  Doc d = extract({"Hệ số ICOR đạt 4,5-4,8."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 4.5);
+  EXPECT_DOUBLE_EQ(d.figures[0].high, 4.8);
+  EXPECT_EQ(d.figures[0].unit, "index");
+  EXPECT_EQ(d.figures[0].comparator, "range");
+  EXPECT_EQ(d.figures[0].quote, "4,5-4,8");
+}
+
+TEST(FigureExtractor, ApproximateRange) {
+  Doc d = extract({"Vốn đầu tư công so với tổng vốn đầu tư toàn xã hội giai đoạn 2026-2030 chiếm "
+                   "khoảng 20-22%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  const Figure& f = d.figures[0];
+  EXPECT_DOUBLE_EQ(f.low, 20);
+  EXPECT_DOUBLE_EQ(f.high, 22);
+  EXPECT_EQ(f.comparator, "~");
+  EXPECT_EQ(f.unit, "percent");
+  EXPECT_EQ(f.year, "2026-2030");
+  EXPECT_EQ(f.number_text, "20-22");
+}
+
+TEST(FigureExtractor, ReversedRangeIsOrderedWithAWarning) {
+  Doc d = extract({"(3) Cơ cấu kinh tế: nông, lâm nghiệp, thủy sản chiếm 8,93 - 8,84%, công "
+                   "nghiệp - xây dựng chiếm 30,5%."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  const Figure& f = d.figures[0];
+  EXPECT_DOUBLE_EQ(f.low, 8.84);
+  EXPECT_DOUBLE_EQ(f.high, 8.93);
+  EXPECT_EQ(f.comparator, "range");
+  EXPECT_TRUE(has_warning(f, "reverse")) << ::testing::PrintToString(f.warnings);
+  EXPECT_EQ(f.parent, "Cơ cấu kinh tế");
+  EXPECT_FALSE(has_warning(d.figures[1], "reverse"));
+}
+
+TEST(FigureExtractor, DotDecimalIsReadWithAWarning) {
+  // Seed 000 item (1): "10.5" where Vietnamese writes "10,5".
+  Doc d = extract({"(1) Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) bình quân giai đoạn 2025 - "
+                   "2030 đạt từ 10 - 10.5%/năm trở lên."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  const Figure& f = d.figures[0];
+  EXPECT_DOUBLE_EQ(f.low, 10);
+  EXPECT_DOUBLE_EQ(f.high, 10.5);
+  EXPECT_EQ(f.unit, "percent/year");
+  EXPECT_EQ(f.comparator, ">=");
+  EXPECT_EQ(f.year, "2025-2030");
+  EXPECT_EQ(f.quote, "từ 10 - 10.5%/năm trở lên");
+  EXPECT_TRUE(has_warning(f, "\".\"")) << ::testing::PrintToString(f.warnings);
+}
+
+TEST(FigureExtractor, ResultAndMissedTargetUnderAReviewHeading) {
+  Doc d = extract(
+      {"Điều 1. Về kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024", "",
+       "Bên cạnh những kết quả đạt được, tình hình kinh tế - xã hội của thành phố còn nhiều khó "
+       "khăn, hạn chế như: Tốc độ tăng trưởng GRDP ước tăng 5,86%, chưa đạt mục tiêu Nghị quyết "
+       "năm đề ra (7,5 - 8%); sự phục hồi ở các ngành, các lĩnh vực chưa đồng đều.",
+       "", "Điều 2. Về mục tiêu, các chỉ tiêu, nhiệm vụ và giải pháp chủ yếu năm 2025", "",
+       "(8) Tỷ lệ đô thị hóa đạt 76%."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  const Figure& result = d.figures[0];
+  EXPECT_DOUBLE_EQ(result.low, 5.86);
+  EXPECT_EQ(result.comparator, "~");
+  EXPECT_EQ(result.kind, "result");
+  EXPECT_EQ(result.year, "2024");
+  EXPECT_EQ(result.quote, "ước tăng 5,86%");
+  EXPECT_EQ(result.number_line, 3u);
+  const Figure& missed = d.figures[1];
+  EXPECT_DOUBLE_EQ(missed.low, 7.5);
+  EXPECT_DOUBLE_EQ(missed.high, 8);
+  EXPECT_EQ(missed.comparator, "range");
+  EXPECT_EQ(missed.kind, "target");
+  EXPECT_EQ(missed.year, "2024");
+  const Figure& next = d.figures[2];
+  EXPECT_DOUBLE_EQ(next.low, 76);
+  EXPECT_EQ(next.kind, "target");
+  EXPECT_EQ(next.year, "2025");
+  EXPECT_EQ(next.comparator, "=");
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, PerTenThousandAndCountedNouns) {
+  Doc d = extract({"(13) Đến năm 2030: phấn đấu đạt 19 bác sỹ/vạn dân; số giường bệnh đến cuối năm "
+                   "2030 đạt trên 44 giường bệnh/vạn dân; đạt tỷ lệ bao phủ bảo hiểm y tế toàn dân.",
+                   "", "(22) Phấn đấu đến năm 2030, hoàn thành 16.900 căn nhà ở xã hội."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 19);
+  EXPECT_EQ(d.figures[0].unit, "count/10k_people");
+  EXPECT_EQ(d.figures[0].counted, "bác sỹ");
+  EXPECT_EQ(d.figures[0].year, "2030");
+  EXPECT_DOUBLE_EQ(d.figures[1].low, 44);
+  EXPECT_EQ(d.figures[1].comparator, ">");
+  EXPECT_EQ(d.figures[1].counted, "giường bệnh");
+  EXPECT_DOUBLE_EQ(d.figures[2].low, 16900);
+  EXPECT_EQ(d.figures[2].unit, "count");
+  EXPECT_EQ(d.figures[2].counted, "căn nhà");
+  EXPECT_EQ(d.figures[2].item, "(22)");
+}
+
+TEST(FigureExtractor, AgesAndDurationsStatedAsValues) {
+  Doc d = extract({"(12) Đến năm 2030, tuổi thọ trung bình tính từ lúc sinh đạt khoảng 75,5 tuổi, "
+                   "trong đó thời gian sống khỏe mạnh đạt tối thiểu 68 năm."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 75.5);
+  EXPECT_EQ(d.figures[0].unit, "year");
+  EXPECT_EQ(d.figures[0].comparator, "~");
+  EXPECT_DOUBLE_EQ(d.figures[1].low, 68);
+  EXPECT_EQ(d.figures[1].unit, "year");
+  EXPECT_EQ(d.figures[1].comparator, ">=");
+  EXPECT_EQ(d.figures[1].year, "2030");
+}
+
+TEST(FigureExtractor, QuoteIsCutFromTheRawLineDespiteRepairs) {
+  // A bookmark, an NBSP and decomposed marks in the raw line: offsets and quote
+  // refer to the raw text.
+  const std::string raw =
+      "[bookmark: _GoBack](8) Tỷ lệ đô thị ho\x61\xCC\x81 đ\x61\xCC\xA3t\u00A076%.";
+  Doc d = extract({raw});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  const Figure& f = d.figures[0];
+  EXPECT_DOUBLE_EQ(f.low, 76);
+  EXPECT_EQ(f.item, "(8)");
+  EXPECT_EQ(f.quote, "đ\x61\xCC\xA3t\u00A076%");
+  EXPECT_EQ(f.indicator, "Tỷ lệ đô thị hóa");
+  EXPECT_EQ(f.char_start, cp_count(raw.substr(0, raw.find("đ\x61\xCC\xA3t"))));
+  EXPECT_EQ(f.char_end, cp_count(raw) - 1);
+  expect_quotes_match_offsets(d);
+}
+
+TEST(FigureExtractor, QuotesMatchOffsetsOnEveryCorpusFigure) {
+  const Lexicon& lex = default_lexicon();
+  size_t figures = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(CHITIEU_SOURCE_DIR) / "corpus")) {
+    if (e.path().extension() != ".txt") continue;
+    ExtractedDocument doc;
+    ASSERT_TRUE(extract_document(lex, e.path().string(), &doc).ok()) << e.path();
+    for (const Figure& f : doc.figures) {
+      ++figures;
+      EXPECT_EQ(f.quote, quote_from_offsets(doc.source.lines, f))
+          << e.path().filename() << ":" << f.number_line;
+      EXPECT_LE(f.low, f.high);
+      EXPECT_FALSE(f.unit.empty());
+    }
+  }
+  EXPECT_GT(figures, 100u);
+}
+
+}  // namespace
+}  // namespace chitieu
