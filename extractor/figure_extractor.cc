@@ -284,31 +284,52 @@ bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* j
 }
 
 std::string BlockExtractor::find_year(size_t s, size_t figure_end, std::string* source) const {
-  size_t sent_b = seg_.sentence_start[s], sent_e = seg_.sentence_end[s];
+  // Nearest first: the figure's own clause, then its sentence (the opening
+  // "Đến năm 2030, …" before other clauses), then the block, then the headings.
+  size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
+  size_t sent_e = seg_.sentence_end[s];
+  size_t clause_b = std::max<size_t>(seg_.clause_start[s], b_.body_begin);
   size_t clause_e = seg_.clause_end[s];
+  auto usable = [&](const YearMention& y) {
+    return !y.comparison_base && y.year_begin >= b_.body_begin &&
+           !(y.begin < figure_end && y.end > s);  // not the figure itself
+  };
+  auto quoted = [&](const YearMention& y) { return "\"" + b_.slice(y.begin, y.end) + "\""; };
   const YearMention* best = nullptr;
-  for (const YearMention& y : years_) {
-    if (y.comparison_base || y.begin < sent_b || y.end > s) continue;
-    if (y.begin < b_.body_begin && y.year_begin < b_.body_begin) continue;
-    if (!best || y.begin > best->begin) best = &y;
-  }
+  for (const YearMention& y : years_)
+    if (usable(y) && y.begin >= clause_b && y.end <= s && (!best || y.begin > best->begin)) best = &y;
   if (best) {
-    *source = "sentence: \"" + b_.slice(best->begin, best->end) + "\"";
+    *source = "same clause: " + quoted(*best);
     return best->period;
   }
-  for (const YearMention& y : years_) {
-    if (y.comparison_base || y.begin < figure_end || y.end > std::min(clause_e, sent_e)) continue;
-    *source = "same clause, after the figure: \"" + b_.slice(y.begin, y.end) + "\"";
-    return y.period;
-  }
-  // The item's or paragraph's opening: "(13) Đến năm 2030: …".
-  for (const YearMention& y : years_) {
-    if (y.comparison_base) continue;
-    if (y.begin >= b_.body_begin && y.begin <= b_.body_begin + 12) {
-      *source = "opening of the paragraph: \"" + b_.slice(y.begin, y.end) + "\"";
+  for (const YearMention& y : years_)
+    if (usable(y) && y.begin >= figure_end && y.end <= std::min(clause_e, sent_e) + 1) {
+      *source = "same clause, after the figure: " + quoted(y);
       return y.period;
     }
+  for (const YearMention& y : years_)
+    if (usable(y) && y.begin >= sent_b && y.begin <= sent_b + 12 && y.end <= s) {
+      *source = "opening of the sentence: " + quoted(y);
+      return y.period;
+    }
+  for (const YearMention& y : years_)
+    if (usable(y) && y.begin >= sent_b && y.end <= s && (!best || y.begin > best->begin)) best = &y;
+  if (best) {
+    *source = "same sentence: " + quoted(*best);
+    return best->period;
   }
+  for (const YearMention& y : years_)
+    if (usable(y) && y.begin >= figure_end && y.end <= sent_e + 1) {
+      *source = "same sentence, after the figure: " + quoted(y);
+      return y.period;
+    }
+  // An earlier sentence of the same paragraph or item: "… đến năm 2030 phấn
+  // đấu đạt 85%. Trong đó: Mầm non đạt 90,5%".
+  for (const YearMention& y : years_)
+    if (usable(y) && y.end <= sent_b) {
+      *source = "earlier in the paragraph: " + quoted(y);
+      return y.period;
+    }
   if (!b_.item.empty() || !ctx_->item.empty()) {
     if (!ctx_->item_period.empty()) {
       *source = "opening of item " + ctx_->item;
@@ -453,8 +474,10 @@ void BlockExtractor::run() {
                     !seg_.in_quotes[s2];
     size_t last_e = is_range ? e2 : e;
     if (looks_like_year(f, s, e) && !(is_range && !looks_like_year(f, s2, e2))) {
+      // A year, or a period "2025 - 2030", stays a time reference unless a
+      // measure follows it ("2025 - 2030 cần …" is not 2025 căn).
       UnitReading u = read_unit(lex_, f, last_e);
-      if (!u.matched || u.base == "year") {
+      if (!u.matched || u.base == "year" || u.base == "count" || (is_range && looks_like_year(f, s2, e2))) {
         if (is_range) resume = e2;
         continue;  // a year used as a time reference
       }

@@ -204,7 +204,7 @@ TEST(FigureExtractor, ScaledMoneyTarget) {
   EXPECT_EQ(a.year, "2030");
   EXPECT_EQ(a.kind, "target");
   EXPECT_EQ(a.item, "(1)");
-  EXPECT_EQ(a.quote, "tối thiểu 717.000 tỷ đồng");
+  EXPECT_EQ(a.quote, "đạt tối thiểu 717.000 tỷ đồng");  // from the first qualifier word
   EXPECT_EQ(a.indicator, "Tổng sản phẩm trên địa bàn (GRDP) tính theo giá hiện hành");
   const Figure& b = d.figures[1];
   EXPECT_DOUBLE_EQ(b.low, 2.15e8);
@@ -277,7 +277,7 @@ TEST(FigureExtractor, BreakdownCarriesItsParent) {
   EXPECT_EQ(d.figures[2].number_line, 3u);
   EXPECT_EQ(d.figures[2].line, 1u);  // the quote opens with "tăng" at the end of line 1
   EXPECT_EQ(d.figures[4].indicator, parent + " — thuế sản phẩm trừ trợ cấp sản phẩm");
-  EXPECT_EQ(d.figures[0].quote, "tối thiểu từ 9,5% trở lên");
+  EXPECT_EQ(d.figures[0].quote, "đạt tối thiểu từ 9,5% trở lên");
   expect_quotes_match_offsets(d);
 }
 
@@ -338,7 +338,7 @@ TEST(FigureExtractor, IcorIsAnIndexRange) {
   EXPECT_DOUBLE_EQ(d.figures[0].high, 4.8);
   EXPECT_EQ(d.figures[0].unit, "index");
   EXPECT_EQ(d.figures[0].comparator, "range");
-  EXPECT_EQ(d.figures[0].quote, "4,5-4,8");
+  EXPECT_EQ(d.figures[0].quote, "đạt 4,5-4,8");
 }
 
 TEST(FigureExtractor, ApproximateRange) {
@@ -378,7 +378,7 @@ TEST(FigureExtractor, DotDecimalIsReadWithAWarning) {
   EXPECT_EQ(f.unit, "percent/year");
   EXPECT_EQ(f.comparator, ">=");
   EXPECT_EQ(f.year, "2025-2030");
-  EXPECT_EQ(f.quote, "từ 10 - 10.5%/năm trở lên");
+  EXPECT_EQ(f.quote, "đạt từ 10 - 10.5%/năm trở lên");
   EXPECT_TRUE(has_warning(f, "\".\"")) << ::testing::PrintToString(f.warnings);
 }
 
@@ -447,7 +447,7 @@ TEST(FigureExtractor, QuoteIsCutFromTheRawLineDespiteRepairs) {
   // A bookmark, an NBSP and decomposed marks in the raw line: offsets and quote
   // refer to the raw text.
   const std::string raw =
-      "[bookmark: _GoBack](8) Tỷ lệ đô thị ho\x61\xCC\x81 đ\x61\xCC\xA3t\u00A076%.";
+      "[bookmark: _GoBack](8) Tỷ lệ đô thị h\x6F\xCC\x81\x61 đ\x61\xCC\xA3t\u00A076%.";
   Doc d = extract({raw});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
   const Figure& f = d.figures[0];
