@@ -63,8 +63,8 @@ int main(int argc, char** argv) {
       std::string text = "Bản sao " + std::to_string(copy) + "\n" + seed;
       auto a = Clock::now();
       chitieu::ExtractedDocument doc;
-      st = chitieu::source_text_from_bytes(text, "copy-" + std::to_string(copy) + "-" +
-                                                     std::to_string(docs) + ".txt", &doc.source);
+      st = chitieu::source_text_from_bytes(lex, text, "copy-" + std::to_string(copy) + "-" +
+                                                     std::to_string(docs) + ".txt", "", &doc.source);
       if (!st.ok()) {
         std::cerr << st.message() << "\n";
         return 1;

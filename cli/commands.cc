@@ -157,7 +157,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
   return files;
 }
 
-int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths) {
+int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths,
+               const std::string& forced_encoding) {
   Lexicon lex;
   if (!load_lexicon_for(g, &lex)) return 3;
   std::unique_ptr<Store> store;
@@ -169,7 +170,7 @@ int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths) {
   size_t figures = 0;
   for (const std::string& path : files) {
     ExtractedDocument doc;
-    Status st = extract_document(lex, path, &doc);
+    Status st = extract_document(lex, path, forced_encoding, &doc);
     if (!st.ok()) {
       std::cerr << "error: " << path << ": " << st.message() << "\n";
       ++failed;
@@ -187,7 +188,10 @@ int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths) {
                 << ")\n";
       ++skipped;
     } else {
-      std::cerr << "stored: " << path << ": " << outcome.figures << " figures\n";
+      char conf[16];
+      std::snprintf(conf, sizeof conf, "%.2f", doc.source.encoding_confidence);
+      std::cerr << "stored: " << path << ": " << outcome.figures << " figures (encoding "
+                << doc.source.encoding << ", confidence " << conf << ")\n";
       ++stored;
       figures += outcome.figures;
     }
@@ -405,12 +409,12 @@ int run_verify(const GlobalOptions& g, bool check_sources) {
       ++problems;
     }
     if (check_sources) {
-      SourceText src;
-      Status rs = read_source_text(d.path, &src);
-      if (src.sha256.empty()) {
+      std::string sha;
+      Status rs = hash_file(d.path, &sha);
+      if (!rs.ok()) {
         std::cout << "note " << d.file_name << ": source " << d.path << " not readable (" << rs.message()
                   << ")\n";
-      } else if (src.sha256 != d.sha256) {
+      } else if (sha != d.sha256) {
         std::cout << "FAIL " << d.file_name << ": source " << d.path << " has changed since ingest\n";
         ++problems;
       }
@@ -461,6 +465,7 @@ int run_documents(const GlobalOptions& g) {
               {"sha256", d.sha256},
               {"size_bytes", d.size_bytes},
               {"encoding", d.encoding},
+              {"encoding_confidence", d.encoding_confidence},
               {"lines", d.line_count},
               {"figures", d.figure_count},
               {"number", d.header.number},

@@ -18,7 +18,8 @@ struct GlobalOptions {
   std::string data_dir;
 };
 
-int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths);
+int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths,
+               const std::string& forced_encoding);
 int run_export(const GlobalOptions& g, const std::string& format);
 int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& document, int64_t line,
               int context_lines);

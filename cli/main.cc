@@ -35,6 +35,12 @@ int main(int argc, char** argv) {
                 "the exit status is 1 when any file failed.");
   add_globals(ingest);
   ingest->add_option("paths", paths, "files or directories")->required();
+  std::string encoding;
+  ingest->add_option("--encoding", encoding,
+                     "read every file in this encoding instead of detecting it: utf-8, utf-16le, "
+                     "utf-16be, tcvn3, vni, windows-1258, utf-8+tcvn3-font, utf-8+vni-font")
+      ->check(CLI::IsMember({"utf-8", "utf-16le", "utf-16be", "tcvn3", "vni", "windows-1258",
+                             "utf-8+tcvn3-font", "utf-8+vni-font"}));
 
   std::string export_format = "jsonl";
   auto* exp = app.add_subcommand("export", "Print every stored figure, one per line (JSON Lines) or as CSV.");
@@ -84,7 +90,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
-  if (*ingest) return chitieu::run_ingest(g, paths);
+  if (*ingest) return chitieu::run_ingest(g, paths, encoding);
   if (*exp) return chitieu::run_export(g, export_format);
   if (*trace) {
     if (figure_id <= 0 && document.empty()) {

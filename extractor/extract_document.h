@@ -22,7 +22,9 @@ struct ExtractedDocument {
   std::vector<Figure> figures;
 };
 
-Status extract_document(const Lexicon& lex, const std::string& path, ExtractedDocument* out);
+// `forced_encoding`: empty to detect, else one of known_encodings().
+Status extract_document(const Lexicon& lex, const std::string& path, const std::string& forced_encoding,
+                        ExtractedDocument* out);
 
 // The same on a SourceText already read (tests, benchmarks).
 void extract_from_source(const Lexicon& lex, ExtractedDocument* doc);

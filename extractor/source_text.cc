@@ -34,7 +34,6 @@ const char* binary_format_name(std::string_view bytes) {
   if (starts("\x89PNG")) return "PNG image";
   if (starts("\xFF\xD8\xFF")) return "JPEG image";
   if (starts("II*\0") || starts("MM\0*")) return "TIFF image";
-  if (starts("\xFF\xFE") || starts("\xFE\xFF")) return "UTF-16 text";
   return nullptr;
 }
 
@@ -62,8 +61,8 @@ std::string lines_sha256_hex(const std::vector<std::string>& lines) {
   return to_hex(digest, SHA256_DIGEST_SIZE);
 }
 
-Status source_text_from_bytes(std::string_view bytes, const std::string& name,
-                              SourceText* out) {
+Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const std::string& name,
+                              const std::string& forced_encoding, SourceText* out) {
   out->path = name;
   auto slash = name.find_last_of('/');
   out->file_name = slash == std::string::npos ? name : name.substr(slash + 1);
@@ -76,40 +75,34 @@ Status source_text_from_bytes(std::string_view bytes, const std::string& name,
   if (const char* fmt = binary_format_name(bytes)) {
     return Status::Error(std::string("unsupported format: ") + fmt);
   }
-  out->encoding = "utf-8";
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.remove_prefix(3);
-    out->encoding = "utf-8-bom";
-  }
+  DecodedText decoded;
+  Status st = decode_bytes(lex, bytes, forced_encoding, &decoded);
+  if (!st.ok()) return st;
+  out->encoding = decoded.encoding;
+  out->encoding_confidence = decoded.confidence;
+  out->form = decoded.form;
+  std::string_view text = decoded.text;
 
-  // Validate UTF-8 and reject binary content (NUL and other C0 controls that
-  // never occur in text) in one pass, reporting the first offending line.
+  // Text has no NUL and few C0 controls (TCVN3 puts some capitals there, so a
+  // handful is allowed); anything else is binary data with a text extension.
+  size_t controls = 0;
   int line = 1;
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {
-      return Status::Error("invalid UTF-8 at byte " + std::to_string(start) +
-                           " (line " + std::to_string(line) + ")");
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') ++line;
+    if (c == 0) {
+      return Status::Error("binary content (NUL byte at line " + std::to_string(line) + ")");
     }
-    if (c == '\n') {
-      ++line;
-    } else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v') {
-      return Status::Error("binary content (control byte 0x" +
-                           std::to_string(c) + " at byte " +
-                           std::to_string(start) + ", line " +
-                           std::to_string(line) + ")");
-    }
+    if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') ++controls;
+  }
+  if (controls * 100 > text.size() + 100) {
+    return Status::Error("binary content (" + std::to_string(controls) + " control bytes)");
   }
 
   size_t pos = 0;
-  while (pos <= bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    std::string_view ln = bytes.substr(
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view ln = text.substr(
         pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     if (!ln.empty() && ln.back() == '\r') ln.remove_suffix(1);
     if (nl == std::string_view::npos) {
@@ -130,22 +123,41 @@ Status source_text_from_bytes(std::string_view bytes, const std::string& name,
   return Status::Ok();
 }
 
-Status read_source_text(const std::string& path, SourceText* out) {
+namespace {
+
+Status read_bytes(const std::string& path, std::string* bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(std::string("cannot read: ") + std::strerror(errno));
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
   if (size < 0) return Status::Error("cannot read: not a regular file");
   if (static_cast<uint64_t>(size) > kMaxSourceBytes) {
-    return Status::Error("file too large (" + std::to_string(size) +
-                         " bytes; limit " + std::to_string(kMaxSourceBytes) + ")");
+    return Status::Error("file too large (" + std::to_string(size) + " bytes; limit " +
+                         std::to_string(kMaxSourceBytes) + ")");
   }
   in.seekg(0);
-  std::string bytes(static_cast<size_t>(size), '\0');
-  if (size > 0 && !in.read(bytes.data(), size)) {
+  bytes->assign(static_cast<size_t>(size), '\0');
+  if (size > 0 && !in.read(bytes->data(), size)) {
     return Status::Error(std::string("cannot read: ") + std::strerror(errno));
   }
-  Status st = source_text_from_bytes(bytes, path, out);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status hash_file(const std::string& path, std::string* sha256) {
+  std::string bytes;
+  Status st = read_bytes(path, &bytes);
+  if (st.ok()) *sha256 = sha256_hex(bytes);
+  return st;
+}
+
+Status read_source_text(const Lexicon& lex, const std::string& path,
+                        const std::string& forced_encoding, SourceText* out) {
+  std::string bytes;
+  Status st = read_bytes(path, &bytes);
+  if (!st.ok()) return st;
+  st = source_text_from_bytes(lex, bytes, path, forced_encoding, out);
   out->path = path;
   return st;
 }

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "common/status.h"
+#include "extractor/legacy_encoding.h"
+#include "normalizer/lexicon.h"
 
 namespace chitieu {
 
@@ -22,19 +24,27 @@ struct SourceText {
   std::string sha256;     // hex digest of the file's bytes
   uint64_t size_bytes = 0;
   std::string format;     // "text"
-  std::string encoding;   // "utf-8" or "utf-8-bom"
-  std::vector<std::string> lines;  // without line terminators ("\n", "\r\n")
+  std::string encoding;   // as detected or forced (legacy_encoding.h)
+  double encoding_confidence = 1.0;
+  FontForm form = FontForm::kUnicode;  // glyph mapping the line repair undoes
+  std::vector<std::string> lines;  // decoded text, without line terminators
 };
 
 // Largest file read; larger ones are refused rather than read into memory.
 inline constexpr uint64_t kMaxSourceBytes = 256ull << 20;
 
-// Reads and validates `path`. On failure returns the reason, without the path.
-Status read_source_text(const std::string& path, SourceText* out);
+// Reads, decodes and validates `path`. `forced_encoding` (one of
+// known_encodings(), or empty to detect) overrides detection. On failure
+// returns the reason, without the path.
+Status read_source_text(const Lexicon& lex, const std::string& path,
+                        const std::string& forced_encoding, SourceText* out);
 
-// Same checks on bytes already in memory (`name` becomes file_name and path).
-Status source_text_from_bytes(std::string_view bytes, const std::string& name,
-                              SourceText* out);
+// Same on bytes already in memory (`name` becomes file_name and path).
+Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const std::string& name,
+                              const std::string& forced_encoding, SourceText* out);
+
+// Hashes a file without decoding it (verify --sources).
+Status hash_file(const std::string& path, std::string* sha256);
 
 // Hex SHA-256 of `bytes`.
 std::string sha256_hex(std::string_view bytes);

@@ -1,11 +1,14 @@
 #include "extractor/text_repair.h"
 
+#include "extractor/legacy_encoding.h"
+
 #include <re2/re2.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 
@@ -66,6 +69,24 @@ bool is_space_variant(UChar32 c) {
          (c >= 0x2000 && c <= 0x200A) || c == '\f' || c == '\v' || c == '\r';
 }
 
+// Adjacent repairs of the same rule become one, so a line of font-mapped text
+// is one row for the auditor rather than one per letter.
+void merge_repairs(std::vector<Repair>* repairs) {
+  std::sort(repairs->begin(), repairs->end(),
+            [](const Repair& a, const Repair& b) { return a.raw_begin < b.raw_begin; });
+  std::vector<Repair> merged;
+  for (Repair& r : *repairs) {
+    if (!merged.empty() && merged.back().rule == r.rule && merged.back().raw_end == r.raw_begin &&
+        r.rule != "nfc") {
+      merged.back().raw_end = r.raw_end;
+      merged.back().replacement += r.replacement;
+    } else {
+      merged.push_back(std::move(r));
+    }
+  }
+  *repairs = std::move(merged);
+}
+
 }  // namespace
 
 char fold_code_point(int32_t c) {
@@ -124,7 +145,7 @@ uint32_t code_points_before(std::string_view utf8, size_t byte_offset) {
   return count;
 }
 
-RepairedLine repair_line(std::string_view raw) {
+RepairedLine repair_line(std::string_view raw, const FontMap* font) {
   RepairedLine out;
   const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
   const int32_t n = static_cast<int32_t>(raw.size());
@@ -145,8 +166,8 @@ RepairedLine repair_line(std::string_view raw) {
   }
 
   // Pass 1: code points after per-character repairs, each with its raw offset.
-  std::vector<std::pair<UChar32, int32_t>> cps;
-  cps.reserve(raw.size());
+  std::vector<std::pair<UChar32, int32_t>> raw_cps;
+  raw_cps.reserve(raw.size());
   size_t next_drop = 0;
   int32_t i = 0;
   while (i < n) {
@@ -158,16 +179,47 @@ RepairedLine repair_line(std::string_view raw) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c < 0) c = 0xFFFD;
+    raw_cps.push_back({c < 0 ? 0xFFFD : c, start});
+  }
+  raw_cps.push_back({0, n});  // sentinel: end offset
+  std::vector<std::pair<UChar32, int32_t>> cps;
+  cps.reserve(raw_cps.size());
+  std::vector<int32_t> just_cps;
+  if (font) {
+    just_cps.reserve(raw_cps.size());
+    for (size_t k = 0; k + 1 < raw_cps.size(); ++k) just_cps.push_back(raw_cps[k].first);
+  }
+  std::u32string mapped;
+  for (size_t k = 0; k + 1 < raw_cps.size();) {
+    auto [c, start] = raw_cps[k];
+    if (font) {
+      mapped.clear();
+      size_t used = font->map(just_cps.data(), just_cps.size(), k, &mapped);
+      if (used > 0) {
+        int32_t end = raw_cps[k + used].second;
+        std::string repl;
+        for (char32_t m : mapped) {
+          cps.push_back({static_cast<UChar32>(m), start});
+          char buf[4];
+          int32_t len = 0;
+          U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(m));
+          repl.append(buf, len);
+        }
+        out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), repl,
+                               font->rule()});
+        k += used;
+        continue;
+      }
+    }
+    ++k;
+    int32_t end = raw_cps[k].second;
     if (is_invisible(c)) {
-      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i),
-                             "", "invisible"});
+      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), "", "invisible"});
       continue;
     }
     if (is_space_variant(c)) {
       if (c != '\t') {
-        out.repairs.push_back(
-            {static_cast<uint32_t>(start), static_cast<uint32_t>(i), " ", "space"});
+        out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), " ", "space"});
       }
       c = ' ';
     } else if (c == 0x01A3 || c == 0x01A2) {
@@ -176,7 +228,7 @@ RepairedLine repair_line(std::string_view raw) {
       char buf[4];
       int32_t len = 0;
       U8_APPEND_UNSAFE(buf, len, fixed);
-      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i),
+      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
                              std::string(buf, len), "u-horn"});
       c = fixed;
     }
@@ -203,10 +255,11 @@ RepairedLine repair_line(std::string_view raw) {
   // combining mark is NFC, but ư + the same mark composes.)
   bool has_oi = raw.find("\xC6\xA2") != std::string_view::npos ||
                 raw.find("\xC6\xA3") != std::string_view::npos;
-  if (!has_oi && nfc->isNormalizedUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())), err) &&
+  if (!font && !has_oi && nfc->isNormalizedUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())), err) &&
       U_SUCCESS(err)) {
     for (const auto& [c, offset] : cps) emit(c, offset);
     out.raw_byte_of_cp.push_back(static_cast<uint32_t>(n));
+    merge_repairs(&out.repairs);
     return out;
   }
   err = U_ZERO_ERROR;
@@ -248,6 +301,7 @@ RepairedLine repair_line(std::string_view raw) {
     k = end;
   }
   out.raw_byte_of_cp.push_back(static_cast<uint32_t>(n));
+  merge_repairs(&out.repairs);
   return out;
 }
 

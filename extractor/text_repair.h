@@ -20,11 +20,13 @@
 
 namespace chitieu {
 
+class FontMap;
+
 struct Repair {
   uint32_t raw_begin = 0;  // byte range in the raw line
   uint32_t raw_end = 0;
   std::string replacement;  // what the repaired text has there
-  std::string rule;         // "nfc", "u-horn", "bookmark", "space", "invisible"
+  std::string rule;         // "nfc", "u-horn", "bookmark", "space", "invisible", "tcvn3-font", "vni-font"
 };
 
 struct RepairedLine {
@@ -36,7 +38,11 @@ struct RepairedLine {
   size_t size() const { return folded.size(); }  // code points in text
 };
 
-RepairedLine repair_line(std::string_view raw);
+// `font`, when given, first maps font-mapped glyphs (TCVN3 or VNI shown as
+// Windows-1252) to the Vietnamese letters they stand for (rule "tcvn3-font" or
+// "vni-font"); this runs before anything else so that TCVN3's ư, which reads as
+// a soft hyphen, is not dropped as an invisible character.
+RepairedLine repair_line(std::string_view raw, const FontMap* font = nullptr);
 
 // One ASCII byte for a code point, as used in `folded`.
 char fold_code_point(int32_t c);

@@ -118,6 +118,16 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
   rows.clear();
   if (st = read_rows(dir + "/doc_types.tsv", 2, &rows); !st.ok()) return st;
   for (auto& r : rows) out->doc_types.push_back({"", r[0], r[1]});
+
+  rows.clear();
+  if (st = read_rows(dir + "/vni.tsv", 2, &rows); !st.ok()) return st;
+  for (auto& r : rows) {
+    std::string bytes;
+    std::istringstream hex(r[1]);
+    std::string h;
+    while (hex >> h) bytes.push_back(static_cast<char>(std::stoi(h, nullptr, 16)));
+    out->vni.push_back({r[0], bytes});
+  }
   return Status::Ok();
 }
 

@@ -49,6 +49,8 @@ struct Lexicon {
   std::vector<std::string> result_sections;
   std::vector<LabeledPattern> issuers;
   std::vector<LabeledPattern> doc_types;
+  // data/vni.tsv: a Vietnamese letter and its VNI-Windows bytes.
+  std::vector<std::pair<std::string, std::string>> vni;
 };
 
 // --data-dir if given, else $CHITIEU_DATA, else the source tree's data/.

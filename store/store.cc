@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS documents (
   file_name     TEXT NOT NULL,
   size_bytes    INTEGER NOT NULL,
   format        TEXT NOT NULL,          -- text
-  encoding      TEXT NOT NULL,
+  encoding      TEXT NOT NULL,          -- as detected (or forced with --encoding)
+  encoding_confidence REAL NOT NULL,    -- 0..1
   doc_number    TEXT,                   -- "59-NQ/TW", "/NQ-HĐND" in a draft
   doc_type      TEXT,
   issuer        TEXT,
@@ -270,9 +271,9 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
   {
     Statement ins(db_,
                   "INSERT INTO documents(sha256, path, file_name, size_bytes, format, encoding, "
-                  "doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
+                  "encoding_confidence, doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
                   "text_sha256, figure_count, extractor, ingested_at) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!ins.ok()) return fail("preparing document insert");
     ins.bind(1, source.sha256);
     ins.bind(2, source.path);
@@ -280,18 +281,19 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
     ins.bind(4, static_cast<int64_t>(source.size_bytes));
     ins.bind(5, source.format);
     ins.bind(6, source.encoding);
-    ins.bind_or_null(7, header.number);
-    ins.bind_or_null(8, header.type);
-    ins.bind_or_null(9, header.issuer);
-    ins.bind_or_null(10, header.place);
-    ins.bind_or_null(11, header.date);
-    ins.bind_or_null(12, header.title);
-    ins.bind(13, static_cast<int64_t>(header.is_draft ? 1 : 0));
-    ins.bind(14, static_cast<int64_t>(source.lines.size()));
-    ins.bind(15, lines_sha256_hex(source.lines));
-    ins.bind(16, static_cast<int64_t>(figures.size()));
-    ins.bind(17, std::string("chitieu ") + CHITIEU_VERSION);
-    ins.bind(18, now_utc());
+    ins.bind(7, source.encoding_confidence);
+    ins.bind_or_null(8, header.number);
+    ins.bind_or_null(9, header.type);
+    ins.bind_or_null(10, header.issuer);
+    ins.bind_or_null(11, header.place);
+    ins.bind_or_null(12, header.date);
+    ins.bind_or_null(13, header.title);
+    ins.bind(14, static_cast<int64_t>(header.is_draft ? 1 : 0));
+    ins.bind(15, static_cast<int64_t>(source.lines.size()));
+    ins.bind(16, lines_sha256_hex(source.lines));
+    ins.bind(17, static_cast<int64_t>(figures.size()));
+    ins.bind(18, std::string("chitieu ") + CHITIEU_VERSION);
+    ins.bind(19, now_utc());
     if (ins.step() != SQLITE_DONE) return fail("inserting document");
     doc_id = sqlite3_last_insert_rowid(db_);
   }
@@ -366,7 +368,7 @@ Status Store::documents(std::vector<StoredDocument>* out) {
   Statement q(db_,
               "SELECT id, sha256, path, file_name, format, encoding, text_sha256, size_bytes, "
               "line_count, figure_count, doc_number, doc_type, issuer, place, doc_date, title, "
-              "is_draft, ingested_at FROM documents "
+              "is_draft, ingested_at, encoding_confidence FROM documents "
               "ORDER BY coalesce(doc_date, '9999'), file_name, id");
   if (!q.ok()) return Status::Error("database: " + q.error());
   int rc;
@@ -390,6 +392,7 @@ Status Store::documents(std::vector<StoredDocument>* out) {
     d.header.title = q.text(15);
     d.header.is_draft = q.integer(16) != 0;
     d.ingested_at = q.text(17);
+    d.encoding_confidence = q.real(18);
     out->push_back(std::move(d));
   }
   if (rc != SQLITE_DONE) return sql_error(db_, "listing documents");

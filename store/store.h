@@ -31,6 +31,7 @@ struct StoredDocument {
   int64_t id = 0;
   std::string sha256, path, file_name, format, encoding, text_sha256;
   int64_t size_bytes = 0, line_count = 0, figure_count = 0;
+  double encoding_confidence = 1.0;
   DocumentHeader header;
   std::string ingested_at;
 };

@@ -66,7 +66,7 @@ TEST(ExtractionQuality, SeedsMeetPrecisionAndRecall) {
     ++docs;
     std::vector<Expected> expected = load_expected(entry.path());
     ExtractedDocument ex;
-    ASSERT_TRUE(extract_document(lex, doc.string(), &ex).ok());
+    ASSERT_TRUE(extract_document(lex, doc.string(), "", &ex).ok());
     std::vector<bool> used(ex.figures.size(), false);
     int doc_tp = 0, doc_fn = 0;
     for (const Expected& e : expected) {

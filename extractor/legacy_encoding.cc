@@ -1,0 +1,364 @@
+#include "extractor/legacy_encoding.h"
+
+#include <iconv.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_set>
+
+namespace chitieu {
+namespace {
+
+// Text that was font-mapped shows Latin-1 letters and symbols where Vietnamese
+// letters should be; below this share of such characters the text is taken as is.
+constexpr double kFontMappedShare = 0.01;
+
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    out.push_back(c < 0 ? 0xFFFD : c);
+  }
+  return out;
+}
+
+std::string to_utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) {
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(c));
+    out.append(buf, len);
+  }
+  return out;
+}
+
+std::string nfc(const std::string& utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
+  std::string out;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+  icu::UnicodeString r = n->normalize(u, err);
+  if (U_FAILURE(err)) return utf8;
+  r.toUTF8String(out);
+  return out;
+}
+
+// Decodes `bytes` with an ICU converter; false when the converter is unknown.
+bool icu_decode(const char* name, std::string_view bytes, std::string* out) {
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* cnv = ucnv_open(name, &err);
+  if (U_FAILURE(err)) return false;
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), cnv, err);
+  ucnv_close(cnv);
+  if (U_FAILURE(err)) return false;
+  out->clear();
+  u.toUTF8String(*out);
+  return true;
+}
+
+// Windows-1252 reading of one byte (what a font-mapped file shows).
+char32_t cp1252_char(uint8_t b) {
+  static const std::vector<char32_t> table = [] {
+    std::vector<char32_t> t(256);
+    for (int i = 0; i < 256; ++i) {
+      std::string one(1, static_cast<char>(i)), utf8;
+      t[i] = icu_decode("windows-1252", one, &utf8) && !utf8.empty() ? to_u32(utf8)[0]
+                                                                       : static_cast<char32_t>(i);
+    }
+    return t;
+  }();
+  return table[b];
+}
+
+std::string cp1252_text(std::string_view bytes) {
+  std::u32string u;
+  u.reserve(bytes.size());
+  for (unsigned char b : bytes) u.push_back(cp1252_char(b));
+  return to_utf8(u);
+}
+
+// glibc's iconv knows TCVN5712-1 (TCVN3/ABC); each byte decoded on its own.
+std::u32string tcvn3_byte(uint8_t b) {
+  iconv_t cd = iconv_open("UTF-8", "TCVN5712-1");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::u32string(1, b);
+  char in[1] = {static_cast<char>(b)};
+  char out[16];
+  char* ip = in;
+  char* op = out;
+  size_t il = 1, ol = sizeof out;
+  size_t rc = iconv(cd, &ip, &il, &op, &ol);
+  iconv(cd, nullptr, nullptr, &op, &ol);  // flush a buffered base letter
+  iconv_close(cd);
+  if (rc == static_cast<size_t>(-1) && op == out) return std::u32string(1, cp1252_char(b));
+  return to_u32(std::string_view(out, op - out));
+}
+
+const std::unordered_set<std::string>& common_syllables() {
+  // Frequent syllables of administrative Vietnamese, with their marks: a wrong
+  // decoding produces almost none of them.
+  static const std::unordered_set<std::string> words = {
+      "của", "và", "các", "năm", "được", "trong", "phát", "triển", "những", "người", "đến",
+      "với", "đạt", "thành", "phố", "kinh", "tế", "xã", "hội", "nghị", "quyết", "tăng",
+      "trưởng", "chỉ", "tiêu", "công", "nghiệp", "dịch", "vụ", "nông", "thôn", "mới", "đầu",
+      "tư", "tỷ", "lệ", "đồng", "bộ", "là", "có", "một", "không", "cho", "về", "theo", "trên",
+      "nhà", "nước", "chính", "quyền", "đảng", "thực", "hiện", "quốc", "phòng", "an", "ninh",
+      "tổ", "chức", "sản", "xuất", "giáo", "dục", "đào", "tạo", "y", "môi", "trường", "cơ",
+      "cấu", "vốn", "phấn", "đấu", "hệ", "thống", "nâng", "cao", "chất", "lượng", "tiếp",
+      "tục", "triển", "khai", "tập", "trung", "vùng", "sông", "tỉnh", "dân", "số", "lao",
+      "động", "giải", "pháp", "nhiệm", "mục", "hoạt", "quản", "lý", "đô", "thị", "hóa", "hoá"};
+  return words;
+}
+
+}  // namespace
+
+struct FontMapBuilder {
+  static FontMap tcvn3() {
+    FontMap m;
+    m.form_ = FontForm::kTcvn3;
+    m.single_.resize(0x2200);
+    for (int b = 0x80; b < 0x100; ++b) {
+      char32_t shown = cp1252_char(static_cast<uint8_t>(b));
+      std::u32string vn = tcvn3_byte(static_cast<uint8_t>(b));
+      if (shown < m.single_.size() && vn != std::u32string(1, shown)) m.single_[shown] = vn;
+    }
+    return m;
+  }
+  static FontMap vni(const Lexicon& lex) {
+    FontMap m;
+    m.form_ = FontForm::kVni;
+    for (const auto& [letter, bytes] : lex.vni) {
+      std::u32string shown;
+      for (unsigned char b : bytes) shown.push_back(cp1252_char(b));
+      m.sequences_.push_back({shown, to_u32(letter)});
+    }
+    std::stable_sort(m.sequences_.begin(), m.sequences_.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    return m;
+  }
+};
+
+const FontMap& FontMap::get(const Lexicon& lex, FontForm form) {
+  static std::mutex mu;
+  static std::map<std::pair<const Lexicon*, int>, std::unique_ptr<FontMap>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto key = std::make_pair(form == FontForm::kVni ? &lex : nullptr, static_cast<int>(form));
+  auto& slot = cache[key];
+  if (!slot) {
+    slot = std::make_unique<FontMap>(form == FontForm::kTcvn3  ? FontMapBuilder::tcvn3()
+                                     : form == FontForm::kVni ? FontMapBuilder::vni(lex)
+                                                              : FontMap());
+  }
+  return *slot;
+}
+
+size_t FontMap::map(const int32_t* cps, size_t n, size_t i, std::u32string* out) const {
+  if (form_ == FontForm::kTcvn3) {
+    int32_t c = cps[i];
+    if (c >= 0 && static_cast<size_t>(c) < single_.size() && !single_[c].empty()) {
+      out->append(single_[c]);
+      return 1;
+    }
+    return 0;
+  }
+  for (const auto& [shown, letter] : sequences_) {
+    if (i + shown.size() > n) continue;
+    bool match = true;
+    for (size_t k = 0; k < shown.size() && match; ++k)
+      match = static_cast<char32_t>(cps[i + k]) == shown[k];
+    if (match) {
+      out->append(letter);
+      return shown.size();
+    }
+  }
+  return 0;
+}
+
+double vietnamese_score(std::string_view utf8) {
+  const auto& common = common_syllables();
+  size_t words = 0, hits = 0;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    ++words;
+    hits += common.count(word);
+    word.clear();
+  };
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c > 0 && (u_isalpha(c) || u_getCombiningClass(c) != 0)) {
+      char buf[4];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, u_tolower(c));
+      word.append(buf, len);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words == 0 ? 0 : static_cast<double>(hits) / words;
+}
+
+namespace {
+
+std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
+  std::u32string in = to_u32(utf8), out;
+  std::vector<int32_t> cps(in.begin(), in.end());
+  for (size_t i = 0; i < cps.size();) {
+    size_t k = fm.map(cps.data(), cps.size(), i, &out);
+    if (k == 0) {
+      out.push_back(in[i]);
+      k = 1;
+    }
+    i += k;
+  }
+  return nfc(to_utf8(out));
+}
+
+double latin1_share(std::string_view utf8) {
+  std::u32string u = to_u32(utf8);
+  size_t letters = 0, latin1 = 0;
+  for (char32_t c : u) {
+    if (c >= 0x80 && c <= 0xFF) ++latin1;
+    if (u_isalpha(static_cast<UChar32>(c)) || (c >= 0x80 && c <= 0xFF)) ++letters;
+  }
+  return letters == 0 ? 0 : static_cast<double>(latin1) / letters;
+}
+
+struct Candidate {
+  std::string encoding;
+  std::string raw;  // what is stored as the document's raw text
+  FontForm form;
+  double score;
+};
+
+bool decode_utf16(std::string_view bytes, bool little, std::string* out) {
+  return icu_decode(little ? "UTF-16LE" : "UTF-16BE", bytes, out);
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_encodings() {
+  static const std::vector<std::string> names = {
+      "utf-8", "utf-16le", "utf-16be", "tcvn3", "vni", "windows-1258", "utf-8+tcvn3-font",
+      "utf-8+vni-font"};
+  return names;
+}
+
+Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::string& forced,
+                    DecodedText* out) {
+  *out = DecodedText();
+  bool valid_utf8 = true;
+  {
+    int32_t i = 0, n = static_cast<int32_t>(bytes.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    while (i < n && valid_utf8) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      valid_utf8 = c >= 0;
+    }
+  }
+  auto make = [&](const std::string& enc, std::string raw, FontForm form, double conf) {
+    out->encoding = enc;
+    out->text = std::move(raw);
+    out->form = form;
+    out->confidence = conf;
+    return Status::Ok();
+  };
+
+  if (!forced.empty()) {
+    std::string text;
+    if (forced == "utf-8" || forced == "utf-8+tcvn3-font" || forced == "utf-8+vni-font") {
+      if (!valid_utf8) return Status::Error("not valid UTF-8 (--encoding " + forced + ")");
+      std::string_view b = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes;
+      FontForm form = forced == "utf-8+tcvn3-font" ? FontForm::kTcvn3
+                      : forced == "utf-8+vni-font" ? FontForm::kVni
+                                                   : FontForm::kUnicode;
+      return make(forced, std::string(b), form, 1.0);
+    }
+    if (forced == "utf-16le" || forced == "utf-16be") {
+      std::string_view b = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF"
+                               ? bytes.substr(2) : bytes;
+      if (!decode_utf16(b, forced == "utf-16le", &text)) return Status::Error("cannot decode " + forced);
+      return make(forced, text, FontForm::kUnicode, 1.0);
+    }
+    if (forced == "tcvn3") return make(forced, cp1252_text(bytes), FontForm::kTcvn3, 1.0);
+    if (forced == "vni") return make(forced, cp1252_text(bytes), FontForm::kVni, 1.0);
+    if (forced == "windows-1258") {
+      if (!icu_decode("windows-1258", bytes, &text)) return Status::Error("cannot decode windows-1258");
+      return make(forced, text, FontForm::kUnicode, 1.0);
+    }
+    return Status::Error("unknown encoding '" + forced + "'");
+  }
+
+  // Byte order marks, and UTF-16 without one (every other byte NUL).
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && valid_utf8) {
+    bytes.remove_prefix(3);
+    out->encoding = "utf-8-bom";
+  } else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    bool little = bytes[0] == '\xFF';
+    std::string text;
+    if (!decode_utf16(bytes.substr(2), little, &text))
+      return Status::Error("invalid UTF-16");
+    return make(little ? "utf-16le" : "utf-16be", text, FontForm::kUnicode, 1.0);
+  } else {
+    size_t probe = std::min<size_t>(bytes.size(), 4096), even0 = 0, odd0 = 0;
+    for (size_t i = 0; i < probe; ++i)
+      if (bytes[i] == '\0') (i % 2 ? odd0 : even0)++;
+    if (odd0 + even0 > 0) {
+      if (probe >= 4 && odd0 * 3 > probe / 2 && even0 * 20 < probe / 2) {
+        std::string text;
+        if (decode_utf16(bytes, true, &text)) return make("utf-16le", text, FontForm::kUnicode, 0.9);
+      }
+      if (probe >= 4 && even0 * 3 > probe / 2 && odd0 * 20 < probe / 2) {
+        std::string text;
+        if (decode_utf16(bytes, false, &text)) return make("utf-16be", text, FontForm::kUnicode, 0.9);
+      }
+      return Status::Error("binary content (NUL bytes)");
+    }
+  }
+
+  std::vector<Candidate> candidates;
+  if (valid_utf8) {
+    std::string text(bytes);
+    std::string enc = out->encoding.empty() ? "utf-8" : out->encoding;
+    if (latin1_share(text) < kFontMappedShare) return make(enc, text, FontForm::kUnicode, 1.0);
+    candidates.push_back({enc, text, FontForm::kUnicode, vietnamese_score(nfc(text))});
+    candidates.push_back({"utf-8+tcvn3-font", text, FontForm::kTcvn3,
+                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kTcvn3), text))});
+    candidates.push_back({"utf-8+vni-font", text, FontForm::kVni,
+                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kVni), text))});
+  } else {
+    std::string shown = cp1252_text(bytes);
+    candidates.push_back({"tcvn3", shown, FontForm::kTcvn3,
+                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kTcvn3), shown))});
+    candidates.push_back({"vni", shown, FontForm::kVni,
+                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kVni), shown))});
+    std::string w1258;
+    if (icu_decode("windows-1258", bytes, &w1258))
+      candidates.push_back({"windows-1258", w1258, FontForm::kUnicode, vietnamese_score(nfc(w1258))});
+  }
+  auto best = std::max_element(candidates.begin(), candidates.end(),
+                               [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+  double total = 0;
+  for (const Candidate& c : candidates) total += c.score;
+  if (!valid_utf8 && best->score < 0.02)
+    return Status::Error("invalid UTF-8 and not readable as TCVN3, VNI or Windows-1258 "
+                         "(give --encoding if you know it)");
+  return make(best->encoding, best->raw, best->form, total > 0 ? best->score / total : 0.0);
+}
+
+}  // namespace chitieu

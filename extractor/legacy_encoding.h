@@ -1,0 +1,65 @@
+// Reading bytes that are not clean UTF-8: BOMs and UTF-16, the legacy 8-bit
+// Vietnamese encodings TCVN3 (ABC), VNI and Windows-1258, and "font-mapped" text
+// (TCVN3 or VNI glyph codes that a converter wrote into UTF-8 as if they were
+// Windows-1252: "Ninh B×nh" for "Ninh Bình", "Vieät Nam" for "Việt Nam").
+//
+// Decoding keeps the raw text faithful to the bytes: TCVN3 and VNI bytes become
+// their Windows-1252 characters, exactly what a reader without the font sees, and
+// the mapping to Vietnamese happens later, line by line, as a recorded repair with
+// an offset map (text_repair.h). Windows-1258 and UTF-16 decode to Unicode
+// directly. Detection scores each candidate reading by how much of it is common
+// Vietnamese and reports the winner with a confidence; `forced` overrides it.
+#ifndef CHITIEU_EXTRACTOR_LEGACY_ENCODING_H_
+#define CHITIEU_EXTRACTOR_LEGACY_ENCODING_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "normalizer/lexicon.h"
+
+namespace chitieu {
+
+// Which glyph mapping the raw text is in (what the line repair must undo).
+enum class FontForm { kUnicode, kTcvn3, kVni };
+
+struct DecodedText {
+  std::string text;           // UTF-8
+  std::string encoding;       // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "tcvn3",
+                              // "vni", "windows-1258", "utf-8+tcvn3-font", "utf-8+vni-font"
+  FontForm form = FontForm::kUnicode;
+  double confidence = 1.0;    // 0..1: the winner's share of the candidates' scores
+};
+
+// Names accepted by --encoding (also the `encoding` values above).
+const std::vector<std::string>& known_encodings();
+
+Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::string& forced,
+                    DecodedText* out);
+
+// Maps font-mapped code points to Vietnamese: the longest sequence at `i`
+// (TCVN3: one code point; VNI: a letter and its mark byte). Returns how many
+// input code points were consumed, 0 when `cps[i]` stands for itself.
+class FontMap {
+ public:
+  static const FontMap& get(const Lexicon& lex, FontForm form);
+  size_t map(const int32_t* cps, size_t n, size_t i, std::u32string* out) const;
+  // The repair rule recorded for what this map changes.
+  const char* rule() const { return form_ == FontForm::kTcvn3 ? "tcvn3-font" : "vni-font"; }
+
+ private:
+  std::vector<std::pair<std::u32string, std::u32string>> sequences_;  // longest first
+  std::vector<std::u32string> single_;  // indexed by code point < 0x2200 (TCVN3)
+  FontForm form_ = FontForm::kUnicode;
+  friend struct FontMapBuilder;
+};
+
+// Score of how Vietnamese a text reads (common syllables with their marks),
+// used to choose between candidate decodings.
+double vietnamese_score(std::string_view utf8);
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_EXTRACTOR_LEGACY_ENCODING_H_
