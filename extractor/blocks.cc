@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace chitieu {
 namespace {
 
@@ -33,6 +35,13 @@ UChar32 code_point_at(const RepairedLine& l, size_t cp) {
   return c;
 }
 
+UChar32 code_point_at_text(const std::string& text, size_t byte) {
+  int32_t i = static_cast<int32_t>(byte), n = static_cast<int32_t>(text.size());
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+  return c;
+}
+
 // Markers that open a numbered list item or heading, on folded text.
 const RE2& item_marker() {
   static const RE2 re(R"(^\s*(?:-\s*)?(\(\d{1,3}\))\s*)");
@@ -45,10 +54,24 @@ const RE2& list_marker() {
   return re;
 }
 
-bool starts_new_unit(const std::string& folded) {
-  return RE2::PartialMatch(folded, item_marker()) ||
-         RE2::PartialMatch(folded, list_marker()) ||
-         RE2::PartialMatch(folded, R"(^\s*[-+*•]\s)");
+// Whether a line opens an item, a heading or a bullet. Roman numerals count
+// only in capitals: a wrapped line may well start with the word "vị.".
+bool starts_heading_marker(const RepairedLine& l);
+
+bool starts_new_unit(const RepairedLine& l) {
+  static const RE2 kBullet(R"(^\s*[-+*^]\s)");
+  const std::string& folded = l.folded;
+  return RE2::PartialMatch(folded, item_marker()) || RE2::PartialMatch(folded, kBullet) ||
+         starts_heading_marker(l);
+}
+
+bool starts_heading_marker(const RepairedLine& l) {
+  const std::string& folded = l.folded;
+  std::string roman;
+  if (!RE2::PartialMatch(folded, list_marker(), &roman)) return false;
+  if (roman.empty()) return true;
+  size_t k = folded.find_first_not_of(" -");
+  return k != std::string::npos && u_isupper(code_point_at(l, k));
 }
 
 // A line this long that stops without closing punctuation was cut by a
@@ -56,21 +79,50 @@ bool starts_new_unit(const std::string& folded) {
 // line starts with ("…tổng sản phẩm trên địa bàn / (GRDP) bình quân …").
 constexpr size_t kWrappedLineCodePoints = 60;
 
-bool continues(const RepairedLine& prev, const RepairedLine& next) {
+// The width a converter wrapped the document at, or 0 when its lines were not
+// hard-wrapped: most of its text lines then end within a few columns of one
+// width (PDF text at 70-90 columns).
+size_t wrap_width(const std::vector<RepairedLine>& lines) {
+  std::vector<size_t> lengths;
+  for (const RepairedLine& l : lines) {
+    size_t b = first_non_space(l.folded), e = last_non_space(l.folded);
+    if (e > b) lengths.push_back(e - b);
+  }
+  if (lengths.size() < 10) return 0;
+  std::vector<size_t> sorted = lengths;
+  std::sort(sorted.begin(), sorted.end());
+  size_t p90 = sorted[sorted.size() * 9 / 10];
+  if (p90 < 50 || p90 > 110) return 0;
+  size_t near = 0;
+  for (size_t len : lengths) near += len + 15 >= p90 && len <= p90 + 5;
+  return near * 10 >= lengths.size() * 4 ? p90 : 0;
+}
+
+bool continues(const RepairedLine& prev, const RepairedLine& next, size_t width) {
   size_t b = first_non_space(next.folded);
   if (b >= next.folded.size()) return false;
-  if (starts_new_unit(next.folded)) return false;
+  if (starts_new_unit(next)) return false;
   UChar32 c = code_point_at(next, b);
   if (u_islower(c)) return true;
   size_t e = last_non_space(prev.folded);
   if (e == 0) return false;
   char last = prev.folded[e - 1];
   bool closed = last == '.' || last == ';' || last == ':' || last == '!' || last == '?';
-  if (closed) return false;
+  // In a hard-wrapped document a line filled to the wrap width goes on in the
+  // next one even after a stop or a colon: "… đạt 85%. Trong đó: / Mầm non …".
+  bool full = width > 0 && e - first_non_space(prev.folded) + 12 >= width;
+  // ... but a short line in capitals without closing punctuation after it is a
+  // heading of its own ("Giai đoạn 2026 - 2030").
+  size_t nb = first_non_space(next.folded), ne = last_non_space(next.folded);
+  char next_last = next.folded[ne - 1];
+  bool next_is_heading = ne - nb < width * 6 / 10 && next_last != '.' && next_last != ';' &&
+                         next_last != ',' && next_last != ':';
+  if (full && next_is_heading) return false;
+  if (closed && !full) return false;
   if (u_isdigit(c)) return true;
   // A heading line ("Điều 2. Về mục tiêu … năm 2025") does not run on into the
   // paragraph under it.
-  if (RE2::PartialMatch(prev.folded, list_marker())) return false;
+  if (starts_heading_marker(prev)) return false;
   return e - first_non_space(prev.folded) >= kWrappedLineCodePoints &&
          last != '"' && last != ')';
 }
@@ -90,6 +142,15 @@ void classify(Block* b) {
   if (RE2::Consume(&input, list_marker(), &roman, &numbered, &letter, &article)) {
     b->body_begin = static_cast<uint32_t>(input.data() - f.data());
     if (len > 260) return;  // a numbered paragraph, not a heading
+    if (!roman.empty()) {
+      // Roman numerals are written in capitals; "vị." or "li-" opening a
+      // wrapped line are words.
+      size_t k = f.find_first_not_of(" -");
+      if (k == std::string::npos || !u_isupper(code_point_at_text(b->text, b->text_byte[k]))) {
+        b->body_begin = 0;
+        return;
+      }
+    }
     if (!roman.empty() || !article.empty()) {
       b->heading_level = 1;
     } else if (!numbered.empty()) {
@@ -168,11 +229,12 @@ std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
     last_text_line = li;
   };
 
+  const size_t width = wrap_width(lines);
   for (size_t li = 0; li < lines.size(); ++li) {
     const RepairedLine& l = lines[li];
     if (first_non_space(l.folded) >= l.size()) continue;  // blank
     bool join = open && cur.size() < kMaxBlockCodePoints &&
-                continues(lines[last_text_line], l);
+                continues(lines[last_text_line], l, width);
     if (!join) flush();
     append_line(li);
   }

@@ -140,6 +140,17 @@ bool preceded_by_name(const Lexicon& lex, const std::string& f, size_t s, size_t
   return false;
 }
 
+// The words before an age ("trẻ em", "người", "học sinh") name a group of
+// people, so the age is a band describing them, not a value.
+bool follows_age_group(const Lexicon& lex, const std::string& f, size_t run_begin, size_t limit) {
+  size_t e = run_begin;
+  while (e > limit && f[e - 1] == ' ') --e;
+  size_t b = 0;
+  for (const std::string& w : lex.age_groups)
+    if (ends_with_word(f, e, w, limit, &b)) return true;
+  return false;
+}
+
 // Strips leading and trailing words that are not part of an indicator's name:
 // connectors, qualifiers, year phrases, punctuation. [b, e) shrinks in place.
 void trim_indicator(const Lexicon& lex, const std::string& f,
@@ -269,7 +280,7 @@ bool BlockExtractor::is_reference(size_t s, size_t e) const {
 }
 
 bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const {
-  static const RE2 kDash(R"(^(%?\s*-\s*)(\d+(?:[.,]\d+)*))");
+  static const RE2 kDash(R"(^(\s*%?\s*-\s*)(\d+(?:[.,]\d+)*))");
   static const RE2 kTo(R"(^(\s+(?:den|toi)\s+)(\d+(?:[.,]\d+)*))");
   re2::StringPiece rest(f_.data() + e, f_.size() - e);
   re2::StringPiece sep, num;
@@ -422,6 +433,15 @@ void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t af
       ++e;
     if (unit.base != "count") sub = clean_slice(a, e);
   }
+  if (sub.empty() && parent->empty()) {
+    // "…tăng khoảng 15%; phấn đấu đến năm 2030 ước đạt 57.000 tỷ đồng": the
+    // same subject goes on.
+    for (auto it = done_.rbegin(); it != done_.rend(); ++it)
+      if (it->number_begin >= sent_b && !it->indicator.empty()) {
+        sub = it->indicator;
+        break;
+      }
+  }
   if (sub.empty() && unit.base == "count" && unit.counted_end > unit.counted_begin)
     sub = b_.slice(unit.counted_begin, unit.counted_end) + (unit.denominators.empty() ? "" : "/vạn dân");
   if (parent->empty()) {
@@ -509,6 +529,8 @@ void BlockExtractor::run() {
       limit = done_.back().end;
     QualifierRun run = read_qualifiers_before(lex_, f, s, limit);
     if (unit.matched && unit.needs_value_word && !run.has_value_word) continue;
+    // "trẻ em dưới 5 tuổi", "người trên 60 tuổi": an age band naming a group.
+    if (unit.matched && unit.base == "year" && follows_age_group(lex_, f, run.begin, clause_b)) continue;
 
     size_t after_end = unit.matched ? unit.end : last_e;
     std::string after_word;
@@ -521,9 +543,11 @@ void BlockExtractor::run() {
 
     std::vector<std::string> warnings;
     json reading;
+    // The indicator's words as written before the number, connecting words
+    // included: "Thu nhập bình quân đạt 5 triệu đồng/tháng" is per person.
     UnitDecision ud = decide_unit(
         lex_, unit, unit.matched ? b_.slice(unit.counted_begin, unit.counted_end) : "",
-        fold_text(parent + " " + indicator));
+        fold_text(parent + " " + indicator) + " " + f.substr(limit, s - limit));
     if (!ud.ok) continue;  // a bare number is not a figure
     double scale = unit.matched ? unit.scale : 1.0;
     if (!ud.warning.empty()) warnings.push_back(ud.warning);

@@ -127,7 +127,9 @@ struct FontMapBuilder {
     FontMap m;
     m.form_ = FontForm::kTcvn3;
     m.single_.resize(0x2200);
-    for (int b = 0x80; b < 0x100; ++b) {
+    // Only the ABC (VN3) range: 0x80-0x9F hold capitals in glibc's VN1 table,
+    // but in font-mapped text those positions are Windows punctuation (“ ” – …).
+    for (int b = 0xA0; b < 0x100; ++b) {
       char32_t shown = cp1252_char(static_cast<uint8_t>(b));
       std::u32string vn = tcvn3_byte(static_cast<uint8_t>(b));
       if (shown < m.single_.size() && vn != std::u32string(1, shown)) m.single_[shown] = vn;

@@ -218,9 +218,7 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
       continue;
     }
     if (is_space_variant(c)) {
-      if (c != '\t') {
-        out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), " ", "space"});
-      }
+      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), " ", "space"});
       c = ' ';
     } else if (c == 0x01A3 || c == 0x01A2) {
       // OCR and some PDF fonts give ƣ (oi) for ư; Vietnamese has no ƣ.
@@ -255,7 +253,13 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
   // combining mark is NFC, but ư + the same mark composes.)
   bool has_oi = raw.find("\xC6\xA2") != std::string_view::npos ||
                 raw.find("\xC6\xA3") != std::string_view::npos;
-  if (!font && !has_oi && nfc->isNormalizedUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())), err) &&
+  // Removing a character can bring a letter and its mark together, and a mark
+  // NFC leaves unattached is debris to drop: both need the full path.
+  bool plain = out.repairs.empty() &&
+               std::none_of(cps.begin(), cps.end(), [](const std::pair<UChar32, int32_t>& p) {
+                 return p.first >= 0x300 && u_getCombiningClass(p.first) != 0;
+               });
+  if (!font && !has_oi && plain && nfc->isNormalizedUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())), err) &&
       U_SUCCESS(err)) {
     for (const auto& [c, offset] : cps) emit(c, offset);
     out.raw_byte_of_cp.push_back(static_cast<uint32_t>(n));

@@ -46,6 +46,7 @@ struct Lexicon {
   std::vector<QualifierEntry> qualifiers;
   std::vector<ImpliedUnit> implied_units;
   std::vector<std::string> number_names;
+  std::vector<std::string> age_groups;  // data/age_groups.tsv
   std::vector<std::string> result_sections;
   std::vector<LabeledPattern> issuers;
   std::vector<LabeledPattern> doc_types;

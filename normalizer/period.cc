@@ -17,7 +17,10 @@ std::vector<YearMention> find_year_mentions(std::string_view folded) {
   static const RE2 kYear(
       R"(((?:(?:den|toi|vao|trong)\s+)?(?:(?:cuoi|dau|giua)\s+)?(?:(?:nam|giai doan|nhiem ky|thoi ky|ky|ke hoach|tu nam)\s+)?)((?:19|20)\d\d)(?:(\s*-\s*|\s+(?:den|toi)\s+(?:nam\s+)?|\s+)((?:19|20)\d\d))?)");
   static const RE2 kDateBefore(R"(thang\s+\d{1,2}\s+(?:nam\s+)?$)");
-  static const RE2 kBaseBefore(R"((?:^|[^a-z])so(?:\s+voi)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua))?\s+(?:nam\s+)?$)");
+  // "so (với) (cùng kỳ | ước thực hiện) năm 2024"; the "số" of "dân số",
+  // "chỉ số", "hệ số" folds to the same "so" and is not a comparison.
+  static const RE2 kBaseBefore(
+      R"((?:^|[^a-z])(?:([a-z]+)\s+)?so(?:\s+voi)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua))?\s+(?:nam\s+)?$)");
   std::vector<YearMention> out;
   re2::StringPiece input(folded.data(), folded.size());
   re2::StringPiece lead, y1, sep, y2;
@@ -54,7 +57,12 @@ std::vector<YearMention> find_year_mentions(std::string_view folded) {
         m.end = ye;  // "2025 2030" that is not a period: keep the first year only
       }
     }
-    m.comparison_base = RE2::PartialMatch(context, kBaseBefore);
+    std::string word_before_so;
+    m.comparison_base = RE2::PartialMatch(context, kBaseBefore, &word_before_so) &&
+                        word_before_so != "dan" && word_before_so != "chi" &&
+                        word_before_so != "he" && word_before_so != "ty" &&
+                        word_before_so != "ti" && word_before_so != "con" &&
+                        word_before_so != "tong";
     out.push_back(m);
   }
   return out;

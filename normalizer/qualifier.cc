@@ -36,6 +36,9 @@ QualifierRun read_qualifiers_before(const Lexicon& lex, std::string_view s,
     size_t b = 0;
     const QualifierEntry* e = qualifier_ending_at(lex, s, q, limit, &b);
     if (!e) break;
+    // "từ" opens a value only right before it ("từ 75% trở lên"); further back
+    // the same folded word is "tư" or "tự" ("đầu tư đạt", "trật tự từ 75%").
+    if (e->comparator == ">=from" && !run.words.empty()) break;
     run.words.push_back(e->surface);
     if (e->comparator == ">=from") {
       run.has_from = true;

@@ -443,6 +443,61 @@ TEST(FigureExtractor, AgesAndDurationsStatedAsValues) {
   EXPECT_EQ(d.figures[1].year, "2030");
 }
 
+// Words that fold like a qualifier are not qualifiers: "đầu tư" and "trật tự"
+// fold to "dau tu"/"trat tu", and "tu" is also "từ".
+// DISABLED: read on folded text only, "tư"/"tự" are taken for "từ": the quote
+// opens at "tư"/"tự" and the indicator loses its last word ("Tổng vốn đầu").
+TEST(FigureExtractor, WordsThatFoldLikeTuStayInTheIndicator) {
+  Doc d = extract({"Tổng vốn đầu tư đạt 286.000 tỷ đồng.", "",
+                   "Tỷ lệ xã đạt tiêu chuẩn an toàn về an ninh, trật tự từ 75% trở lên."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 2.86e14);
+  EXPECT_EQ(d.figures[0].indicator, "Tổng vốn đầu tư");
+  EXPECT_EQ(d.figures[0].quote, "đạt 286.000 tỷ đồng");
+  EXPECT_EQ(d.figures[1].comparator, ">=");
+  EXPECT_EQ(d.figures[1].quote, "từ 75% trở lên");
+  EXPECT_EQ(d.figures[1].indicator, "Tỷ lệ xã đạt tiêu chuẩn an toàn về an ninh, trật tự");
+}
+
+// "Thu nhập bình quân" is a per-capita indicator (data/implied_units.tsv), so a
+// money figure without "/người" still gets "/person", as it does when other
+// words stand between "bình quân" and "đạt".
+// DISABLED: "bình quân" right before "đạt" is read as a connecting qualifier and
+// cut from the indicator ("Thu nhập"), so the implied "/person" is not found:
+// the unit comes out "VND/month".
+TEST(FigureExtractor, AverageIncomeIsPerPerson) {
+  Doc d = extract({"Thu nhập bình quân đạt 5 triệu đồng/tháng.", "",
+                   "Thu nhập bình quân của người dân đạt 5 triệu đồng/tháng."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[1].unit, "VND/person/month");  // passes today
+  EXPECT_EQ(d.figures[0].unit, "VND/person/month");
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 5e6);
+}
+
+// An age band that describes a population is not a figure (README: "trẻ em từ
+// 3 đến 5 tuổi"); "dưới 5 tuổi" describes the children the rate is about.
+// DISABLED: "dưới" counts as a value word, so "dưới 5 tuổi" becomes a figure
+// (5, year, "<"), and the real figure 12% loses its indicator.
+TEST(FigureExtractor, AgeBandWithQualifierIsNotAFigure) {
+  Doc d = extract({"Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi giảm còn dưới 12%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 12);
+  EXPECT_EQ(d.figures[0].unit, "percent");
+  EXPECT_EQ(d.figures[0].comparator, "<");
+  EXPECT_NE(d.figures[0].indicator.find("Tỷ lệ suy dinh dưỡng"), std::string::npos);
+}
+
+// DISABLED: the year after "dân số" is taken for a comparison base (see
+// Period.DanSoIsNotAComparisonBase), so the figure gets no year.
+TEST(FigureExtractor, YearAfterDanSoIsTheFiguresYear) {
+  Doc d = extract({"Quy mô dân số năm 2030 đạt khoảng 1,5 triệu người."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 1.5e6);
+  EXPECT_EQ(d.figures[0].unit, "person");
+  EXPECT_EQ(d.figures[0].comparator, "~");
+  EXPECT_EQ(d.figures[0].year, "2030");
+}
+
 TEST(FigureExtractor, QuoteIsCutFromTheRawLineDespiteRepairs) {
   // A bookmark, an NBSP and decomposed marks in the raw line: offsets and quote
   // refer to the raw text.
@@ -466,7 +521,7 @@ TEST(FigureExtractor, QuotesMatchOffsetsOnEveryCorpusFigure) {
   for (const auto& e : fs::directory_iterator(fs::path(CHITIEU_SOURCE_DIR) / "corpus")) {
     if (e.path().extension() != ".txt") continue;
     ExtractedDocument doc;
-    ASSERT_TRUE(extract_document(lex, e.path().string(), &doc).ok()) << e.path();
+    ASSERT_TRUE(extract_document(lex, e.path().string(), "", &doc).ok()) << e.path();
     for (const Figure& f : doc.figures) {
       ++figures;
       EXPECT_EQ(f.quote, quote_from_offsets(doc.source.lines, f))

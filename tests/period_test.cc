@@ -79,6 +79,17 @@ TEST(Period, ComparisonBase) {
   EXPECT_TRUE(cung_ky[0].comparison_base);
 }
 
+// "dân số" (population) folds to "dan so", but "số" is not the comparison word
+// "so (với)": the year is the figure's own year.
+// DISABLED: find_year_mentions marks 2030 as comparison_base (kBaseBefore matches
+// the folded "dan so nam "), so "Quy mô dân số năm 2030 đạt …" gets no year.
+TEST(Period, DanSoIsNotAComparisonBase) {
+  std::vector<YearMention> m = mentions("Quy mô dân số năm 2030 đạt khoảng 1,5 triệu người");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].period, "2030");
+  EXPECT_FALSE(m[0].comparison_base);
+}
+
 TEST(Period, DatesAreNotMentions) {
   EXPECT_TRUE(mentions("Hà Nội, ngày 05 tháng 8 năm 2020").empty());
   EXPECT_TRUE(mentions("Kết luận số 42-KL/TW ngày 20/10/2022").empty());

@@ -50,7 +50,7 @@ std::vector<std::string> corpus_files() {
 
 std::vector<std::string> corpus_lines(const std::string& name) {
   SourceText src;
-  Status st = read_source_text((fs::path(CHITIEU_SOURCE_DIR) / "corpus" / name).string(), &src);
+  Status st = read_source_text(default_lexicon(), (fs::path(CHITIEU_SOURCE_DIR) / "corpus" / name).string(), "", &src);
   EXPECT_TRUE(st.ok()) << name << ": " << st.message();
   return src.lines;
 }
@@ -137,6 +137,39 @@ TEST(TextRepair, NbspAndZeroWidthCharacters) {
   EXPECT_EQ(r.raw_byte_of_cp.back(), raw.size());
 }
 
+// A zero-width character between a letter and its mark: once it is dropped the
+// letter and the mark compose, so `text` is NFC ("đạt") and `folded` has no
+// stray byte for the mark.
+// DISABLED: the raw line is already NFC (the zero-width space blocks
+// composition), so repair_line takes its "already NFC" shortcut and emits the
+// letter and the mark separately: text "đa\u0323t 76%" (not NFC), folded "da^t 76%".
+TEST(TextRepair, ZeroWidthInsideALetterStillGivesNfc) {
+  RepairedLine r = repair_line("đa\u200B\u0323t 76%");
+  EXPECT_EQ(r.text, "đạt 76%");
+  EXPECT_EQ(r.folded, "dat 76%");
+  EXPECT_TRUE(has_rule(r, "invisible"));
+}
+
+// A combining mark that cannot attach (PDF debris after a digit) is dropped, as
+// it is on lines that need other repairs, so "85%" stays readable as a percent
+// and a raw cut of a repaired span repairs to the same text.
+// DISABLED: on a line that is already NFC the mark is kept (text "đạt 85\u0301%",
+// folded "dat 85^%", so "%" no longer follows the number); on a line with ƣ
+// it is dropped ("trường đạt 85%"), and the raw cut for that "85%" span,
+// "85\u0301%", re-repairs to "85\u0301%" instead of "85%".
+TEST(TextRepair, StrayCombiningMarkIsDroppedOnEveryPath) {
+  RepairedLine nfc_line = repair_line("đạt 85\u0301%");
+  EXPECT_EQ(nfc_line.text, "đạt 85%");
+  EXPECT_EQ(nfc_line.folded, "dat 85%");
+
+  const std::string raw = "trƣờng đạt 85\u0301%";
+  RepairedLine r = repair_line(raw);
+  ASSERT_EQ(r.text, "trường đạt 85%");  // passes today
+  size_t b = r.folded.find("85%"), e = b + 3;
+  std::string cut = raw.substr(r.raw_byte_of_cp[b], r.raw_byte_of_cp[e] - r.raw_byte_of_cp[b]);
+  EXPECT_EQ(repair_line(cut).text, "85%");
+}
+
 TEST(TextRepair, FoldedSkeletonIsOneAsciiBytePerCodePoint) {
   EXPECT_EQ(fold_text("Đồng"), "dong");
   EXPECT_EQ(fold_text("ĐẠT TỐI THIỂU"), "dat toi thieu");
@@ -174,7 +207,7 @@ TEST(TextRepair, OffsetMapRoundTripsOnEveryCorpusLine) {
   size_t lines_checked = 0, spans_checked = 0, bad_size = 0, bad_order = 0, bad_span = 0;
   for (const std::string& path : files) {
     SourceText src;
-    ASSERT_TRUE(read_source_text(path, &src).ok()) << path;
+    ASSERT_TRUE(read_source_text(default_lexicon(), path, "", &src).ok()) << path;
     for (size_t li = 0; li < src.lines.size(); ++li) {
       const std::string& raw = src.lines[li];
       RepairedLine r = repair_line(raw);
@@ -187,6 +220,7 @@ TEST(TextRepair, OffsetMapRoundTripsOnEveryCorpusLine) {
                       << r.raw_byte_of_cp.size() << " entries, text " << tb.size() - 1;
         continue;
       }
+      EXPECT_EQ(fold_text(r.text), r.folded) << where;
       bool ordered = r.raw_byte_of_cp.back() == raw.size();
       for (size_t i = 1; i < r.raw_byte_of_cp.size(); ++i)
         if (r.raw_byte_of_cp[i] < r.raw_byte_of_cp[i - 1]) ordered = false;

@@ -227,10 +227,37 @@ U32 strip_word(const U32& word) {
   return nfc(out);
 }
 
-// OCR-like confusion: usually the tone mark is swapped for another of the five
-// (Phấn → Phần, vạn → vãn); sometimes (15 %, or when the word has no tone) the
-// circumflex on a/e/o is dropped or added (vạn → vận, đầu → đàu). Breve and
-// horn are never touched.
+// Index of the letter that carries (or would carry) the tone: the last vowel
+// with a quality mark (ươ → ơ, â), else the last vowel of the nucleus when a
+// consonant follows it, else its first vowel (hoa → o, tai → a, mua → u).
+// "gi" and "qu" count as consonants.
+int tone_letter(const std::vector<Letter>& letters) {
+  int first = -1, last = -1;
+  for (size_t k = 0; k < letters.size(); ++k) {
+    char32_t b = lower(letters[k].base);
+    bool glide = k > 0 && ((b == U'u' && lower(letters[k - 1].base) == U'q') ||
+                           (b == U'i' && lower(letters[k - 1].base) == U'g' &&
+                            k + 1 < letters.size() && is_vowel_base(letters[k + 1].base)));
+    if (!is_vowel_base(b) || glide) {
+      if (first >= 0) break;
+      continue;
+    }
+    if (first < 0) first = static_cast<int>(k);
+    last = static_cast<int>(k);
+  }
+  if (first < 0) return -1;
+  for (int k = last; k >= first; --k) {
+    if (!letters[static_cast<size_t>(k)].quality.empty()) return k;
+  }
+  const bool closed = static_cast<size_t>(last + 1) < letters.size();
+  return closed ? last : first;
+}
+
+// OCR-like confusion. A word with a tone mark usually (85 %) gets another of the
+// five tones (Phấn → Phần, trưởng → trường); a word without one usually (80 %)
+// gets a stray tone (tăng → tằng). Otherwise the circumflex on a/e/o is dropped or
+// added (vạn → vận, dân → dan). Breve and horn are never touched, so the
+// vowel-quality marks survive in well over 80 % of the confused words.
 U32 confuse_word(const U32& word, Rng& rng) {
   std::vector<Letter> letters = explode(word);
   int toned = -1;
@@ -244,10 +271,12 @@ U32 confuse_word(const U32& word, Rng& rng) {
       flippable.push_back(k);
     }
   }
-  const bool swap_tone = toned >= 0 && (flippable.empty() || rng.chance_percent(85));
-  if (swap_tone) {
-    Letter& l = letters[static_cast<size_t>(toned)];
-    uint32_t pick = rng.below(4);
+  const int target = toned >= 0 ? toned : tone_letter(letters);
+  const bool change_tone =
+      target >= 0 && (flippable.empty() || rng.chance_percent(toned >= 0 ? 85 : 80));
+  if (change_tone) {
+    Letter& l = letters[static_cast<size_t>(target)];
+    uint32_t pick = rng.below(l.tone == 0 ? 5 : 4);
     for (char32_t t : kTones) {
       if (t == l.tone) continue;
       if (pick-- == 0) {
@@ -392,9 +421,10 @@ const std::vector<char32_t>& vietnamese_letters() {
   return letters;
 }
 
-// TCVN3 as the ABC fonts (.VnTime) have it: only 0xA1–0xFE are used. Upper-case
-// toned vowels exist only in TCVN5712-1's VN1 extension (C0 controls and
-// 0x80–0x9F, where glibc puts them); in ABC documents they were typed with the
+// TCVN3 as the ABC fonts (.VnTime) have it: the 67 lower-case letters and
+// Ă Â Ê Ô Ơ Ư Đ, all in 0xA1–0xFE. Upper-case toned vowels exist only in
+// TCVN5712-1's VN1 extension (C0 controls, 0x80–0x9F and the gaps of 0xA1–0xFF,
+// e.g. Ế = 0xDA, where glibc puts them); in ABC documents they were typed with the
 // upper-case font (.VnTimeH) at the lower-case code, so copied into Unicode they
 // come out as the lower-case artefact: "CỘNG HÒA" → "CéNG HßA".
 const std::unordered_map<char32_t, unsigned char>& tcvn3_abc_bytes() {
@@ -407,9 +437,10 @@ const std::unordered_map<char32_t, unsigned char>& tcvn3_abc_bytes() {
       }
       return static_cast<unsigned char>(b[0]);
     };
+    const U32 abc_upper = U"ĂÂÊÔƠƯĐ";  // the only upper-case letters ABC has
     for (char32_t c : vietnamese_letters()) {
-      unsigned char b = byte_of(c);
-      if (b < 0xA1) b = byte_of(lower(c));
+      const bool has_code = !u_isupper(static_cast<UChar32>(c)) || abc_upper.find(c) != U32::npos;
+      unsigned char b = byte_of(has_code ? c : lower(c));
       if (b < 0xA1) throw std::runtime_error("unexpected TCVN5712-1 table");
       t[c] = b;
     }
