@@ -1,6 +1,8 @@
 #include "extractor/legacy_encoding.h"
 
 #include <iconv.h>
+
+#include <cerrno>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -11,14 +13,15 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace chitieu {
 namespace {
 
-// Text that was font-mapped shows Latin-1 letters and symbols where Vietnamese
-// letters should be; below this share of such characters the text is taken as is.
-constexpr double kFontMappedShare = 0.01;
+// Text that was font-mapped shows Latin-1 letters and symbols Vietnamese does
+// not use where its letters should be; below this share it is taken as is.
+constexpr double kFontMappedShare = 0.005;
 
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out;
@@ -104,6 +107,35 @@ std::u32string tcvn3_byte(uint8_t b) {
   return to_u32(std::string_view(out, op - out));
 }
 
+// Whole-buffer TCVN3 decoding with glibc's iconv (its TCVN5712-1 is the full
+// VN1 table, capitals with tones included, which the ABC font range lacks).
+bool tcvn3_decode(std::string_view bytes, std::string* out) {
+  iconv_t cd = iconv_open("UTF-8", "TCVN5712-1");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  out->clear();
+  std::string in(bytes);
+  char* ip = in.data();
+  size_t il = in.size();
+  char buf[4096];
+  while (il > 0) {
+    char* op = buf;
+    size_t ol = sizeof buf;
+    size_t rc = iconv(cd, &ip, &il, &op, &ol);
+    out->append(buf, op - buf);
+    if (rc == static_cast<size_t>(-1) && errno != E2BIG) {
+      out->append("\xEF\xBF\xBD");  // U+FFFD for a byte VN1 does not define
+      ++ip;
+      --il;
+    }
+  }
+  char* op = buf;
+  size_t ol = sizeof buf;
+  iconv(cd, nullptr, nullptr, &op, &ol);
+  out->append(buf, op - buf);
+  iconv_close(cd);
+  return true;
+}
+
 const std::unordered_set<std::string>& common_syllables() {
   // Frequent syllables of administrative Vietnamese, with their marks: a wrong
   // decoding produces almost none of them.
@@ -146,6 +178,7 @@ struct FontMapBuilder {
     }
     std::stable_sort(m.sequences_.begin(), m.sequences_.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    for (size_t k = 0; k < m.sequences_.size(); ++k) m.by_first_[m.sequences_[k].first[0]].push_back(k);
     return m;
   }
 };
@@ -173,7 +206,10 @@ size_t FontMap::map(const int32_t* cps, size_t n, size_t i, std::u32string* out)
     }
     return 0;
   }
-  for (const auto& [shown, letter] : sequences_) {
+  auto candidates = by_first_.find(static_cast<char32_t>(cps[i]));
+  if (candidates == by_first_.end()) return 0;
+  for (size_t k : candidates->second) {
+    const auto& [shown, letter] = sequences_[k];
     if (i + shown.size() > n) continue;
     bool match = true;
     for (size_t k = 0; k < shown.size() && match; ++k)
@@ -230,19 +266,24 @@ std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
   return nfc(to_utf8(out));
 }
 
-double latin1_share(std::string_view utf8) {
+// Share of letters that are Latin-1 characters Vietnamese never uses (×, ¨,
+// soft hyphen, ®, ö, ñ, ä…): the trace font-mapped TCVN3 and VNI leave. The
+// Latin-1 vowels Vietnamese does use (à á â ã è é ê ì í ò ó ô õ ù ú ý) don't count.
+double foreign_latin1_share(std::string_view utf8) {
+  static const std::u32string kVietnamese = U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
   std::u32string u = to_u32(utf8);
-  size_t letters = 0, latin1 = 0;
+  size_t letters = 0, foreign = 0;
   for (char32_t c : u) {
-    if (c >= 0x80 && c <= 0xFF) ++latin1;
-    if (u_isalpha(static_cast<UChar32>(c)) || (c >= 0x80 && c <= 0xFF)) ++letters;
+    bool latin1 = c >= 0xA0 && c <= 0xFF;
+    if (latin1 && kVietnamese.find(c) == std::u32string::npos) ++foreign;
+    if (latin1 || u_isalpha(static_cast<UChar32>(c))) ++letters;
   }
-  return letters == 0 ? 0 : static_cast<double>(latin1) / letters;
+  return letters == 0 ? 0 : static_cast<double>(foreign) / letters;
 }
 
 struct Candidate {
   std::string encoding;
-  std::string raw;  // what is stored as the document's raw text
+  std::string unused;
   FontForm form;
   double score;
 };
@@ -297,7 +338,10 @@ Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::strin
       if (!decode_utf16(b, forced == "utf-16le", &text)) return Status::Error("cannot decode " + forced);
       return make(forced, text, FontForm::kUnicode, 1.0);
     }
-    if (forced == "tcvn3") return make(forced, cp1252_text(bytes), FontForm::kTcvn3, 1.0);
+    if (forced == "tcvn3") {
+      if (!tcvn3_decode(bytes, &text)) return Status::Error("cannot decode TCVN3");
+      return make(forced, text, FontForm::kUnicode, 1.0);
+    }
     if (forced == "vni") return make(forced, cp1252_text(bytes), FontForm::kVni, 1.0);
     if (forced == "windows-1258") {
       if (!icu_decode("windows-1258", bytes, &text)) return Status::Error("cannot decode windows-1258");
@@ -333,25 +377,36 @@ Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::strin
     }
   }
 
+  // Candidates are scored on the start of the document: enough text to tell
+  // encodings apart, and the cost of detection stays flat on long files.
+  constexpr size_t kSample = 64 << 10;
+  std::string_view sample_bytes = bytes.substr(0, std::min(bytes.size(), kSample));
+  if (valid_utf8) {
+    while (!sample_bytes.empty() && (static_cast<unsigned char>(sample_bytes.back()) & 0xC0) == 0x80)
+      sample_bytes.remove_suffix(1);
+    if (!sample_bytes.empty() && static_cast<unsigned char>(sample_bytes.back()) >= 0xC0)
+      sample_bytes.remove_suffix(1);
+  }
+  const std::string sample(sample_bytes);
   std::vector<Candidate> candidates;
   if (valid_utf8) {
     std::string text(bytes);
     std::string enc = out->encoding.empty() ? "utf-8" : out->encoding;
-    if (latin1_share(text) < kFontMappedShare) return make(enc, text, FontForm::kUnicode, 1.0);
-    candidates.push_back({enc, text, FontForm::kUnicode, vietnamese_score(nfc(text))});
-    candidates.push_back({"utf-8+tcvn3-font", text, FontForm::kTcvn3,
-                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kTcvn3), text))});
-    candidates.push_back({"utf-8+vni-font", text, FontForm::kVni,
-                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kVni), text))});
+    if (foreign_latin1_share(sample) < kFontMappedShare) return make(enc, text, FontForm::kUnicode, 1.0);
+    candidates.push_back({enc, "", FontForm::kUnicode, vietnamese_score(nfc(sample))});
+    candidates.push_back({"utf-8+tcvn3-font", "", FontForm::kTcvn3,
+                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kTcvn3), sample))});
+    candidates.push_back({"utf-8+vni-font", "", FontForm::kVni,
+                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kVni), sample))});
   } else {
-    std::string shown = cp1252_text(bytes);
-    candidates.push_back({"tcvn3", shown, FontForm::kTcvn3,
-                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kTcvn3), shown))});
-    candidates.push_back({"vni", shown, FontForm::kVni,
+    std::string shown = cp1252_text(sample), tcvn3;
+    if (tcvn3_decode(sample, &tcvn3))
+      candidates.push_back({"tcvn3", "", FontForm::kUnicode, vietnamese_score(nfc(tcvn3))});
+    candidates.push_back({"vni", "", FontForm::kVni,
                           vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kVni), shown))});
     std::string w1258;
-    if (icu_decode("windows-1258", bytes, &w1258))
-      candidates.push_back({"windows-1258", w1258, FontForm::kUnicode, vietnamese_score(nfc(w1258))});
+    if (icu_decode("windows-1258", sample, &w1258))
+      candidates.push_back({"windows-1258", "", FontForm::kUnicode, vietnamese_score(nfc(w1258))});
   }
   auto best = std::max_element(candidates.begin(), candidates.end(),
                                [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
@@ -360,7 +415,18 @@ Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::strin
   if (!valid_utf8 && best->score < 0.02)
     return Status::Error("invalid UTF-8 and not readable as TCVN3, VNI or Windows-1258 "
                          "(give --encoding if you know it)");
-  return make(best->encoding, best->raw, best->form, total > 0 ? best->score / total : 0.0);
+  // Decode the whole document the way the winner read its start.
+  std::string raw;
+  if (valid_utf8) {
+    raw.assign(bytes);
+  } else if (best->encoding == "windows-1258") {
+    if (!icu_decode("windows-1258", bytes, &raw)) return Status::Error("cannot decode windows-1258");
+  } else if (best->encoding == "tcvn3") {
+    if (!tcvn3_decode(bytes, &raw)) return Status::Error("cannot decode TCVN3");
+  } else {
+    raw = cp1252_text(bytes);
+  }
+  return make(best->encoding, std::move(raw), best->form, total > 0 ? best->score / total : 0.0);
 }
 
 }  // namespace chitieu

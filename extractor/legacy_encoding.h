@@ -3,11 +3,12 @@
 // (TCVN3 or VNI glyph codes that a converter wrote into UTF-8 as if they were
 // Windows-1252: "Ninh B×nh" for "Ninh Bình", "Vieät Nam" for "Việt Nam").
 //
-// Decoding keeps the raw text faithful to the bytes: TCVN3 and VNI bytes become
-// their Windows-1252 characters, exactly what a reader without the font sees, and
-// the mapping to Vietnamese happens later, line by line, as a recorded repair with
-// an offset map (text_repair.h). Windows-1258 and UTF-16 decode to Unicode
-// directly. Detection scores each candidate reading by how much of it is common
+// Decoding keeps the raw text faithful to the bytes. Where a library knows the
+// encoding it decodes to Unicode directly (UTF-16 and Windows-1258 with ICU,
+// TCVN3 with glibc iconv). VNI bytes, which no library knows, become their
+// Windows-1252 characters, exactly what a reader without the font sees, and so
+// does font-mapped text already in UTF-8: the mapping to Vietnamese then happens
+// line by line as a recorded repair with an offset map (text_repair.h). Detection scores each candidate reading by how much of it is common
 // Vietnamese and reports the winner with a confidence; `forced` overrides it.
 #ifndef CHITIEU_EXTRACTOR_LEGACY_ENCODING_H_
 #define CHITIEU_EXTRACTOR_LEGACY_ENCODING_H_
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -51,6 +53,7 @@ class FontMap {
 
  private:
   std::vector<std::pair<std::u32string, std::u32string>> sequences_;  // longest first
+  std::unordered_map<char32_t, std::vector<size_t>> by_first_;  // sequences by first code point
   std::vector<std::u32string> single_;  // indexed by code point < 0x2200 (TCVN3)
   FontForm form_ = FontForm::kUnicode;
   friend struct FontMapBuilder;

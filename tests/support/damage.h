@@ -20,6 +20,14 @@
 //                                               font-mapped text keeps them as Unicode)
 //   anything else not representable -> "?"
 // Legacy encoders work on the NFC form of the text.
+//
+// tcvn3 is glibc's TCVN5712-1 exactly (round trip with iconv is lossless): the
+// upper-case toned vowels it adds to the ABC set (VN1) land on C0 control bytes
+// (Ú = 0x01, Ỵ = 0x17), on 0x80–0x9F (Ủ = 0x9E) and in gaps of 0xA1–0xFF
+// (Ế = 0xDA). font-mapped-tcvn3 uses only the 74 codes of the ABC fonts (VN3),
+// so there those letters take the lower-case code, as text typed in the
+// upper-case font .VnTimeH does when copied: "CỘNG HÒA" → "CéNG HßA"; repairing it
+// gives "CộNG HòA" (case lost on toned capitals, nothing else).
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,35 @@
+#include "extractor/formats/document_lines.h"
+
+#include <unicode/utf8.h>
+
+namespace chitieu {
+
+std::string clean_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      out += ' ';
+    } else {
+      out.append(text.data() + start, static_cast<size_t>(i - start));
+    }
+  }
+  return out;
+}
+
+void DocumentLines::add(std::string_view text, uint32_t page) {
+  lines.push_back(clean_line(text));
+  if (page > 0 || !pages.empty()) {
+    pages.resize(lines.size() - 1, 0);
+    pages.push_back(page);
+  }
+}
+
+}  // namespace chitieu
