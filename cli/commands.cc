@@ -364,6 +364,19 @@ int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& docu
       if (in && l.repaired != l.raw)
         std::cout << "    " << "  rep." << " | " << l.repaired << "\n";
     }
+    // Every change the line repair made on the quoted lines, raw beside repaired.
+    std::vector<StoredRepair> repairs;
+    st = store->repairs(sf.document_id, f.line, f.line_end, &repairs);
+    if (!st.ok()) {
+      std::cerr << "chitieu: " << st.message() << "\n";
+      return 3;
+    }
+    if (!repairs.empty()) {
+      std::cout << "  repairs on these lines:\n";
+      for (const StoredRepair& r : repairs)
+        std::cout << "    line " << r.line_no << " bytes " << r.raw_start << "-" << r.raw_end << "  "
+                  << r.rule << "  \"" << r.raw_text << "\" -> \"" << r.replacement << "\"\n";
+    }
     std::cout << "\n";
   }
   return 0;

@@ -442,6 +442,22 @@ Status Store::lines(int64_t document_id, int64_t first, int64_t last, std::vecto
   return Status::Ok();
 }
 
+Status Store::repairs(int64_t document_id, int64_t first, int64_t last,
+                      std::vector<StoredRepair>* out) {
+  Statement q(db_,
+              "SELECT line_no, raw_start, raw_end, raw_text, replacement, rule FROM repairs "
+              "WHERE document_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no, raw_start");
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  q.bind(1, document_id);
+  q.bind(2, first);
+  q.bind(3, last);
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW)
+    out->push_back({q.integer(0), q.integer(1), q.integer(2), q.text(3), q.text(4), q.text(5)});
+  if (rc != SQLITE_DONE) return sql_error(db_, "reading repairs");
+  return Status::Ok();
+}
+
 Status Store::all_lines(int64_t document_id, std::vector<std::string>* raw) {
   Statement q(db_, "SELECT raw FROM lines WHERE document_id = ? ORDER BY line_no");
   if (!q.ok()) return Status::Error("database: " + q.error());

@@ -51,6 +51,12 @@ struct StoredLine {
   std::string repaired;  // equals raw when nothing was repaired
 };
 
+struct StoredRepair {
+  int64_t line_no = 0;
+  int64_t raw_start = 0, raw_end = 0;  // bytes in the raw line
+  std::string raw_text, replacement, rule;
+};
+
 class Store {
  public:
   // Opens (creating if needed) the database at `path`.
@@ -77,6 +83,7 @@ class Store {
   Status figure_by_id(int64_t id, StoredFigure* out, bool* found);
   Status lines(int64_t document_id, int64_t first, int64_t last, std::vector<StoredLine>* out);
   Status all_lines(int64_t document_id, std::vector<std::string>* raw);
+  Status repairs(int64_t document_id, int64_t first, int64_t last, std::vector<StoredRepair>* out);
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
