@@ -7,3 +7,5 @@ scripts/install-deps.sh
 BUILD_TYPE=Release scripts/build.sh >/dev/null
 mkdir -p bench/out
 ./build/ingest_throughput corpus/ --megabytes "${MEGABYTES:-50}" --db bench/out/ingest.db
+# Text PDFs against pdftotext alone (README, "Measured").
+./build/pdf_ingest corpus/ --copies "${PDF_COPIES:-4}"

@@ -58,7 +58,7 @@ json figure_json(const StoredFigure& sf) {
   j["id"] = sf.id;
   j["document"] = sf.document;
   j["doc_sha256"] = sf.doc_sha256;
-  j["page"] = nullptr;
+  j["page"] = sf.page > 0 ? json(sf.page) : json(nullptr);
   j["line"] = f.number_line;
   j["line_end"] = f.line_end;
   j["quote_line"] = f.line;
@@ -282,7 +282,9 @@ int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& docu
   for (const StoredFigure& sf : chosen) {
     const Figure& f = sf.figure;
     json reading = json::parse(f.reading_json, nullptr, false);
-    std::cout << "figure " << sf.id << "  " << sf.document << "  line " << f.number_line;
+    std::cout << "figure " << sf.id << "  " << sf.document;
+    if (sf.page > 0) std::cout << "  page " << sf.page;
+    std::cout << "  line " << f.number_line;
     if (f.line_end != f.line) std::cout << " (quote lines " << f.line << "-" << f.line_end << ")";
     std::cout << "\n  document sha256  " << sf.doc_sha256 << "\n";
     std::cout << "  indicator        " << f.indicator << "\n";
@@ -382,22 +384,6 @@ int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& docu
   return 0;
 }
 
-int run_compare(const GlobalOptions& g, const std::string& format) {
-  std::unique_ptr<Store> store;
-  if (!open_store(g, &store)) return 3;
-  std::vector<StoredDocument> docs;
-  std::vector<StoredFigure> figures;
-  Status st = store->documents(&docs);
-  if (st.ok()) st = store->figures([&](const StoredFigure& sf) { figures.push_back(sf); });
-  if (!st.ok()) {
-    std::cerr << "chitieu: " << st.message() << "\n";
-    return 3;
-  }
-  ComparisonTable table = build_comparison(docs, figures);
-  std::cout << (format == "csv" ? render_csv(table) : render_markdown(table));
-  return 0;
-}
-
 int run_verify(const GlobalOptions& g, bool check_sources) {
   std::unique_ptr<Store> store;
   if (!open_store(g, &store)) return 3;
@@ -477,6 +463,7 @@ int run_documents(const GlobalOptions& g) {
               {"path", d.path},
               {"sha256", d.sha256},
               {"size_bytes", d.size_bytes},
+              {"format", d.format},
               {"encoding", d.encoding},
               {"encoding_confidence", d.encoding_confidence},
               {"lines", d.line_count},

@@ -23,7 +23,23 @@ int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths,
 int run_export(const GlobalOptions& g, const std::string& format);
 int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& document, int64_t line,
               int context_lines);
-int run_compare(const GlobalOptions& g, const std::string& format);
+// compare and match live in cli/compare_commands.cc.
+struct CompareRequest {
+  std::string format = "md";  // md | csv | jsonl | html | xlsx
+  std::string output;         // file for html/xlsx (and optional for the others)
+  bool by_year = false;
+  std::string indicator, document, year, issuer;  // filters
+  std::string catalogue;      // indicator catalogue file (default: data dir's indicators.tsv)
+};
+int run_compare(const GlobalOptions& g, const CompareRequest& request);
+
+struct MatchRequest {
+  std::string catalogue;
+  std::string key;       // decision key (folded indicator | unit), as `match` lists it
+  std::string decision;  // "", confirm, reject, map
+  std::string map_to;    // indicator id for map
+};
+int run_match(const GlobalOptions& g, const MatchRequest& request);
 int run_verify(const GlobalOptions& g, bool check_sources);
 int run_documents(const GlobalOptions& g);
 

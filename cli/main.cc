@@ -63,14 +63,38 @@ int main(int argc, char** argv) {
   trace->add_option("--line", line, "line number in that document");
   trace->add_option("--context", context, "lines of context around the quote")->capture_default_str();
 
-  std::string compare_format = "md";
+  chitieu::CompareRequest compare_request;
   auto* compare = app.add_subcommand(
-      "compare", "Comparison table: one row per indicator, one column per document, each cell\n"
-                 "the comparator, value and unit as written, and D<n>:line.");
+      "compare", "Comparison table: rows are indicators (from the catalogue data/indicators.tsv) and\n"
+                 "years, columns are documents in date order (or years with --by-year); each cell\n"
+                 "the comparator and value as written, and D<n>:line. Disagreements between\n"
+                 "documents, results against targets and internal checks are flagged.");
   add_globals(compare);
-  compare->add_option("--format", compare_format, "md or csv")
-      ->check(CLI::IsMember({"md", "csv"}))
+  compare->add_option("--format", compare_request.format, "md, csv or jsonl")
+      ->check(CLI::IsMember({"md", "csv", "jsonl", "html", "xlsx"}))
       ->capture_default_str();
+  compare->add_option("--output", compare_request.output, "write to this file instead of stdout");
+  compare->add_flag("--by-year", compare_request.by_year, "columns are years instead of documents");
+  compare->add_option("--indicator", compare_request.indicator, "only indicators whose id or name contains this");
+  compare->add_option("--document", compare_request.document, "only this document (file name or sha256 prefix)");
+  compare->add_option("--year", compare_request.year, "only this year or period, e.g. 2030 or 2026-2030");
+  compare->add_option("--issuer", compare_request.issuer, "only documents whose issuer contains this");
+  compare->add_option("--catalogue", compare_request.catalogue, "indicator catalogue (TSV)");
+
+  chitieu::MatchRequest match_request;
+  auto* match = app.add_subcommand(
+      "match", "List how each indicator wording is matched to the catalogue (key, figures, id,\n"
+               "method, score), and record an analyst's decision that persists across re-ingests:\n"
+               "  chitieu match --key 'ty le do thi hoa|percent' --confirm\n"
+               "  chitieu match --key '...|percent' --reject\n"
+               "  chitieu match --key '...|percent' --map urbanisation");
+  add_globals(match);
+  match->add_option("--key", match_request.key, "the wording's key as listed");
+  bool confirm = false, reject = false;
+  match->add_flag("--confirm", confirm, "confirm the current match");
+  match->add_flag("--reject", reject, "reject the catalogue match: the wording keeps its own row");
+  match->add_option("--map", match_request.map_to, "map the wording to this catalogue id");
+  match->add_option("--catalogue", match_request.catalogue, "indicator catalogue (TSV)");
 
   bool check_sources = false;
   auto* verify = app.add_subcommand(
@@ -99,7 +123,13 @@ int main(int argc, char** argv) {
     }
     return chitieu::run_trace(g, figure_id, document, line, context);
   }
-  if (*compare) return chitieu::run_compare(g, compare_format);
+  if (*compare) return chitieu::run_compare(g, compare_request);
+  if (*match) {
+    if (confirm) match_request.decision = "confirm";
+    if (reject) match_request.decision = "reject";
+    if (!match_request.map_to.empty()) match_request.decision = "map";
+    return chitieu::run_match(g, match_request);
+  }
   if (*verify) return chitieu::run_verify(g, check_sources);
   if (*documents) return chitieu::run_documents(g);
   return 2;

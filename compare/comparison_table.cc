@@ -1,12 +1,25 @@
 #include "compare/comparison_table.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
-#include <map>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <set>
 
 #include "extractor/text_repair.h"
 
 namespace chitieu {
 namespace {
+
+using json = nlohmann::json;
+
+// Shares of one whole may round: their sum may miss 100 by this much.
+constexpr double kSharesTolerance = 0.5;
+// A percentage and its own fraction ("90,3% xã (65/72 xã)") may differ by
+// the rounding of the percentage.
+constexpr double kFractionTolerance = 0.1;
 
 std::string comparator_symbol(const std::string& c) {
   if (c == ">=") return "≥ ";
@@ -17,7 +30,7 @@ std::string comparator_symbol(const std::string& c) {
   return "";
 }
 
-std::string escape_markdown_cell(std::string s) {
+std::string escape_markdown_cell(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '|') out += "\\|";
@@ -27,61 +40,248 @@ std::string escape_markdown_cell(std::string s) {
   return out;
 }
 
-}  // namespace
+bool same_number(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)); }
 
-std::string indicator_key(const std::string& indicator) { return comparison_key(indicator); }
-
-ComparisonTable build_comparison(const std::vector<StoredDocument>& documents,
-                                 const std::vector<StoredFigure>& figures) {
-  ComparisonTable t;
-  t.documents = documents;
-  std::map<int64_t, size_t> column;
-  for (size_t i = 0; i < documents.size(); ++i) column[documents[i].id] = i;
-  std::map<std::string, size_t> row_of;
-  for (const StoredFigure& sf : figures) {
-    std::string key = indicator_key(sf.figure.indicator) + "|" + sf.figure.unit;
-    auto it = row_of.find(key);
-    if (it == row_of.end()) {
-      ComparisonRow row;
-      row.key = key;
-      row.indicator = sf.figure.indicator;
-      row.unit = sf.figure.unit;
-      row.cells.resize(documents.size());
-      it = row_of.emplace(key, t.rows.size()).first;
-      t.rows.push_back(std::move(row));
-    }
-    auto col = column.find(sf.document_id);
-    if (col == column.end()) continue;
-    t.rows[it->second].cells[col->second].figures.push_back(sf);
-  }
-  for (ComparisonRow& r : t.rows)
-    for (const ComparisonCell& c : r.cells) r.documents_with_values += !c.figures.empty();
-  std::stable_sort(t.rows.begin(), t.rows.end(), [](const ComparisonRow& a, const ComparisonRow& b) {
-    if (a.documents_with_values != b.documents_with_values)
-      return a.documents_with_values > b.documents_with_values;
-    return a.key < b.key;
-  });
-  return t;
+// What two targets for the same indicator and year disagree on.
+std::vector<std::string> differences(const Figure& a, const Figure& b) {
+  std::vector<std::string> why;
+  if (a.unit != b.unit) why.push_back("unit " + a.unit + " vs " + b.unit);
+  if (!same_number(a.low, b.low) || !same_number(a.high, b.high)) why.push_back("value");
+  if (a.comparator != b.comparator) why.push_back("comparator " + a.comparator + " vs " + b.comparator);
+  return why;
 }
 
-std::string format_cell(const ComparisonCell& cell, size_t column) {
+// Whether a result meets the target it answers.
+bool meets(const Figure& result, const Figure& target) {
+  const std::string& c = target.comparator;
+  if (c == "<" ) return result.high < target.low;
+  if (c == "<=") return result.high <= target.high;
+  if (c == ">")  return result.low > target.high;
+  return result.low >= target.low;  // =, ~, >=, range: at least the lower bound
+}
+
+std::string lower_folded(const std::string& s) { return comparison_key(s); }
+
+}  // namespace
+
+std::string format_value(const Figure& f) {
+  std::string unit = f.unit_text.empty() ? f.unit : f.unit_text;
+  std::string out = comparator_symbol(f.comparator) + f.number_text;
+  if (!unit.empty()) out += (unit[0] == '%' ? "" : " ") + unit;
+  return out;
+}
+
+std::string format_cell(const Comparison& c, const ComparisonCell& cell) {
   std::string out;
   for (const StoredFigure& sf : cell.figures) {
-    const Figure& f = sf.figure;
     if (!out.empty()) out += "; ";
-    std::string unit = f.unit_text.empty() ? f.unit : f.unit_text;
-    out += comparator_symbol(f.comparator) + f.number_text;
-    if (!unit.empty()) out += (unit == "%" || unit.rfind("%", 0) == 0 ? "" : " ") + unit;
-    if (!f.year.empty()) out += " [" + f.year + "]";
-    out += " (D" + std::to_string(column + 1) + ":" + std::to_string(f.number_line) + ")";
+    out += format_value(sf.figure);
+    auto col = c.document_column.find(sf.document_id);
+    std::string doc = col == c.document_column.end() ? sf.document : "D" + std::to_string(col->second + 1);
+    out += " (" + doc + ":" + std::to_string(sf.figure.number_line) + ")";
+    if (sf.figure.kind == "result") out += " [result]";
   }
   return out;
 }
 
-std::string render_markdown(const ComparisonTable& t) {
+Comparison build_comparison(const IndicatorCatalogue& catalogue,
+                            const std::map<std::string, MatchDecision>& decisions,
+                            const std::vector<StoredDocument>& documents,
+                            const std::vector<StoredFigure>& figures, const LineLookup& lines,
+                            const ComparisonOptions& options) {
+  Comparison c;
+  std::string issuer_key = lower_folded(options.issuer);
+  for (const StoredDocument& d : documents) {
+    if (!options.document.empty() && d.file_name.rfind(options.document, 0) != 0 &&
+        d.sha256.rfind(options.document, 0) != 0)
+      continue;
+    if (!issuer_key.empty() && lower_folded(d.header.issuer).find(issuer_key) == std::string::npos) continue;
+    c.document_column[d.id] = c.documents.size();
+    c.documents.push_back(d);
+  }
+
+  // Match every figure to its indicator.
+  struct Matched {
+    const StoredFigure* sf;
+    IndicatorMatch m;
+  };
+  std::vector<Matched> matched;
+  std::string wanted = lower_folded(options.indicator);
+  for (const StoredFigure& sf : figures) {
+    if (!c.document_column.count(sf.document_id)) continue;
+    if (!options.year.empty() && sf.figure.year != options.year) continue;
+    IndicatorMatch m = catalogue.match(sf.figure.indicator, sf.figure.unit, decisions);
+    if (!wanted.empty() && lower_folded(m.id + " " + m.name + " " + sf.figure.indicator).find(wanted) ==
+                               std::string::npos)
+      continue;
+    matched.push_back({&sf, m});
+  }
+
+  // Columns and rows.
+  std::vector<std::string> years;
+  if (options.by_year) {
+    std::set<std::string> ys;
+    for (const Matched& x : matched) ys.insert(x.sf->figure.year.empty() ? "-" : x.sf->figure.year);
+    years.assign(ys.begin(), ys.end());
+    c.columns = years;
+  } else {
+    for (size_t i = 0; i < c.documents.size(); ++i) c.columns.push_back("D" + std::to_string(i + 1));
+  }
+  std::map<std::string, size_t> row_of;
+  for (const Matched& x : matched) {
+    const Figure& f = x.sf->figure;
+    std::string year = options.by_year ? "" : f.year;
+    std::string key = x.m.id + "|" + year;
+    auto it = row_of.find(key);
+    if (it == row_of.end()) {
+      ComparisonRow row;
+      row.indicator_id = x.m.id;
+      row.indicator = x.m.name;
+      row.parent_id = x.m.parent_id;
+      row.match_method = x.m.method;
+      row.match_score = x.m.score;
+      row.year = year;
+      row.cells.resize(c.columns.size());
+      it = row_of.emplace(key, c.rows.size()).first;
+      c.rows.push_back(std::move(row));
+    }
+    size_t col;
+    if (options.by_year) {
+      col = std::lower_bound(years.begin(), years.end(), f.year.empty() ? "-" : f.year) - years.begin();
+    } else {
+      col = c.document_column[x.sf->document_id];
+    }
+    c.rows[it->second].cells[col].figures.push_back(*x.sf);
+  }
+
+  // Disagreements: targets for one indicator and year that differ between documents.
+  for (ComparisonRow& row : c.rows) {
+    std::vector<const StoredFigure*> targets;
+    for (const ComparisonCell& cell : row.cells)
+      for (const StoredFigure& sf : cell.figures)
+        if (sf.figure.kind == "target") targets.push_back(&sf);
+    std::set<std::string> reasons;
+    for (size_t i = 0; i < targets.size(); ++i)
+      for (size_t j = i + 1; j < targets.size(); ++j) {
+        if (targets[i]->document_id == targets[j]->document_id) continue;
+        if (options.by_year && targets[i]->figure.year != targets[j]->figure.year) continue;
+        for (const std::string& w : differences(targets[i]->figure, targets[j]->figure)) {
+          reasons.insert(w + " (" + targets[i]->document + ":" + std::to_string(targets[i]->figure.number_line) +
+                         " vs " + targets[j]->document + ":" + std::to_string(targets[j]->figure.number_line) + ")");
+        }
+      }
+    row.disagreement = !reasons.empty();
+    row.disagreement_reasons.assign(reasons.begin(), reasons.end());
+  }
+
+  // Results against the targets they answer: same indicator and year, the
+  // target from the same document when it states one, else from another.
+  for (ComparisonRow& row : c.rows) {
+    std::vector<const StoredFigure*> results, targets;
+    for (const ComparisonCell& cell : row.cells)
+      for (const StoredFigure& sf : cell.figures)
+        (sf.figure.kind == "result" ? results : targets).push_back(&sf);
+    for (const StoredFigure* r : results) {
+      const StoredFigure* best = nullptr;
+      for (const StoredFigure* t : targets) {
+        if (t->figure.unit != r->figure.unit || t->figure.year != r->figure.year) continue;
+        bool same_doc = t->document_id == r->document_id;
+        if (!best || (same_doc && best->document_id != r->document_id)) best = t;
+      }
+      if (!best) continue;
+      ResultCheck rc;
+      rc.result_figure = r->id;
+      rc.target_figure = best->id;
+      rc.achieved = meets(r->figure, best->figure);
+      rc.explanation = format_value(r->figure) + (rc.achieved ? " meets " : " misses ") +
+                       format_value(best->figure);
+      row.results.push_back(rc);
+      c.findings.push_back({"result-vs-target", rc.achieved,
+                            row.indicator + " " + r->figure.year + ": " + rc.explanation + " (" +
+                                r->document + ":" + std::to_string(r->figure.number_line) + " vs " +
+                                best->document + ":" + std::to_string(best->figure.number_line) + ")",
+                            {r->id, best->id}});
+    }
+  }
+
+  // Shares of one whole: the children of a catalogue parent, in one document
+  // and year, with exact values or ranges, must be able to sum to 100%.
+  std::map<std::tuple<std::string, int64_t, std::string>, std::vector<const StoredFigure*>> shares;
+  for (const Matched& x : matched) {
+    const Figure& f = x.sf->figure;
+    if (f.unit != "percent" || x.m.parent_id.empty() || x.m.id.find("auto:") != std::string::npos) continue;
+    const CatalogueEntry* parent = catalogue.find(x.m.parent_id);
+    if (!parent || !parent->parent.empty()) continue;  // only direct shares of a top-level whole
+    if (parent->id.find("structure") == std::string::npos) continue;
+    shares[{parent->id, x.sf->document_id, f.year}].push_back(x.sf);
+  }
+  for (const auto& [key, parts] : shares) {
+    if (parts.size() < 2) continue;
+    bool exact = std::all_of(parts.begin(), parts.end(), [](const StoredFigure* sf) {
+      const std::string& cmp = sf->figure.comparator;
+      return cmp == "=" || cmp == "~" || cmp == "range";
+    });
+    if (!exact) continue;
+    double lo = 0, hi = 0;
+    std::vector<int64_t> ids;
+    for (const StoredFigure* sf : parts) {
+      lo += sf->figure.low;
+      hi += sf->figure.high;
+      ids.push_back(sf->id);
+    }
+    bool ok = lo <= 100 + kSharesTolerance && hi >= 100 - kSharesTolerance;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s in %s %s: %zu shares sum to %.2f - %.2f%%", std::get<0>(key).c_str(),
+                  parts[0]->document.c_str(), std::get<2>(key).c_str(), parts.size(), lo, hi);
+    c.findings.push_back({"shares-sum", ok, buf, ids});
+  }
+
+  // A percentage against its own fraction: "90,3% xã (65/72 xã)".
+  static const RE2 kFraction(R"(^\s*[^()]{0,20}\(\s*(\d+)\s*/\s*(\d+))");
+  for (const Matched& x : matched) {
+    const Figure& f = x.sf->figure;
+    if (f.unit != "percent") continue;
+    auto line = lines.find({x.sf->document_id, f.line_end});
+    if (line == lines.end()) continue;
+    size_t cut = 0, cps = 0;
+    for (; cut < line->second.size(); ++cut) {
+      if ((static_cast<unsigned char>(line->second[cut]) & 0xC0) == 0x80) continue;
+      if (cps == f.char_end) break;
+      ++cps;
+    }
+    int a = 0, b = 0;
+    if (!RE2::PartialMatch(line->second.substr(cut), kFraction, &a, &b) || b == 0) continue;
+    double pct = 100.0 * a / b;
+    bool ok = std::fabs(pct - f.low) <= kFractionTolerance || (pct >= f.low && pct <= f.high);
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "%s:%u: %s against %d/%d = %.2f%%", x.sf->document.c_str(),
+                  f.number_line, format_value(f).c_str(), a, b, pct);
+    c.findings.push_back({"percent-vs-fraction", ok, buf, {x.sf->id}});
+  }
+
+  // Range bounds in order.
+  for (const Matched& x : matched)
+    for (const std::string& w : x.sf->figure.warnings)
+      if (w.find("reverse order") != std::string::npos)
+        c.findings.push_back({"range-order", false,
+                              x.sf->document + ":" + std::to_string(x.sf->figure.number_line) + ": " +
+                                  x.sf->figure.quote + " — bounds written high to low",
+                              {x.sf->id}});
+
+  std::stable_sort(c.rows.begin(), c.rows.end(), [](const ComparisonRow& a, const ComparisonRow& b) {
+    bool a_auto = a.indicator_id.find("auto:") != std::string::npos;
+    bool b_auto = b.indicator_id.find("auto:") != std::string::npos;
+    if (a_auto != b_auto) return !a_auto;  // catalogued indicators first
+    if (a.indicator_id != b.indicator_id) return a.indicator_id < b.indicator_id;
+    return a.year < b.year;
+  });
+  return c;
+}
+
+std::string render_markdown(const Comparison& c) {
   std::string out = "Documents:\n\n";
-  for (size_t i = 0; i < t.documents.size(); ++i) {
-    const StoredDocument& d = t.documents[i];
+  for (size_t i = 0; i < c.documents.size(); ++i) {
+    const StoredDocument& d = c.documents[i];
     out += "- D" + std::to_string(i + 1) + ": " + d.file_name;
     std::string about;
     if (!d.header.type.empty()) about += d.header.type;
@@ -91,16 +291,37 @@ std::string render_markdown(const ComparisonTable& t) {
     if (!about.empty()) out += " — " + about;
     out += " (sha256 " + d.sha256.substr(0, 12) + ")\n";
   }
-  out += "\n| Indicator | Unit |";
-  for (size_t i = 0; i < t.documents.size(); ++i) out += " D" + std::to_string(i + 1) + " |";
-  out += "\n|---|---|";
-  for (size_t i = 0; i < t.documents.size(); ++i) out += "---|";
-  out += "\n";
-  for (const ComparisonRow& r : t.rows) {
-    out += "| " + escape_markdown_cell(r.indicator) + " | " + r.unit + " |";
-    for (size_t i = 0; i < r.cells.size(); ++i)
-      out += " " + escape_markdown_cell(format_cell(r.cells[i], i)) + " |";
-    out += "\n";
+  bool by_year = !c.rows.empty() && c.rows[0].year.empty() && !c.columns.empty() && c.columns[0][0] != 'D';
+  out += "\n| Indicator | " + std::string(by_year ? "" : "Year | ") + "Unit |";
+  for (const std::string& col : c.columns) out += " " + col + " |";
+  out += " Flags |\n|---|" + std::string(by_year ? "" : "---|") + "---|";
+  for (size_t i = 0; i < c.columns.size(); ++i) out += "---|";
+  out += "---|\n";
+  for (const ComparisonRow& r : c.rows) {
+    std::string unit;
+    for (const ComparisonCell& cell : r.cells)
+      if (!cell.figures.empty() && unit.empty()) unit = cell.figures[0].figure.unit;
+    std::string name = r.indicator;
+    if (r.match_method == "similarity") {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, " (~%.2f)", r.match_score);
+      name += buf;
+    }
+    out += "| " + escape_markdown_cell(name) + " | " + (by_year ? "" : (r.year.empty() ? "-" : r.year) + " | ") +
+           unit + " |";
+    for (const ComparisonCell& cell : r.cells) out += " " + escape_markdown_cell(format_cell(c, cell)) + " |";
+    std::string flags;
+    if (r.disagreement) flags += "DISAGREE";
+    for (const ResultCheck& rc : r.results)
+      flags += std::string(flags.empty() ? "" : ", ") + (rc.achieved ? "achieved" : "NOT achieved");
+    out += " " + flags + " |\n";
+  }
+  bool any = false;
+  for (const AuditFinding& f : c.findings) {
+    if (f.passed) continue;
+    if (!any) out += "\nAudit findings:\n\n";
+    any = true;
+    out += "- [" + f.check + "] " + f.message + "\n";
   }
   return out;
 }
@@ -108,22 +329,73 @@ std::string render_markdown(const ComparisonTable& t) {
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else out += c;
+  for (char ch : s) {
+    if (ch == '"') out += "\"\"";
+    else out += ch;
   }
   return out + "\"";
 }
 
-std::string render_csv(const ComparisonTable& t) {
-  std::string out = "indicator,unit";
-  for (const StoredDocument& d : t.documents) out += "," + csv_field(d.file_name);
+std::string render_csv(const Comparison& c) {
+  std::string out = "indicator_id,indicator,year,disagreement";
+  for (const std::string& col : c.columns) {
+    std::string name = col;
+    if (col[0] == 'D') name = c.documents[std::stoul(col.substr(1)) - 1].file_name;
+    out += "," + csv_field(name);
+  }
   out += "\n";
-  for (const ComparisonRow& r : t.rows) {
-    out += csv_field(r.indicator) + "," + csv_field(r.unit);
-    for (size_t i = 0; i < r.cells.size(); ++i) out += "," + csv_field(format_cell(r.cells[i], i));
+  for (const ComparisonRow& r : c.rows) {
+    out += csv_field(r.indicator_id) + "," + csv_field(r.indicator) + "," + csv_field(r.year) + "," +
+           (r.disagreement ? "true" : "false");
+    for (const ComparisonCell& cell : r.cells) out += "," + csv_field(format_cell(c, cell));
     out += "\n";
   }
+  return out;
+}
+
+std::string render_jsonl(const Comparison& c) {
+  std::string out;
+  // One object per indicator and year, whatever the view.
+  std::map<std::pair<std::string, std::string>, json> rows;
+  std::vector<std::pair<std::string, std::string>> order;
+  for (const ComparisonRow& r : c.rows)
+    for (const ComparisonCell& cell : r.cells)
+      for (const StoredFigure& sf : cell.figures) {
+        auto key = std::make_pair(r.indicator_id, sf.figure.year);
+        auto it = rows.find(key);
+        if (it == rows.end()) {
+          json j;
+          j["indicator_id"] = r.indicator_id;
+          j["indicator"] = r.indicator;
+          j["parent"] = r.parent_id.empty() ? json(nullptr) : json(r.parent_id);
+          j["year"] = sf.figure.year.empty() ? json(nullptr) : json(sf.figure.year);
+          j["match"] = {{"method", r.match_method}, {"score", r.match_score}};
+          j["disagreement"] = r.disagreement;
+          j["disagreement_reasons"] = r.disagreement_reasons;
+          j["cells"] = json::array();
+          it = rows.emplace(key, j).first;
+          order.push_back(key);
+        }
+        it->second["cells"].push_back({{"document", sf.document},
+                                       {"doc_sha256", sf.doc_sha256},
+                                       {"line", sf.figure.number_line},
+                                       {"figure_id", sf.id},
+                                       {"comparator", sf.figure.comparator},
+                                       {"low", sf.figure.low},
+                                       {"high", sf.figure.high},
+                                       {"unit", sf.figure.unit},
+                                       {"kind", sf.figure.kind},
+                                       {"text", format_value(sf.figure)}});
+        json results = json::array();
+        for (const ResultCheck& rc : r.results)
+          results.push_back({{"result_figure", rc.result_figure},
+                             {"target_figure", rc.target_figure},
+                             {"achieved", rc.achieved},
+                             {"explanation", rc.explanation}});
+        it->second["results"] = results;
+      }
+  for (const auto& key : order)
+    out += rows[key].dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   return out;
 }
 

@@ -98,13 +98,21 @@ size_t wrap_width(const std::vector<RepairedLine>& lines) {
   return near * 10 >= lengths.size() * 4 ? p90 : 0;
 }
 
-bool continues(const RepairedLine& prev, const RepairedLine& next, size_t width) {
+// `after` is the text line following `next`, or null.
+bool continues(const RepairedLine& prev, const RepairedLine& next, const RepairedLine* after,
+               size_t width) {
   size_t b = first_non_space(next.folded);
   if (b >= next.folded.size()) return false;
+  size_t e = last_non_space(prev.folded);
+  // A range broken before its dash is no bullet: "… tăng 10" / "- 12,5%/năm".
+  static const RE2 kRangeTail(R"(^\s*-\s*\d)");
+  if (e > 0 && prev.folded[e - 1] >= '0' && prev.folded[e - 1] <= '9' &&
+      RE2::PartialMatch(next.folded, kRangeTail)) {
+    return true;
+  }
   if (starts_new_unit(next)) return false;
   UChar32 c = code_point_at(next, b);
   if (u_islower(c)) return true;
-  size_t e = last_non_space(prev.folded);
   if (e == 0) return false;
   char last = prev.folded[e - 1];
   bool closed = last == '.' || last == ';' || last == ':' || last == '!' || last == '?';
@@ -112,11 +120,19 @@ bool continues(const RepairedLine& prev, const RepairedLine& next, size_t width)
   // next one even after a stop or a colon: "… đạt 85%. Trong đó: / Mầm non …".
   bool full = width > 0 && e - first_non_space(prev.folded) + 12 >= width;
   // ... but a short line in capitals without closing punctuation after it is a
-  // heading of its own ("Giai đoạn 2026 - 2030").
+  // heading of its own ("Giai đoạn 2026 - 2030"). Not so a number ending the
+  // sentence ("… dịch vụ chiếm 53,11 -" / "53,12%"), nor a word the line after
+  // goes on from in lower case ("… quận Cái" / "Răng" / "và diễn tập …").
   size_t nb = first_non_space(next.folded), ne = last_non_space(next.folded);
   char next_last = next.folded[ne - 1];
+  bool after_continues = false;
+  if (after != nullptr) {
+    size_t ab = first_non_space(after->folded);
+    after_continues = ab < after->folded.size() && !starts_new_unit(*after) &&
+                      u_islower(code_point_at(*after, ab));
+  }
   bool next_is_heading = ne - nb < width * 6 / 10 && next_last != '.' && next_last != ';' &&
-                         next_last != ',' && next_last != ':';
+                         next_last != ',' && next_last != ':' && !u_isdigit(c) && !after_continues;
   if (full && next_is_heading) return false;
   if (closed && !full) return false;
   if (u_isdigit(c)) return true;
@@ -230,11 +246,18 @@ std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
   };
 
   const size_t width = wrap_width(lines);
+  auto is_blank = [&](size_t li) { return first_non_space(lines[li].folded) >= lines[li].size(); };
+  size_t after = 0;  // the first text line after the current one, or lines.size()
   for (size_t li = 0; li < lines.size(); ++li) {
     const RepairedLine& l = lines[li];
-    if (first_non_space(l.folded) >= l.size()) continue;  // blank
+    if (is_blank(li)) continue;
+    if (after <= li) {
+      after = li + 1;
+      while (after < lines.size() && is_blank(after)) ++after;
+    }
     bool join = open && cur.size() < kMaxBlockCodePoints &&
-                continues(lines[last_text_line], l, width);
+                continues(lines[last_text_line], l, after < lines.size() ? &lines[after] : nullptr,
+                          width);
     if (!join) flush();
     append_line(li);
   }

@@ -226,14 +226,17 @@ class BlockExtractor {
     size_t number_begin = 0;
     size_t end = 0;  // end of quote
     std::string indicator;
+    std::string kind;
   };
 
   bool is_reference(size_t s, size_t e) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, std::string* source) const;
   std::string clean_slice(size_t b, size_t e) const;
+  // `counted_tail_end` is set past the words that say what a count counts.
   void indicator_for(size_t seg_begin, size_t run_begin, size_t after_end, size_t s,
-                     const UnitReading& unit, std::string* indicator, std::string* parent);
+                     const UnitReading& unit, std::string* indicator, std::string* parent,
+                     size_t* counted_tail_end);
   void emit(Figure fig, size_t quote_b, size_t quote_e, size_t number_b);
 
   const Lexicon& lex_;
@@ -376,7 +379,7 @@ std::string BlockExtractor::clean_slice(size_t b, size_t e) const {
 
 void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t after_end, size_t s,
                                    const UnitReading& unit, std::string* indicator,
-                                   std::string* parent) {
+                                   std::string* parent, size_t* counted_tail_end) {
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
   // A breakdown: "…; trong đó: nông, lâm nghiệp, thủy sản tăng 2,56%" belongs to
   // the figure before "trong đó".
@@ -404,7 +407,11 @@ void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t af
   // A list after a colon: "Cơ cấu kinh tế: Dịch vụ chiếm …, công nghiệp … chiếm …".
   if (parent->empty()) {
     size_t colon = f_.find(':', sent_b);
-    if (colon != std::string::npos && colon < run_begin) {
+    while (colon != std::string::npos && colon < run_begin && seg_.in_quotes[colon])
+      colon = f_.find(':', colon + 1);  // "“3 không: không tội phạm…”" is a title
+    // A long lead-in before the colon is a sentence, not a parent indicator.
+    constexpr size_t kMaxParentCodePoints = 90;
+    if (colon != std::string::npos && colon < run_begin && colon - sent_b <= kMaxParentCodePoints) {
       bool figure_before = false;
       for (const Local& l : done_)
         if (l.number_begin >= sent_b && l.number_begin < colon) figure_before = true;
@@ -432,6 +439,30 @@ void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t af
            f_[e] != '(' && f_[e] != ':')
       ++e;
     if (unit.base != "count") sub = clean_slice(a, e);
+  }
+  if (unit.base == "count" && unit.counted_end > unit.counted_begin) {
+    // "kết nạp 1.600 đảng viên", "Ký kết ít nhất 05 thỏa thuận": the action
+    // and the counted noun name the indicator.
+    std::string action = sub.empty() ? clean_slice(run_begin, s) : sub;
+    std::string noun = b_.slice(unit.counted_begin, unit.counted_end);
+    if (std::find(unit.denominators.begin(), unit.denominators.end(), "10k_people") !=
+        unit.denominators.end())
+      noun += "/vạn dân";
+    // What the counted things are follows them: "24 xã đạt chuẩn nông thôn mới".
+    size_t a = skip_spaces(f_, after_end), e = a;
+    while (e < f_.size() && e - a < 80 && f_[e] != ',' && f_[e] != ';' && f_[e] != '.' &&
+           f_[e] != '(' && f_[e] != ':' && !is_digit(f_[e]))
+      ++e;
+    // … up to the next count it is joined to: "… nâng cao và công nhận 02 xã".
+    size_t joined = find_word(f_, a, e, "va");
+    if (joined != std::string::npos && e < f_.size() && is_digit(f_[e])) e = joined;
+    std::string tail = e > a ? clean_slice(a, e) : "";
+    *counted_tail_end = e;
+    // "số giường bệnh đạt trên 44 giường bệnh/vạn dân" names its noun already.
+    std::string noun_key = comparison_key(b_.slice(unit.counted_begin, unit.counted_end));
+    bool named = !action.empty() && comparison_key(action).find(noun_key) != std::string::npos;
+    sub = named ? action : (action.empty() ? noun : action + " " + noun);
+    if (!tail.empty()) sub += " " + tail;
   }
   if (sub.empty() && parent->empty()) {
     // "…tăng khoảng 15%; phấn đấu đến năm 2030 ước đạt 57.000 tỷ đồng": the
@@ -539,7 +570,8 @@ void BlockExtractor::run() {
     size_t quote_end = after_cmp.empty() ? after_end : after_q_end;
 
     std::string indicator, parent;
-    indicator_for(limit, run.begin, quote_end, s, unit, &indicator, &parent);
+    size_t counted_tail_end = quote_end;
+    indicator_for(limit, run.begin, quote_end, s, unit, &indicator, &parent, &counted_tail_end);
 
     std::vector<std::string> warnings;
     json reading;
@@ -623,6 +655,15 @@ void BlockExtractor::run() {
       fig.kind = "target";
       if (names_target) kind_reason = "named a target";
     }
+    // "ước tăng 5,86%, chưa đạt mục tiêu … (7,5 - 8%)": a target named right
+    // after a result in the same sentence is the target that result answers.
+    if (fig.kind == "target" && names_target && !done_.empty() && done_.back().kind == "result" &&
+        done_.back().number_begin >= sent_b) {
+      fig.indicator = done_.back().indicator;
+      fig.parent.clear();
+      indicator = fig.indicator;
+      kind_reason = "target answered by the result before it";
+    }
     reading["kind"] = {{"value", fig.kind}, {"reason", kind_reason}};
     fig.warnings = warnings;
     fig.reading_json = reading.dump();
@@ -631,8 +672,9 @@ void BlockExtractor::run() {
     while (qb < s && (f[qb] == ':' || f[qb] == ' ')) ++qb;
     Local local;
     local.number_begin = s;
-    local.end = quote_end;
+    local.end = std::max(quote_end, counted_tail_end);
     local.indicator = indicator;
+    local.kind = fig.kind;
     done_.push_back(local);
     emit(std::move(fig), qb, quote_end, s);
     resume = is_range ? e2 : e;

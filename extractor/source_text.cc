@@ -8,6 +8,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractor/formats/docx_reader.h"
+#include "extractor/formats/format_detect.h"
+#include "extractor/formats/pdf_reader.h"
+
 namespace chitieu {
 namespace {
 
@@ -21,20 +25,48 @@ std::string to_hex(const uint8_t* digest, size_t n) {
   return out;
 }
 
-// Formats other than text that archivists receive, recognised by their first
-// bytes so a mislabelled file still gets a precise message.
-const char* binary_format_name(std::string_view bytes) {
-  auto starts = [&](std::string_view magic) {
-    return bytes.substr(0, magic.size()) == magic;
-  };
-  if (starts("%PDF-")) return "PDF";
-  if (starts("PK\x03\x04")) return "ZIP container (.docx/.xlsx/.zip)";
-  if (starts("\xD0\xCF\x11\xE0")) return "OLE compound file (.doc/.xls)";
-  if (starts("{\\rtf")) return "RTF";
-  if (starts("\x89PNG")) return "PNG image";
-  if (starts("\xFF\xD8\xFF")) return "JPEG image";
-  if (starts("II*\0") || starts("MM\0*")) return "TIFF image";
-  return nullptr;
+// A PDF's or a .docx's text is UTF-8 already, but documents typed with the
+// old TCVN3 (.VnTime) or VNI fonts carry those fonts' glyph codes in it: the
+// same detection as for a text file tells which, and the line repair maps them.
+// --encoding tcvn3/vni then means the fonts, other encodings mean nothing here.
+void detect_font_form(const Lexicon& lex, const std::string& forced, SourceText* out) {
+  std::string joined;
+  for (size_t i = 0; i < out->lines.size(); ++i) {
+    if (i > 0) joined += '\n';
+    joined += out->lines[i];
+  }
+  std::string force;
+  if (forced == "utf-8" || forced == "utf-8+tcvn3-font" || forced == "utf-8+vni-font") force = forced;
+  if (forced == "tcvn3") force = "utf-8+tcvn3-font";
+  if (forced == "vni") force = "utf-8+vni-font";
+  DecodedText decoded;
+  out->encoding = "utf-8";
+  out->encoding_confidence = 1.0;
+  out->form = FontForm::kUnicode;
+  if (decode_bytes(lex, joined, force, &decoded).ok() && decoded.text == joined) {
+    out->encoding = decoded.encoding;
+    out->encoding_confidence = decoded.confidence;
+    out->form = decoded.form;
+  }
+}
+
+Status read_document_format(const Lexicon& lex, std::string_view bytes, FileFormat format,
+                            const std::string& forced_encoding, SourceText* out) {
+  DocumentLines doc;
+  Status st = format == FileFormat::kPdf ? read_pdf(bytes, &doc) : read_docx(bytes, &doc);
+  if (!st.ok()) return st;
+  out->format = format == FileFormat::kPdf ? "pdf" : "docx";
+  out->lines = std::move(doc.lines);
+  out->pages = std::move(doc.pages);
+  out->boilerplate = std::move(doc.boilerplate);
+  bool any_text = false;
+  for (size_t i = 0; i < out->lines.size() && !any_text; ++i) {
+    bool furniture = i < out->boilerplate.size() && out->boilerplate[i];
+    any_text = !furniture && out->lines[i].find_first_not_of(" \t") != std::string::npos;
+  }
+  if (!any_text) return Status::Error("no text (only white space, headers and page numbers)");
+  detect_font_form(lex, forced_encoding, out);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -70,10 +102,21 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
   out->sha256 = sha256_hex(bytes);
   out->format = "text";
   out->lines.clear();
+  out->pages.clear();
+  out->boilerplate.clear();
 
   if (bytes.empty()) return Status::Error("empty file");
-  if (const char* fmt = binary_format_name(bytes)) {
-    return Status::Error(std::string("unsupported format: ") + fmt);
+  DetectedFormat detected = detect_format(bytes);
+  switch (detected.format) {
+    case FileFormat::kUnsupported:
+      return Status::Error("unsupported format: " + detected.name);
+    case FileFormat::kCorrupt:
+      return Status::Error(detected.name);
+    case FileFormat::kPdf:
+    case FileFormat::kDocx:
+      return read_document_format(lex, bytes, detected.format, forced_encoding, out);
+    case FileFormat::kText:
+      break;
   }
   DecodedText decoded;
   Status st = decode_bytes(lex, bytes, forced_encoding, &decoded);

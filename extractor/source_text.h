@@ -4,6 +4,9 @@
 // into `lines`, offsets are code points within a line. Reading checks the bytes
 // before anything else sees them and turns bad input into a one-line error:
 // unreadable path, empty file, a binary or unsupported format, invalid UTF-8.
+// The content decides the format (formats/format_detect.h), not the name: text
+// in any of the encodings of legacy_encoding.h, a PDF's text layer
+// (formats/pdf_reader.h) or a Word .docx (formats/docx_reader.h).
 #ifndef CHITIEU_EXTRACTOR_SOURCE_TEXT_H_
 #define CHITIEU_EXTRACTOR_SOURCE_TEXT_H_
 
@@ -23,11 +26,14 @@ struct SourceText {
   std::string file_name;  // last path component
   std::string sha256;     // hex digest of the file's bytes
   uint64_t size_bytes = 0;
-  std::string format;     // "text"
+  std::string format;     // "text", "pdf" or "docx" (detected from the content)
   std::string encoding;   // as detected or forced (legacy_encoding.h)
   double encoding_confidence = 1.0;
   FontForm form = FontForm::kUnicode;  // glyph mapping the line repair undoes
   std::vector<std::string> lines;  // decoded text, without line terminators
+  std::vector<uint32_t> pages;     // 1-based page of each line; empty when the format has none
+  std::vector<bool> boilerplate;   // running header/footer/page number lines (kept out of
+                                   // figures); empty when there are none
 };
 
 // Largest file read; larger ones are refused rather than read into memory.

@@ -309,4 +309,75 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
   return out;
 }
 
+std::vector<PhraseRepair> prepare_phrase_repairs(const std::vector<std::string>& phrases) {
+  std::vector<PhraseRepair> out;
+  for (const std::string& p : phrases) {
+    PhraseRepair r;
+    r.folded = fold_text(p);
+    int32_t i = 0, n = static_cast<int32_t>(p.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(p.data());
+    while (i < n) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c >= 0 && u_getCombiningClass(c) == 0) r.text.push_back(c);
+    }
+    if (r.text.size() == r.folded.size() && !r.folded.empty()) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line) {
+  const std::string& f = line->folded;
+  if (phrases.empty() || f.empty()) return;
+  auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  std::vector<int32_t> cps;
+  {
+    int32_t i = 0, n = static_cast<int32_t>(line->text.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(line->text.data());
+    while (i < n) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      cps.push_back(c);
+    }
+  }
+  if (cps.size() != f.size()) return;  // not one code point per skeleton byte
+  bool changed = false;
+  for (const PhraseRepair& p : phrases) {
+    for (size_t pos = f.find(p.folded); pos != std::string::npos; pos = f.find(p.folded, pos + 1)) {
+      size_t end = pos + p.folded.size();
+      if ((pos > 0 && word_char(f[pos - 1])) || (end < f.size() && word_char(f[end]))) continue;
+      std::string before, after;
+      bool differs = false;
+      for (size_t k = 0; k < p.text.size(); ++k) {
+        int32_t want = p.text[k];
+        if (u_isupper(cps[pos + k])) want = u_toupper(want);
+        if (want != cps[pos + k]) differs = true;
+        char buf[4];
+        int32_t len = 0;
+        U8_APPEND_UNSAFE(buf, len, cps[pos + k]);
+        before.append(buf, len);
+        len = 0;
+        U8_APPEND_UNSAFE(buf, len, want);
+        after.append(buf, len);
+        cps[pos + k] = want;
+      }
+      if (!differs) continue;
+      changed = true;
+      line->repairs.push_back({line->raw_byte_of_cp[pos], line->raw_byte_of_cp[end], after, "ocr-phrase"});
+    }
+  }
+  if (!changed) return;
+  std::string text;
+  text.reserve(line->text.size());
+  for (int32_t c : cps) {
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    text.append(buf, len);
+  }
+  line->text = std::move(text);
+  std::sort(line->repairs.begin(), line->repairs.end(),
+            [](const Repair& a, const Repair& b) { return a.raw_begin < b.raw_begin; });
+}
+
 }  // namespace chitieu

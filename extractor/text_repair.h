@@ -44,6 +44,21 @@ struct RepairedLine {
 // a soft hyphen, is not dropped as an invisible character.
 RepairedLine repair_line(std::string_view raw, const FontMap* font = nullptr);
 
+// A phrase with one reading in administrative text (data/ocr_phrases.tsv),
+// prepared for matching.
+struct PhraseRepair {
+  std::string folded;         // its skeleton
+  std::vector<int32_t> text;  // its code points, as many as the skeleton has bytes
+};
+std::vector<PhraseRepair> prepare_phrase_repairs(const std::vector<std::string>& phrases);
+
+// Rewrites damaged spellings of known phrases ("Phần đầu" -> "Phấn đấu",
+// "vận dân" -> "vạn dân"): a run of whole words whose skeleton equals a
+// phrase's but whose letters differ takes the phrase's letters, keeping the
+// case of each letter; recorded as rule "ocr-phrase". The skeleton, and so the
+// offset map, do not change.
+void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line);
+
 // One ASCII byte for a code point, as used in `folded`.
 char fold_code_point(int32_t c);
 

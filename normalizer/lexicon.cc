@@ -108,6 +108,10 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
   for (auto& r : rows) out->number_names.push_back(r[0]);
 
   rows.clear();
+  if (st = read_rows(dir + "/ocr_phrases.tsv", 1, &rows); !st.ok()) return st;
+  for (auto& r : rows) out->ocr_phrases.push_back(r[0]);
+
+  rows.clear();
   if (st = read_rows(dir + "/age_groups.tsv", 1, &rows); !st.ok()) return st;
   for (auto& r : rows) out->age_groups.push_back(r[0]);
 

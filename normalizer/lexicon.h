@@ -46,7 +46,8 @@ struct Lexicon {
   std::vector<QualifierEntry> qualifiers;
   std::vector<ImpliedUnit> implied_units;
   std::vector<std::string> number_names;
-  std::vector<std::string> age_groups;  // data/age_groups.tsv
+  std::vector<std::string> age_groups;   // data/age_groups.tsv
+  std::vector<std::string> ocr_phrases;  // data/ocr_phrases.tsv
   std::vector<std::string> result_sections;
   std::vector<LabeledPattern> issuers;
   std::vector<LabeledPattern> doc_types;

@@ -8,6 +8,14 @@ PACKAGES=(
   libicu-dev libre2-dev libsqlite3-dev sqlite3 nettle-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libgtest-dev libgmock-dev
+  # PDF text layer (Poppler) and Word .docx (zip + XML)
+  libpoppler-cpp-dev libzip-dev libpugixml-dev
+  # tests make their PDFs (Cairo/Pango, a Vietnamese-capable font) and check
+  # them against pdftotext; qpdf encrypts one
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils qpdf
+  # the comparison's XLSX report; the HTML report's browser test drives
+  # headless Chromium from a small Python script
+  libxlsxwriter-dev chromium python3
 )
 
 missing=()

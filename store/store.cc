@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS documents (
   path          TEXT NOT NULL,          -- as given to ingest
   file_name     TEXT NOT NULL,
   size_bytes    INTEGER NOT NULL,
-  format        TEXT NOT NULL,          -- text
+  format        TEXT NOT NULL,          -- text, pdf or docx (from the content)
   encoding      TEXT NOT NULL,          -- as detected (or forced with --encoding)
   encoding_confidence REAL NOT NULL,    -- 0..1
   doc_number    TEXT,                   -- "59-NQ/TW", "/NQ-HĐND" in a draft
@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS figures (
   char_start  INTEGER NOT NULL,         -- code points in the raw line
   char_end    INTEGER NOT NULL,         -- code points in the raw line_end (exclusive)
   number_line INTEGER NOT NULL,         -- line of the first digit
+  page        INTEGER,                  -- page of the quote's first line; null for plain text
   quote       TEXT NOT NULL,
   indicator   TEXT NOT NULL,
   parent      TEXT,
@@ -79,6 +80,26 @@ CREATE TABLE IF NOT EXISTS figures (
   unit_text   TEXT NOT NULL,
   warnings    TEXT NOT NULL,            -- JSON array
   reading     TEXT NOT NULL             -- JSON: how the value was read
+) STRICT;
+
+-- An analyst's decisions on indicator matching, keyed by the folded indicator
+-- text and unit so they survive re-ingests (figure ids do not).
+CREATE TABLE IF NOT EXISTS indicator_decisions (
+  key            TEXT PRIMARY KEY,
+  indicator_text TEXT NOT NULL,
+  unit           TEXT NOT NULL,
+  decision       TEXT NOT NULL CHECK (decision IN ('confirm', 'reject', 'map')),
+  indicator_id   TEXT,
+  decided_at     TEXT NOT NULL
+) STRICT;
+
+-- The latest matching of each figure to a canonical indicator, with its method
+-- and score (written by `compare` and `match`).
+CREATE TABLE IF NOT EXISTS indicator_matches (
+  figure_id    INTEGER PRIMARY KEY REFERENCES figures(id) ON DELETE CASCADE,
+  indicator_id TEXT NOT NULL,
+  method       TEXT NOT NULL,
+  score        REAL NOT NULL
 ) STRICT;
 
 CREATE INDEX IF NOT EXISTS figures_by_document ON figures(document_id, line);
@@ -133,6 +154,11 @@ std::string now_utc() {
   return buf;
 }
 
+// 1-based page of 1-based `line`, or 0 when the source has no pages.
+int64_t page_of_line(const SourceText& source, size_t line) {
+  return line >= 1 && line <= source.pages.size() ? source.pages[line - 1] : 0;
+}
+
 Status sql_error(sqlite3* db, const std::string& what) {
   return Status::Error("database: " + what + ": " + sqlite3_errmsg(db));
 }
@@ -140,7 +166,7 @@ Status sql_error(sqlite3* db, const std::string& what) {
 const char* kFigureColumns =
     "f.id, f.document_id, d.file_name, d.sha256, d.doc_date, f.line, f.line_end, f.char_start, "
     "f.char_end, f.number_line, f.quote, f.indicator, f.parent, f.item, f.comparator, f.low, "
-    "f.high, f.unit, f.counted, f.year, f.kind, f.number_text, f.unit_text, f.warnings, f.reading";
+    "f.high, f.unit, f.counted, f.year, f.kind, f.number_text, f.unit_text, f.warnings, f.reading, f.page";
 
 void read_figure_row(Statement& q, StoredFigure* sf) {
   sf->id = q.integer(0);
@@ -172,6 +198,7 @@ void read_figure_row(Statement& q, StoredFigure* sf) {
   if (w.is_array())
     for (const auto& x : w) f.warnings.push_back(x.get<std::string>());
   f.reading_json = q.text(24);
+  sf->page = sqlite3_column_type(q.get(), 25) == SQLITE_NULL ? 0 : q.integer(25);
 }
 
 }  // namespace
@@ -298,15 +325,16 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
     doc_id = sqlite3_last_insert_rowid(db_);
   }
   {
-    Statement ins(db_, "INSERT INTO lines(document_id, line_no, page, raw, repaired) VALUES (?,?,NULL,?,?)");
+    Statement ins(db_, "INSERT INTO lines(document_id, line_no, page, raw, repaired) VALUES (?,?,?,?,?)");
     Statement rep(db_,
                   "INSERT INTO repairs(document_id, line_no, raw_start, raw_end, raw_text, "
                   "replacement, rule) VALUES (?,?,?,?,?,?,?)");
     for (size_t i = 0; i < source.lines.size(); ++i) {
       ins.bind(1, doc_id);
       ins.bind(2, static_cast<int64_t>(i + 1));
-      ins.bind(3, source.lines[i]);
-      if (repaired[i].text != source.lines[i]) ins.bind(4, repaired[i].text);
+      if (int64_t page = page_of_line(source, i + 1)) ins.bind(3, page);
+      ins.bind(4, source.lines[i]);
+      if (repaired[i].text != source.lines[i]) ins.bind(5, repaired[i].text);
       if (ins.step() != SQLITE_DONE) return fail("inserting line");
       ins.reset();
       for (const Repair& r : repaired[i].repairs) {
@@ -326,8 +354,8 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
     Statement ins(db_,
                   "INSERT INTO figures(document_id, line, line_end, char_start, char_end, "
                   "number_line, quote, indicator, parent, item, comparator, low, high, unit, "
-                  "counted, year, kind, number_text, unit_text, warnings, reading) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "counted, year, kind, number_text, unit_text, warnings, reading, page) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const Figure& f : figures) {
       ins.bind(1, doc_id);
       ins.bind(2, static_cast<int64_t>(f.line));
@@ -350,6 +378,7 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
       ins.bind(19, f.unit_text);
       ins.bind(20, nlohmann::json(f.warnings).dump());
       ins.bind(21, f.reading_json);
+      if (int64_t page = page_of_line(source, f.line)) ins.bind(22, page);
       if (ins.step() != SQLITE_DONE) return fail("inserting figure");
       ins.reset();
     }
@@ -466,6 +495,55 @@ Status Store::all_lines(int64_t document_id, std::vector<std::string>* raw) {
   while ((rc = q.step()) == SQLITE_ROW) raw->push_back(q.text(0));
   if (rc != SQLITE_DONE) return sql_error(db_, "reading lines");
   return Status::Ok();
+}
+
+Status Store::decisions(std::vector<StoredDecision>* out) {
+  Statement q(db_, "SELECT key, indicator_text, unit, decision, coalesce(indicator_id, '') "
+                   "FROM indicator_decisions ORDER BY key");
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW)
+    out->push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+  if (rc != SQLITE_DONE) return sql_error(db_, "reading decisions");
+  return Status::Ok();
+}
+
+Status Store::set_decision(const StoredDecision& d) {
+  Statement q(db_,
+              "INSERT INTO indicator_decisions(key, indicator_text, unit, decision, indicator_id, decided_at) "
+              "VALUES (?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET decision = excluded.decision, "
+              "indicator_id = excluded.indicator_id, decided_at = excluded.decided_at");
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  q.bind(1, d.key);
+  q.bind(2, d.indicator_text);
+  q.bind(3, d.unit);
+  q.bind(4, d.decision);
+  q.bind_or_null(5, d.indicator_id);
+  q.bind(6, now_utc());
+  if (q.step() != SQLITE_DONE) return sql_error(db_, "writing decision");
+  return Status::Ok();
+}
+
+Status Store::save_matches(const std::vector<StoredMatch>& matches) {
+  Status st = exec("BEGIN IMMEDIATE");
+  if (!st.ok()) return st;
+  Statement q(db_,
+              "INSERT INTO indicator_matches(figure_id, indicator_id, method, score) VALUES (?,?,?,?) "
+              "ON CONFLICT(figure_id) DO UPDATE SET indicator_id = excluded.indicator_id, "
+              "method = excluded.method, score = excluded.score");
+  for (const StoredMatch& m : matches) {
+    q.bind(1, m.figure_id);
+    q.bind(2, m.indicator_id);
+    q.bind(3, m.method);
+    q.bind(4, m.score);
+    if (q.step() != SQLITE_DONE) {
+      Status e = sql_error(db_, "writing matches");
+      exec("ROLLBACK");
+      return e;
+    }
+    q.reset();
+  }
+  return exec("COMMIT");
 }
 
 }  // namespace chitieu

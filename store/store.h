@@ -42,6 +42,7 @@ struct StoredFigure {
   std::string document;  // file name as ingested
   std::string doc_sha256;
   std::string doc_date;
+  int64_t page = 0;  // page of the quote's first line; 0 when the document has no pages
   Figure figure;
 };
 
@@ -55,6 +56,21 @@ struct StoredRepair {
   int64_t line_no = 0;
   int64_t raw_start = 0, raw_end = 0;  // bytes in the raw line
   std::string raw_text, replacement, rule;
+};
+
+// An analyst's decision on matching an indicator text (see compare/).
+struct StoredDecision {
+  std::string key;             // folded indicator text | unit
+  std::string indicator_text;  // as first seen
+  std::string unit;
+  std::string decision;        // confirm | reject | map
+  std::string indicator_id;    // for map (and confirm: the id confirmed)
+};
+
+struct StoredMatch {
+  int64_t figure_id = 0;
+  std::string indicator_id, method;
+  double score = 0;
 };
 
 class Store {
@@ -84,6 +100,11 @@ class Store {
   Status lines(int64_t document_id, int64_t first, int64_t last, std::vector<StoredLine>* out);
   Status all_lines(int64_t document_id, std::vector<std::string>* raw);
   Status repairs(int64_t document_id, int64_t first, int64_t last, std::vector<StoredRepair>* out);
+
+  Status decisions(std::vector<StoredDecision>* out);
+  Status set_decision(const StoredDecision& decision);
+  // Replaces the stored matches of these figures, in one transaction.
+  Status save_matches(const std::vector<StoredMatch>& matches);
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}

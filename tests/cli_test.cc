@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace {
@@ -184,7 +185,7 @@ TEST_F(CliTest, BadFilesAreReportedAndTheBatchGoesOn) {
   EXPECT_TRUE(has_line("empty.txt", "empty file")) << r.err;
   EXPECT_TRUE(has_line("binary.txt", "binary content")) << r.err;
   EXPECT_TRUE(has_line("latin1.txt", "invalid UTF-8")) << r.err;
-  EXPECT_TRUE(has_line("fake.pdf", "unsupported format: PDF")) << r.err;
+  EXPECT_TRUE(has_line("fake.pdf", "truncated PDF")) << r.err;
   EXPECT_TRUE(has_line("unreadable.txt", "cannot read")) << r.err;
   EXPECT_TRUE(has_line("empty folder", "no documents")) << r.err;
   EXPECT_TRUE(has_line("missing.txt", "no such file")) << r.err;
@@ -224,27 +225,84 @@ TEST_F(CliTest, VerifyCatchesATamperedQuoteAndTraceShowsTheSource) {
   EXPECT_NE(bad.out.find("FAIL figure 1"), std::string::npos) << bad.out;
 }
 
-TEST_F(CliTest, CompareHasOneRowPerIndicatorAndACellPerDocument) {
+TEST_F(CliTest, CompareAlignsIndicatorsAcrossDocumentsAndFlagsDisagreements) {
   ASSERT_EQ(run("ingest --db " + db_ + " " + corpus().string()).status, 0);
-  CommandResult md = run("compare --db " + db_ + " --format md");
-  ASSERT_EQ(md.status, 0) << md.err;
-  // The urbanisation rate, written "đô thị hóa" and "đô thị hoá", is one row
-  // with a cell in every document that states it.
-  std::stringstream ss(md.out);
+  CommandResult jl = run("compare --db " + db_ + " --format jsonl");
+  ASSERT_EQ(jl.status, 0) << jl.err;
+  // (indicator_id, year) -> row
+  std::map<std::pair<std::string, std::string>, json> rows;
+  std::stringstream ss(jl.out);
   std::string l;
-  int rows = 0;
   while (std::getline(ss, l)) {
-    if (l.rfind("| Tỷ lệ đô thị ho", 0) == 0 || l.rfind("| Tỉ lệ đô thị ho", 0) == 0) {
-      ++rows;
-      EXPECT_NE(l.find("76% [2025]"), std::string::npos) << l;
-      EXPECT_NE(l.find("≥ 50% [2030]"), std::string::npos) << l;
-      EXPECT_NE(l.find("74% [2023]"), std::string::npos) << l;
-    }
+    json j = json::parse(l);
+    for (const char* k : {"indicator_id", "indicator", "parent", "year", "disagreement", "cells"})
+      ASSERT_TRUE(j.contains(k)) << k;
+    for (const json& c : j["cells"])
+      for (const char* k : {"document", "line", "comparator", "low", "high", "unit"}) ASSERT_TRUE(c.contains(k)) << k;
+    rows[{j["indicator_id"], j["year"].is_null() ? "" : j["year"].get<std::string>()}] = j;
   }
-  EXPECT_EQ(rows, 1) << md.out;
-  CommandResult csv = run("compare --db " + db_ + " --format csv");
-  EXPECT_EQ(csv.status, 0);
-  EXPECT_EQ(csv.out.rfind("indicator,unit,", 0), 0u);
+  auto row = [&](const std::string& id, const std::string& year) -> json& { return rows[{id, year}]; };
+  auto wordings = [&](const std::string& id) {
+    std::set<std::string> docs;
+    for (const auto& [k, j] : rows)
+      if (k.first == id)
+        for (const json& c : j["cells"]) docs.insert(c["document"].get<std::string>().substr(0, 3));
+    return docs;
+  };
+  // "Tỷ lệ đô thị hóa" / "Tỉ lệ đô thị hoá": one indicator, 2030 flagged (80% vs ≥ 50%).
+  ASSERT_TRUE(rows.count(std::make_pair(std::string("urbanisation"), std::string("2030"))));
+  EXPECT_TRUE(row("urbanisation", "2030")["disagreement"].get<bool>());
+  EXPECT_FALSE(row("urbanisation", "2025")["disagreement"].get<bool>());
+  EXPECT_EQ(row("urbanisation", "2025")["cells"].size(), 2u);
+  // "Số bác sĩ/vạn dân" / "bác sỹ/vạn dân" across four documents.
+  EXPECT_EQ(wordings("doctors_per_10k"), (std::set<std::string>{"000", "002", "003", "004"}));
+  // "GRDP bình quân đầu người" / "GRDP/người" / "Tổng sản phẩm … bình quân đầu người".
+  EXPECT_EQ(wordings("grdp_per_capita"), (std::set<std::string>{"000", "001", "002", "003", "004"}));
+  // "Tăng trưởng kinh tế (GRDP)" / "tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) bình quân".
+  EXPECT_EQ(wordings("grdp_growth"), (std::set<std::string>{"000", "001", "002", "003", "004"}));
+  // Seeds 000 and 004: 717.000 vs 717.067 tỷ đồng; 75,5 vs 77,12 tuổi.
+  EXPECT_TRUE(row("grdp", "2030")["disagreement"].get<bool>());
+  EXPECT_TRUE(row("life_expectancy", "2030")["disagreement"].get<bool>());
+  // ... and where they agree, no flag: 16.900 căn, 8,2 tỷ USD.
+  EXPECT_FALSE(row("social_housing", "2030")["disagreement"].get<bool>());
+  EXPECT_FALSE(row("export_value", "2030")["disagreement"].get<bool>());
+  // No two indicators merged: the level and the reduction of poverty, the
+  // structure and the growth of services stay apart.
+  EXPECT_TRUE(rows.count(std::make_pair(std::string("poverty_rate"), std::string("2025"))));
+  EXPECT_TRUE(rows.count(std::make_pair(std::string("poverty_reduction"), std::string("2025"))));
+  for (const json& c : row("grdp_structure.services", "2025")["cells"])
+    EXPECT_EQ(c["unit"], "percent");
+  EXPECT_TRUE(rows.count(std::make_pair(std::string("grdp_growth.services"), std::string("2025"))));
+  // The result and the target it missed: "ước tăng 5,86%, chưa đạt mục tiêu … (7,5 - 8%)".
+  const json& r2024 = row("grdp_growth", "2024");
+  ASSERT_EQ(r2024["results"].size(), 1u);
+  EXPECT_FALSE(r2024["results"][0]["achieved"].get<bool>());
+
+  CommandResult md = run("compare --db " + db_ + " --format md");
+  ASSERT_EQ(md.status, 0);
+  EXPECT_NE(md.out.find("NOT achieved"), std::string::npos);
+  EXPECT_NE(md.out.find("[range-order] 003_97179f6eee211bbe.txt:65"), std::string::npos) << md.out;
+  CommandResult by_year = run("compare --db " + db_ + " --format csv --by-year --indicator urbanisation");
+  ASSERT_EQ(by_year.status, 0);
+  EXPECT_EQ(by_year.out.rfind("indicator_id,indicator,year,disagreement,2023,2025,2030", 0), 0u) << by_year.out;
+}
+
+TEST_F(CliTest, AnalystDecisionsPersistAcrossReingest) {
+  ASSERT_EQ(run("ingest --db " + db_ + " " + (corpus() / "000_b0a75639c8747e5c.txt").string()).status, 0);
+  CommandResult list = run("match --db " + db_);
+  ASSERT_EQ(list.status, 0);
+  EXPECT_NE(list.out.find("ti le do thi hoa|percent\t1\turbanisation\tcatalogue"), std::string::npos) << list.out;
+  // Re-map the urbanisation wording, then ingest again: the decision holds.
+  ASSERT_EQ(run("match --db " + db_ + " --key 'ti le do thi hoa|percent' --map forest_cover").status, 0);
+  ASSERT_EQ(run("ingest --db " + db_ + " " + corpus().string()).status, 0);
+  CommandResult again = run("match --db " + db_);
+  std::stringstream ss(again.out);
+  std::string line, urban;
+  while (std::getline(ss, line))
+    if (line.rfind("ti le do thi hoa|percent\t", 0) == 0) urban = line;
+  EXPECT_NE(urban.find("\tforest_cover\tanalyst\t"), std::string::npos) << again.out;
+  EXPECT_EQ(urban.find("\t1\t"), std::string::npos) << "the figures of every document, not one";
+  EXPECT_EQ(run("match --db " + db_ + " --key 'x|percent' --map no_such_id").status, 2);
 }
 
 TEST_F(CliTest, UsageErrorsExitWithTwo) {

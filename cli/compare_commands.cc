@@ -1,0 +1,159 @@
+// `chitieu compare` and `chitieu match`: the comparison table and the analyst's
+// control over which canonical indicator each wording measures.
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "cli/commands.h"
+#include "compare/comparison_table.h"
+#include "compare/indicator_catalogue.h"
+#include "normalizer/lexicon.h"
+#include "store/store.h"
+
+namespace chitieu {
+namespace {
+
+struct Loaded {
+  std::unique_ptr<Store> store;
+  IndicatorCatalogue catalogue;
+  std::map<std::string, MatchDecision> decisions;
+  std::vector<StoredDecision> stored_decisions;
+  std::vector<StoredDocument> documents;
+  std::vector<StoredFigure> figures;
+};
+
+int load(const GlobalOptions& g, const std::string& catalogue_path, Loaded* l) {
+  Status st = Store::Open(g.db, &l->store);
+  if (!st.ok()) {
+    std::cerr << "chitieu: " << st.message() << "\n";
+    return 3;
+  }
+  std::string path = catalogue_path.empty() ? resolve_data_dir(g.data_dir) + "/indicators.tsv" : catalogue_path;
+  st = IndicatorCatalogue::Load(path, &l->catalogue);
+  if (st.ok()) st = l->store->decisions(&l->stored_decisions);
+  if (st.ok()) st = l->store->documents(&l->documents);
+  if (st.ok()) st = l->store->figures([&](const StoredFigure& sf) { l->figures.push_back(sf); });
+  if (!st.ok()) {
+    std::cerr << "chitieu: " << st.message() << "\n";
+    return 3;
+  }
+  for (const StoredDecision& d : l->stored_decisions)
+    l->decisions[d.key] = {d.decision, d.indicator_id};
+  return 0;
+}
+
+// Stores how every figure was matched, so the matches can be browsed in SQL.
+Status save_matches(Loaded* l) {
+  std::vector<StoredMatch> matches;
+  for (const StoredFigure& sf : l->figures) {
+    IndicatorMatch m = l->catalogue.match(sf.figure.indicator, sf.figure.unit, l->decisions);
+    matches.push_back({sf.id, m.id, m.method, m.score});
+  }
+  return l->store->save_matches(matches);
+}
+
+}  // namespace
+
+int run_compare(const GlobalOptions& g, const CompareRequest& r) {
+  Loaded l;
+  if (int rc = load(g, r.catalogue, &l)) return rc;
+  // The lines the internal checks read.
+  LineLookup lines;
+  for (const StoredFigure& sf : l.figures) {
+    std::vector<StoredLine> got;
+    if (l.store->lines(sf.document_id, sf.figure.line_end, sf.figure.line_end, &got).ok() && !got.empty())
+      lines[{sf.document_id, sf.figure.line_end}] = got[0].raw;
+  }
+  ComparisonOptions options;
+  options.by_year = r.by_year;
+  options.indicator = r.indicator;
+  options.document = r.document;
+  options.year = r.year;
+  options.issuer = r.issuer;
+  Comparison c = build_comparison(l.catalogue, l.decisions, l.documents, l.figures, lines, options);
+  Status st = save_matches(&l);
+  if (!st.ok()) std::cerr << "warning: matches not stored: " << st.message() << "\n";
+
+  std::string text;
+  if (r.format == "csv") text = render_csv(c);
+  else if (r.format == "jsonl") text = render_jsonl(c);
+  else if (r.format == "md") text = render_markdown(c);
+  else {
+    std::cerr << "compare: format " << r.format << " is not available in this build\n";
+    return 2;
+  }
+  if (r.output.empty()) {
+    std::cout << text;
+  } else {
+    std::ofstream out(r.output, std::ios::binary);
+    out << text;
+    if (!out) {
+      std::cerr << "compare: cannot write " << r.output << "\n";
+      return 1;
+    }
+    std::cerr << "compare: wrote " << r.output << "\n";
+  }
+  return 0;
+}
+
+int run_match(const GlobalOptions& g, const MatchRequest& r) {
+  Loaded l;
+  if (int rc = load(g, r.catalogue, &l)) return rc;
+  if (!r.decision.empty()) {
+    if (r.key.empty()) {
+      std::cerr << "match: give --key (as listed by `chitieu match`)\n";
+      return 2;
+    }
+    if (r.decision == "map" && !l.catalogue.find(r.map_to)) {
+      std::cerr << "match: no indicator '" << r.map_to << "' in the catalogue\n";
+      return 2;
+    }
+    StoredDecision d;
+    d.key = r.key;
+    size_t bar = r.key.rfind('|');
+    d.indicator_text = r.key.substr(0, bar);
+    d.unit = bar == std::string::npos ? "" : r.key.substr(bar + 1);
+    d.decision = r.decision;
+    d.indicator_id = r.map_to;
+    for (const StoredFigure& sf : l.figures)
+      if (IndicatorCatalogue::decision_key(sf.figure.indicator, sf.figure.unit) == r.key) {
+        d.indicator_text = sf.figure.indicator;
+        if (r.decision == "confirm")
+          d.indicator_id = l.catalogue.match(sf.figure.indicator, sf.figure.unit, l.decisions).id;
+        break;
+      }
+    Status st = l.store->set_decision(d);
+    if (!st.ok()) {
+      std::cerr << "chitieu: " << st.message() << "\n";
+      return 3;
+    }
+    l.decisions[d.key] = {d.decision, d.indicator_id};
+    std::cerr << "match: " << r.decision << " " << r.key << (d.indicator_id.empty() ? "" : " -> " + d.indicator_id)
+              << "\n";
+  }
+  // One line per wording: key, figures, indicator id, method, score, wording.
+  std::map<std::string, std::pair<int, IndicatorMatch>> seen;
+  std::map<std::string, std::string> text_of;
+  for (const StoredFigure& sf : l.figures) {
+    std::string key = IndicatorCatalogue::decision_key(sf.figure.indicator, sf.figure.unit);
+    auto& slot = seen[key];
+    if (slot.first++ == 0) slot.second = l.catalogue.match(sf.figure.indicator, sf.figure.unit, l.decisions);
+    text_of.emplace(key, sf.figure.indicator);
+  }
+  std::cout << "key\tfigures\tindicator_id\tmethod\tscore\twording\n";
+  for (const auto& [key, v] : seen) {
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", v.second.score);
+    std::cout << key << "\t" << v.first << "\t" << v.second.id << "\t" << v.second.method << "\t" << score
+              << "\t" << text_of[key] << "\n";
+  }
+  Status st = save_matches(&l);
+  if (!st.ok()) {
+    std::cerr << "chitieu: " << st.message() << "\n";
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace chitieu

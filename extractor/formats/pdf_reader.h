@@ -1,0 +1,26 @@
+// Reading the text layer of a PDF into lines, through Poppler.
+//
+// Words come from Poppler in reading order with their boxes; a line is the run
+// of words that share a baseline, rebuilt here so every visual line stays a
+// line (Poppler's own text output joins hyphenated line ends and would lose
+// the "-" of a range broken as "9,5 -" / "10%"). Lines carry their 1-based page;
+// running headers, footers and page numbers are marked (page_furniture.h).
+// Lines are raw: wrapped sentences are joined later, by the extractor.
+//
+// Errors: "encrypted PDF (…)", "truncated PDF (…)", "corrupt PDF: …", "PDF
+// without a text layer (…)". Poppler's own messages never reach stderr.
+#ifndef CHITIEU_EXTRACTOR_FORMATS_PDF_READER_H_
+#define CHITIEU_EXTRACTOR_FORMATS_PDF_READER_H_
+
+#include <string_view>
+
+#include "common/status.h"
+#include "extractor/formats/document_lines.h"
+
+namespace chitieu {
+
+Status read_pdf(std::string_view bytes, DocumentLines* out);
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_EXTRACTOR_FORMATS_PDF_READER_H_
