@@ -113,6 +113,16 @@ std::string quote_from_lines(const std::vector<std::string>& raw, const Figure& 
   return q + "\n" + last.substr(0, e);
 }
 
+// Why a path given or found cannot be opened: missing, a dangling link, a
+// link loop, a permission.
+std::string unreachable_reason(const fs::path& p, const std::error_code& ec) {
+  std::error_code lec;
+  bool link = fs::is_symlink(fs::symlink_status(p, lec));
+  if (!ec || ec == std::errc::no_such_file_or_directory)
+    return link ? "broken symbolic link (target does not exist)" : "no such file or directory";
+  return "cannot read: " + ec.message();
+}
+
 }  // namespace
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
@@ -122,7 +132,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
     if (ec || !fs::exists(st)) {
-      errors->push_back(p + ": no such file or directory");
+      errors->push_back(p + ": " + unreachable_reason(p, ec));
       continue;
     }
     if (fs::is_directory(st)) {
@@ -142,10 +152,18 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
-        if (!it->is_regular_file(ec)) continue;
         std::string ext = it->path().extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-        if (kDocumentExtensions.count(ext)) found.push_back(it->path().string());
+        bool regular = it->is_regular_file(ec);
+        if (ec) {
+          // A document-named link that loops or points nowhere is reported,
+          // not silently left out of the batch.
+          if (kDocumentExtensions.count(ext))
+            errors->push_back(it->path().string() + ": " + unreachable_reason(it->path(), ec));
+          ec.clear();
+          continue;
+        }
+        if (regular && kDocumentExtensions.count(ext)) found.push_back(it->path().string());
       }
       if (found.empty()) errors->push_back(p + ": no documents in this directory");
       std::sort(found.begin(), found.end());

@@ -316,13 +316,12 @@ std::string render_markdown(const Comparison& c) {
       flags += std::string(flags.empty() ? "" : ", ") + (rc.achieved ? "achieved" : "NOT achieved");
     out += " " + flags + " |\n";
   }
-  bool any = false;
-  for (const AuditFinding& f : c.findings) {
-    if (f.passed) continue;
-    if (!any) out += "\nAudit findings:\n\n";
-    any = true;
-    out += "- [" + f.check + "] " + f.message + "\n";
-  }
+  size_t passed = 0;
+  for (const AuditFinding& f : c.findings) passed += f.passed;
+  out += "\nAudit checks: " + std::to_string(passed) + " passed, " +
+         std::to_string(c.findings.size() - passed) + " failed\n\n";
+  for (const AuditFinding& f : c.findings)
+    out += std::string(f.passed ? "- ok   " : "- FAIL ") + "[" + f.check + "] " + f.message + "\n";
   return out;
 }
 

@@ -32,7 +32,12 @@ std::string trim(std::string s) {
   return s.substr(b, s.find_last_not_of(' ') - b + 1);
 }
 
-std::string unit_base(const std::string& unit) { return unit.substr(0, unit.find('/')); }
+// The kind of quantity a unit measures: GRDP per head is one indicator in
+// đồng or in dollars, so both currencies are "money".
+std::string unit_base(const std::string& unit) {
+  std::string base = unit.substr(0, unit.find('/'));
+  return base == "VND" || base == "USD" ? "money" : base;
+}
 
 // Whole-word containment of `needle` in `hay` (both keys).
 bool contains_words(const std::string& hay, const std::string& needle) {

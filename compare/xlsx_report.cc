@@ -62,6 +62,14 @@ class Sheet {
   lxw_error* error_;
 };
 
+// "D3" for the third column. (Appending, not "D" + to_string(...): GCC 12
+// warns falsely about that form, bug 105651.)
+std::string column_label(size_t index) {
+  std::string out = "D";
+  out += std::to_string(index + 1);
+  return out;
+}
+
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
@@ -104,7 +112,7 @@ class Writer {
  private:
   std::string doc_label(const StoredFigure& sf) const {
     auto it = c_.document_column.find(sf.document_id);
-    return it == c_.document_column.end() ? sf.document : "D" + std::to_string(it->second + 1);
+    return it == c_.document_column.end() ? sf.document : column_label(it->second);
   }
 
   lxw_worksheet* add(const char* name) {
@@ -154,9 +162,12 @@ class Writer {
       std::vector<std::string> refs;
       for (int64_t id : finding.figure_ids) {
         auto it = figures_.find(id);
-        std::string ref = "#" + std::to_string(id);
-        if (it != figures_.end())
-          ref += " (" + doc_label(*it->second) + ":" + std::to_string(it->second->figure.number_line) + ")";
+        std::string ref = "#";
+        ref += std::to_string(id);
+        if (it != figures_.end()) {
+          ref += " (";
+          ref += doc_label(*it->second) + ":" + std::to_string(it->second->figure.number_line) + ")";
+        }
         refs.push_back(ref);
       }
       s.text(r, 0, finding.check, f);
@@ -203,7 +214,7 @@ class Writer {
     lxw_row_t r = 1;
     for (size_t i = 0; i < c_.documents.size(); ++i, ++r) {
       const StoredDocument& d = c_.documents[i];
-      s.text(r, 0, "D" + std::to_string(i + 1), f_.text);
+      s.text(r, 0, column_label(i), f_.text);
       s.text(r, 1, d.file_name, f_.text);
       s.text(r, 2, d.header.type, f_.text);
       s.text(r, 3, d.header.number, f_.text);

@@ -118,6 +118,10 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
     case FileFormat::kText:
       break;
   }
+  if (bytes.size() > kMaxTextBytes) {
+    return Status::Error("text too large (" + std::to_string(bytes.size()) + " bytes; limit " +
+                         std::to_string(kMaxTextBytes) + ")");
+  }
   DecodedText decoded;
   Status st = decode_bytes(lex, bytes, forced_encoding, &decoded);
   if (!st.ok()) return st;
@@ -140,6 +144,10 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
   }
   if (controls * 100 > text.size() + 100) {
     return Status::Error("binary content (" + std::to_string(controls) + " control bytes)");
+  }
+  if (static_cast<uint64_t>(line) > kMaxTextLines) {
+    return Status::Error("too many lines (" + std::to_string(line) + "; limit " +
+                         std::to_string(kMaxTextLines) + ")");
   }
 
   size_t pos = 0;

@@ -218,6 +218,21 @@ TEST_F(FormatsPdf, RangeBrokenAcrossLinesAndPagesIsOneFigure) {
   EXPECT_TRUE(range && poverty) << ::testing::PrintToString(figure_keys(pdf.figures));
 }
 
+TEST_F(FormatsPdf, ATableReadsAsItsCellsOneLineEach) {
+  std::string error;
+  ASSERT_TRUE(maker::write_table_pdf(kTableTitle, kTable, {50, 200, 60, 90, 110},
+                                     (dir_ / "table.pdf").string(), &error))
+      << error;
+  ExtractedDocument pdf = extract(dir_ / "table.pdf");
+  std::string twin;
+  for (const std::string& l : table_as_lines()) twin += l + "\n";
+  spit(dir_ / "table.txt", twin);
+  ExtractedDocument text = extract(dir_ / "table.txt");
+  EXPECT_EQ(pdf.source.lines, table_as_lines());
+  EXPECT_GE(text.figures.size(), 6u);
+  EXPECT_SAME_FIGURES(text.figures, pdf.figures, "table PDF");
+}
+
 TEST_F(FormatsPdf, PagesAreStoredAndExported) {
   fs::path txt = corpus_documents().front();
   ExtractedDocument text = extract(txt);

@@ -80,12 +80,17 @@ void read_page(const poppler::page& page, uint32_t number, DocumentLines* out, s
   bool open = false;
   for (const poppler::text_box& box : boxes) {
     Word w = make_word(box);
-    if (open && same_line(prev, w)) {
-      // Poppler flags the space only between words it put on one of its own
-      // lines; words it split into separate blocks ("- 7 -" centred at the
-      // foot) are told apart by the gap, as its word breaker does.
-      double gap = w.along - prev.along_end;
-      if (prev.space_after || gap > 0.1 * std::max(1.0, std::min(prev.size, w.size))) line += ' ';
+    // Poppler flags the space only between words it put on one of its own
+    // lines. Words on one baseline that it put in separate blocks are table
+    // cells or tab-aligned columns when far apart — each becomes a line, the
+    // one-cell-per-line shape table_reader.h reads — and words of one phrase
+    // when close ("- 7 -" centred at the foot), told apart by the gap as its
+    // word breaker does.
+    double size = std::max(1.0, std::min(prev.size, w.size));
+    double gap = w.along - prev.along_end;
+    bool column_break = !prev.space_after && gap > 0.6 * size;
+    if (open && same_line(prev, w) && !column_break) {
+      if (prev.space_after || gap > 0.1 * size) line += ' ';
     } else if (open) {
       out->add(line, number);
       line.clear();

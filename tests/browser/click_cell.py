@@ -169,8 +169,8 @@ PANEL = """(() => {
   const marks = [...p.querySelectorAll("tr.hit td.raw mark")];
   const m = marks[0];
   let visible = false, bg = "";
-  if (m) {
-    const r = m.getClientRects()[0];
+  const r = m && m.getClientRects()[0];
+  if (r) {
     const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 4), r.top + r.height / 2);
     visible = r.width > 0 && r.top >= 0 && r.bottom <= innerHeight && (hit === m || m.contains(hit));
     bg = getComputedStyle(m).backgroundColor;
@@ -186,7 +186,8 @@ PANEL = """(() => {
     markBackground: bg,
     hitLines: [...p.querySelectorAll("tr.hit")].map(t => t.dataset.line),
     shownText: p.innerText,
-    selected: document.querySelectorAll("a.fig.selected").length,
+    panelsShown: [...document.querySelectorAll(".panel")].filter(
+        x => getComputedStyle(x).display !== "none").length,
   };
 })()"""
 
@@ -197,6 +198,9 @@ def open_figure(b, selector, what, shot):
     check(link["clickable"], "the link to %s (%s) is covered by another element" % (what, link["href"]))
     b.click(link["x"], link["y"])
     b.wait_for("location.hash === %s" % json.dumps(link["href"]), "the click on " + link["href"])
+    # The page's hashchange handler runs after the navigation, as a task of its own.
+    b.wait_for("!!document.querySelector(%s)" % json.dumps('a.fig.selected[href="%s"]' % link["href"]),
+               "the clicked figure to be marked as selected")
     b.wait_for("(() => { const p = document.getElementById(location.hash.slice(1));"
                " const m = p && p.querySelector('tr.hit mark');"
                " if (!m) return true; const r = m.getBoundingClientRect();"
@@ -211,7 +215,9 @@ def open_figure(b, selector, what, shot):
     check(panel["markVisible"], "the highlighted quote is not visible on screen")
     check(panel["markBackground"] not in ("", "transparent", "rgba(0, 0, 0, 0)"),
           "the quote is not highlighted (background %s)" % panel["markBackground"])
-    check(panel["selected"] >= 1, "the clicked figure is not marked as selected")
+    check(panel["panelsShown"] == 1,
+          "%d source panels are displayed, not just the clicked one (the report's CSS did not apply?)"
+          % panel["panelsShown"])
     where = re.search(r"\((D\d+):(\d+)\)", link["text"])
     check(where is not None, "the cell %r names no D<n>:<line>" % link["text"])
     check(panel["heading"].startswith(where.group(1) + " "),

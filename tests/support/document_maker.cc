@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <deque>
 #include <memory>
@@ -164,6 +165,48 @@ bool write_text_pdf(const std::vector<std::string>& paragraphs, const PdfLayout&
   PdfWriter w(layout, path);
   for (const std::string& p : paragraphs) w.paragraph(p);
   return w.finish(error);
+}
+
+bool write_table_pdf(const std::string& title, const std::vector<std::vector<std::string>>& rows,
+                     const std::vector<double>& column_widths, const std::string& path, std::string* error) {
+  constexpr double kLeft = 56, kPadding = 9, kFontSize = 10;
+  cairo_surface_t* s = cairo_pdf_surface_create(path.c_str(), 595, 842);
+  cairo_t* cr = cairo_create(s);
+  PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
+  pango_font_description_set_size(font, static_cast<int>(kFontSize * PANGO_SCALE));
+  auto show = [&](const std::string& text, double x, double y, double width) {
+    PangoLayout* lay = pango_cairo_create_layout(cr);
+    pango_layout_set_font_description(lay, font);
+    pango_layout_set_width(lay, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_text(lay, text.data(), static_cast<int>(text.size()));
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, lay);
+    int w = 0, h = 0;
+    pango_layout_get_size(lay, &w, &h);
+    g_object_unref(lay);
+    return h / static_cast<double>(PANGO_SCALE);
+  };
+  double y = 60 + show(title, kLeft, 60, 595 - 2 * kLeft) + 12;
+  for (const auto& row : rows) {
+    double x = kLeft, height = 0;
+    cairo_move_to(cr, kLeft, y - kPadding / 2);
+    cairo_line_to(cr, 595 - kLeft, y - kPadding / 2);
+    cairo_stroke(cr);
+    for (size_t c = 0; c < row.size() && c < column_widths.size(); ++c) {
+      height = std::max(height, show(row[c], x + kPadding, y, column_widths[c] - 2 * kPadding));
+      x += column_widths[c];
+    }
+    y += height + kPadding;
+  }
+  pango_font_description_free(font);
+  cairo_show_page(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_status_t st = cairo_surface_status(s);
+  cairo_surface_destroy(s);
+  if (st != CAIRO_STATUS_SUCCESS) *error = cairo_status_to_string(st);
+  return st == CAIRO_STATUS_SUCCESS;
 }
 
 bool write_pdf_without_text(const std::string& path, std::string* error) {

@@ -26,6 +26,12 @@ struct PdfLayout {
 bool write_text_pdf(const std::vector<std::string>& paragraphs, const PdfLayout& layout,
                     const std::string& path, std::string* error);
 
+// A one-page PDF with a title line and a table drawn as a word processor
+// prints one: cells in columns of these widths (points), wrapped inside them,
+// padded apart, rows one under the other.
+bool write_table_pdf(const std::string& title, const std::vector<std::vector<std::string>>& rows,
+                     const std::vector<double>& column_widths, const std::string& path, std::string* error);
+
 // A PDF whose page has only graphics (a scan without OCR stands in).
 bool write_pdf_without_text(const std::string& path, std::string* error);
 
