@@ -40,6 +40,8 @@ struct MatchRequest {
   std::string map_to;    // indicator id for map
 };
 int run_match(const GlobalOptions& g, const MatchRequest& request);
+// Exit status 1 when nothing matched.
+int run_search(const GlobalOptions& g, const std::string& query, size_t limit);
 int run_verify(const GlobalOptions& g, bool check_sources);
 int run_documents(const GlobalOptions& g);
 

@@ -1,5 +1,6 @@
 // `chitieu compare` and `chitieu match`: the comparison table and the analyst's
 // control over which canonical indicator each wording measures.
+#include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -7,6 +8,8 @@
 
 #include "cli/commands.h"
 #include "compare/comparison_table.h"
+#include "compare/html_report.h"
+#include "compare/xlsx_report.h"
 #include "compare/indicator_catalogue.h"
 #include "normalizer/lexicon.h"
 #include "store/store.h"
@@ -58,13 +61,29 @@ Status save_matches(Loaded* l) {
 int run_compare(const GlobalOptions& g, const CompareRequest& r) {
   Loaded l;
   if (int rc = load(g, r.catalogue, &l)) return rc;
-  // The lines the internal checks read.
-  LineLookup lines;
-  for (const StoredFigure& sf : l.figures) {
-    std::vector<StoredLine> got;
-    if (l.store->lines(sf.document_id, sf.figure.line_end, sf.figure.line_end, &got).ok() && !got.empty())
-      lines[{sf.document_id, sf.figure.line_end}] = got[0].raw;
+  if ((r.format == "html" || r.format == "xlsx") && r.output.empty()) {
+    std::cerr << "compare: --format " << r.format << " needs --output FILE\n";
+    return 2;
   }
+  // Every line of every document, read once: the checks and the report's
+  // source panels pick from them.
+  std::map<int64_t, std::vector<StoredLine>> text;
+  for (const StoredDocument& d : l.documents) {
+    Status st = l.store->lines(d.id, 1, INT64_MAX, &text[d.id]);
+    if (!st.ok()) {
+      std::cerr << "chitieu: " << st.message() << "\n";
+      return 3;
+    }
+  }
+  auto find_line = [&](int64_t doc, int64_t n) -> const StoredLine* {
+    const std::vector<StoredLine>& lines = text[doc];
+    if (n < 1 || n > static_cast<int64_t>(lines.size()) || lines[n - 1].line_no != n) return nullptr;
+    return &lines[n - 1];
+  };
+  LineLookup lines;
+  for (const StoredFigure& sf : l.figures)
+    if (const StoredLine* line = find_line(sf.document_id, sf.figure.line_end))
+      lines[{sf.document_id, sf.figure.line_end}] = line->raw;
   ComparisonOptions options;
   options.by_year = r.by_year;
   options.indicator = r.indicator;
@@ -75,19 +94,39 @@ int run_compare(const GlobalOptions& g, const CompareRequest& r) {
   Status st = save_matches(&l);
   if (!st.ok()) std::cerr << "warning: matches not stored: " << st.message() << "\n";
 
-  std::string text;
-  if (r.format == "csv") text = render_csv(c);
-  else if (r.format == "jsonl") text = render_jsonl(c);
-  else if (r.format == "md") text = render_markdown(c);
-  else {
-    std::cerr << "compare: format " << r.format << " is not available in this build\n";
-    return 2;
+  if (r.format == "xlsx") {
+    st = write_xlsx(c, r.output);
+    if (!st.ok()) {
+      std::cerr << "compare: " << r.output << ": " << st.message() << "\n";
+      return 1;
+    }
+    std::cerr << "compare: wrote " << r.output << "\n";
+    return 0;
+  }
+  std::string out_text;
+  if (r.format == "csv") {
+    out_text = render_csv(c);
+  } else if (r.format == "jsonl") {
+    out_text = render_jsonl(c);
+  } else if (r.format == "html") {
+    SourceLines source;
+    for (const ComparisonRow& row : c.rows)
+      for (const ComparisonCell& cell : row.cells)
+        for (const StoredFigure& sf : cell.figures)
+          for (int64_t n = static_cast<int64_t>(sf.figure.line) - 2;
+               n <= static_cast<int64_t>(sf.figure.line_end) + 2; ++n)
+            if (const StoredLine* line = find_line(sf.document_id, n))
+              source[{sf.document_id, n}] = {line->raw, line->repaired};
+    out_text = render_html(c, source);
+  } else {
+    out_text = render_markdown(c);
   }
   if (r.output.empty()) {
-    std::cout << text;
+    std::cout << out_text;
   } else {
     std::ofstream out(r.output, std::ios::binary);
-    out << text;
+    out << out_text;
+    out.close();
     if (!out) {
       std::cerr << "compare: cannot write " << r.output << "\n";
       return 1;
@@ -154,6 +193,20 @@ int run_match(const GlobalOptions& g, const MatchRequest& r) {
     return 3;
   }
   return 0;
+}
+
+int run_search(const GlobalOptions& g, const std::string& query, size_t limit) {
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(g.db, &store);
+  std::vector<SearchHit> hits;
+  if (st.ok()) st = store->search(query, limit, &hits);
+  if (!st.ok()) {
+    std::cerr << "chitieu: " << st.message() << "\n";
+    return 3;
+  }
+  for (const SearchHit& h : hits)
+    std::cout << h.document << ":" << h.line_no << "\t" << h.kind << "\t" << h.raw << "\n";
+  return hits.empty() ? 1 : 0;
 }
 
 }  // namespace chitieu

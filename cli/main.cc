@@ -11,7 +11,9 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  chitieu ingest corpus/                 store every document under corpus/\n"
       "  chitieu ingest --db archive.db a.txt b.txt\n"
-      "  chitieu compare --format md            one row per indicator, one column per document\n"
+      "  chitieu compare --format md            one row per indicator and year, one column per document\n"
+      "  chitieu compare --format html --output report.html   click a cell to see its source line\n"
+      "  chitieu search \"do thi hoa\"            full-text search ignoring diacritics\n"
       "  chitieu trace 12                       where figure 12 comes from and how it was read\n"
       "  chitieu trace --document 000_b0a7 --line 41\n"
       "  chitieu export --format jsonl > figures.jsonl\n"
@@ -70,7 +72,8 @@ int main(int argc, char** argv) {
                  "the comparator and value as written, and D<n>:line. Disagreements between\n"
                  "documents, results against targets and internal checks are flagged.");
   add_globals(compare);
-  compare->add_option("--format", compare_request.format, "md, csv or jsonl")
+  compare->add_option("--format", compare_request.format,
+                      "md, csv, jsonl, html (self-contained report) or xlsx (both need --output)")
       ->check(CLI::IsMember({"md", "csv", "jsonl", "html", "xlsx"}))
       ->capture_default_str();
   compare->add_option("--output", compare_request.output, "write to this file instead of stdout");
@@ -104,6 +107,15 @@ int main(int argc, char** argv) {
   verify->add_flag("--sources", check_sources,
                    "also re-hash the original files where they still are");
 
+  std::string query;
+  size_t search_limit = 50;
+  auto* search = app.add_subcommand(
+      "search", "Full-text search over documents and indicators, ignoring case and diacritics:\n"
+                "  chitieu search \"do thi hoa\"   finds \"Tỷ lệ đô thị hóa\" and \"Tỉ lệ đô thị hoá\"");
+  add_globals(search);
+  search->add_option("query", query, "words to find")->required();
+  search->add_option("--limit", search_limit, "at most this many hits")->capture_default_str();
+
   auto* documents = app.add_subcommand("documents", "List stored documents and their header data (JSON Lines).");
   add_globals(documents);
 
@@ -132,5 +144,6 @@ int main(int argc, char** argv) {
   }
   if (*verify) return chitieu::run_verify(g, check_sources);
   if (*documents) return chitieu::run_documents(g);
+  if (*search) return chitieu::run_search(g, query, search_limit);
   return 2;
 }

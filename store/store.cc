@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include "extractor/text_repair.h"
+
 #include <sqlite3.h>
 
 #include <ctime>
@@ -101,6 +103,11 @@ CREATE TABLE IF NOT EXISTS indicator_matches (
   method       TEXT NOT NULL,
   score        REAL NOT NULL
 ) STRICT;
+
+-- Full-text search over documents' lines and figures' indicators, on folded
+-- text (see text_repair.h): FTS5's own diacritic removal keeps đ.
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+  folded, document_id UNINDEXED, line_no UNINDEXED, kind UNINDEXED);
 
 CREATE INDEX IF NOT EXISTS figures_by_document ON figures(document_id, line);
 CREATE INDEX IF NOT EXISTS repairs_by_line ON repairs(document_id, line_no);
@@ -383,6 +390,28 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
       ins.reset();
     }
   }
+  {
+    // The search index holds folded text (no case, marks or đ), so a query
+    // typed without diacritics finds every spelling.
+    Statement idx(db_, "INSERT INTO search(folded, document_id, line_no, kind) VALUES (?,?,?,?)");
+    for (size_t i = 0; i < repaired.size(); ++i) {
+      if (repaired[i].folded.find_first_not_of(' ') == std::string::npos) continue;
+      idx.bind(1, comparison_key(repaired[i].text));
+      idx.bind(2, doc_id);
+      idx.bind(3, static_cast<int64_t>(i + 1));
+      idx.bind(4, std::string("line"));
+      if (idx.step() != SQLITE_DONE) return fail("indexing line");
+      idx.reset();
+    }
+    for (const Figure& f : figures) {
+      idx.bind(1, comparison_key(f.indicator));
+      idx.bind(2, doc_id);
+      idx.bind(3, static_cast<int64_t>(f.number_line));
+      idx.bind(4, std::string("indicator"));
+      if (idx.step() != SQLITE_DONE) return fail("indexing indicator");
+      idx.reset();
+    }
+  }
   st = exec("COMMIT");
   if (!st.ok()) {
     exec("ROLLBACK");
@@ -544,6 +573,33 @@ Status Store::save_matches(const std::vector<StoredMatch>& matches) {
     q.reset();
   }
   return exec("COMMIT");
+}
+
+Status Store::search(const std::string& query, size_t limit, std::vector<SearchHit>* out) {
+  // Each folded word of the query must occur (FTS5 phrase per word, ANDed).
+  std::string folded = comparison_key(query), match;
+  size_t pos = 0;
+  while (pos < folded.size()) {
+    size_t sp = folded.find(' ', pos);
+    std::string w = folded.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
+    if (!w.empty()) match += (match.empty() ? "" : " AND ") + std::string("\"") + w + "\"";
+    if (sp == std::string::npos) break;
+    pos = sp + 1;
+  }
+  if (match.empty()) return Status::Ok();
+  Statement q(db_,
+              "SELECT s.kind, d.file_name, s.document_id, s.line_no, l.raw FROM search s "
+              "JOIN documents d ON d.id = s.document_id "
+              "JOIN lines l ON l.document_id = s.document_id AND l.line_no = s.line_no "
+              "WHERE search MATCH ? ORDER BY rank LIMIT ?");
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  q.bind(1, match);
+  q.bind(2, static_cast<int64_t>(limit));
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW)
+    out->push_back({q.text(0), q.text(1), q.integer(2), q.integer(3), q.text(4)});
+  if (rc != SQLITE_DONE) return sql_error(db_, "searching");
+  return Status::Ok();
 }
 
 }  // namespace chitieu

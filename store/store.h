@@ -73,6 +73,14 @@ struct StoredMatch {
   double score = 0;
 };
 
+struct SearchHit {
+  std::string kind;  // "line" or "indicator"
+  std::string document;
+  int64_t document_id = 0;
+  int64_t line_no = 0;
+  std::string raw;   // the line
+};
+
 class Store {
  public:
   // Opens (creating if needed) the database at `path`.
@@ -105,6 +113,9 @@ class Store {
   Status set_decision(const StoredDecision& decision);
   // Replaces the stored matches of these figures, in one transaction.
   Status save_matches(const std::vector<StoredMatch>& matches);
+
+  // Full-text search ignoring case and diacritics over lines and indicators.
+  Status search(const std::string& query, size_t limit, std::vector<SearchHit>* out);
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}

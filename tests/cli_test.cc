@@ -305,6 +305,20 @@ TEST_F(CliTest, AnalystDecisionsPersistAcrossReingest) {
   EXPECT_EQ(run("match --db " + db_ + " --key 'x|percent' --map no_such_id").status, 2);
 }
 
+TEST_F(CliTest, SearchIgnoresDiacriticsAndTonePlacement) {
+  ASSERT_EQ(run("ingest --db " + db_ + " " + corpus().string()).status, 0);
+  CommandResult r = run("search --db " + db_ + " 'ty le do thi hoa'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::set<std::string> docs;
+  std::stringstream ss(r.out);
+  std::string l;
+  while (std::getline(ss, l)) docs.insert(l.substr(0, 3));
+  // "Tỷ lệ đô thị hóa" in 000, 002, 003, 004 and "Tỉ lệ đô thị hoá" in 001.
+  EXPECT_EQ(docs, (std::set<std::string>{"000", "001", "002", "003", "004"})) << r.out;
+  EXPECT_EQ(run("search --db " + db_ + " 'Đảng bộ'").status, 0);
+  EXPECT_EQ(run("search --db " + db_ + " 'khongcotu'").status, 1);
+}
+
 TEST_F(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run("").status, 2);
   EXPECT_EQ(run("export --format xml").status, 2);

@@ -182,6 +182,10 @@ TEST_F(FormatsPdf, EveryCorpusDocumentGivesTheFiguresOfItsText) {
     }
 
     EXPECT_SAME_FIGURES(text.figures, pdf.figures, txt.filename().string() + " as PDF");
+    std::printf("%s as PDF: %u pages, %zu lines (%zu furniture); figures: text %zu, PDF %zu\n",
+                txt.filename().c_str(), pages, pdf.source.lines.size(),
+                static_cast<size_t>(std::count(pdf.source.boilerplate.begin(), pdf.source.boilerplate.end(), true)),
+                text.figures.size(), pdf.figures.size());
     total += text.figures.size();
     // Each figure's page is the page of its line.
     for (const Figure& f : pdf.figures) {
@@ -340,6 +344,8 @@ TEST_F(FormatsDocx, EveryCorpusDocumentGivesTheFiguresOfItsText) {
     // Line for line the text, the header part left out.
     EXPECT_EQ(docx.source.lines, twin_lines);
     EXPECT_SAME_FIGURES(twin.figures, docx.figures, txt.filename().string() + " as .docx");
+    std::printf("%s as .docx (+ a table): %zu lines; figures: text %zu, .docx %zu\n", txt.filename().c_str(),
+                docx.source.lines.size(), twin.figures.size(), docx.figures.size());
     total += docx.figures.size();
 
     // The table's own cells are read as targets with their column's year.

@@ -3,9 +3,12 @@
 // Words come from Poppler in reading order with their boxes; a line is the run
 // of words that share a baseline, rebuilt here so every visual line stays a
 // line (Poppler's own text output joins hyphenated line ends and would lose
-// the "-" of a range broken as "9,5 -" / "10%"). Lines carry their 1-based page;
-// running headers, footers and page numbers are marked (page_furniture.h).
-// Lines are raw: wrapped sentences are joined later, by the extractor.
+// the "-" of a range broken as "9,5 -" / "10%"). Table cells and tab-aligned
+// columns on one baseline, which Poppler keeps in separate blocks, become a
+// line each: the one-cell-per-line shape of table_reader.h. Lines carry their
+// 1-based page; running headers, footers and page numbers are marked
+// (page_furniture.h). Lines are raw: wrapped sentences are joined later, by
+// the extractor.
 //
 // Errors: "encrypted PDF (…)", "truncated PDF (…)", "corrupt PDF: …", "PDF
 // without a text layer (…)". Poppler's own messages never reach stderr.
