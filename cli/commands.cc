@@ -405,8 +405,15 @@ int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& docu
 int run_verify(const GlobalOptions& g, bool check_sources) {
   std::unique_ptr<Store> store;
   if (!open_store(g, &store)) return 3;
+  // One snapshot: documents, lines and figures committed by an ingest running
+  // at the same time are either all seen or not at all.
+  Status st = store->begin_snapshot();
+  if (!st.ok()) {
+    std::cerr << "chitieu: " << st.message() << "\n";
+    return 3;
+  }
   std::vector<StoredDocument> docs;
-  Status st = store->documents(&docs);
+  st = store->documents(&docs);
   if (!st.ok()) {
     std::cerr << "chitieu: " << st.message() << "\n";
     return 3;
@@ -463,6 +470,7 @@ int run_verify(const GlobalOptions& g, bool check_sources) {
   }
   std::cout << "verify: " << docs.size() << " documents, " << figures << " figures, " << problems
             << " problems\n";
+  store->end_snapshot();
   return problems > 0 ? 1 : 0;
 }
 

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <ctime>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace chitieu {
@@ -106,8 +107,10 @@ CREATE TABLE IF NOT EXISTS indicator_matches (
 
 -- Full-text search over documents' lines and figures' indicators, on folded
 -- text (see text_repair.h): FTS5's own diacritic removal keeps đ.
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-  folded, document_id UNINDEXED, line_no UNINDEXED, kind UNINDEXED);
+-- Contentless with detail=none: it only has to say which lines hold every
+-- word asked for, and stays cheap to fill at ingest. The rowid says where:
+-- document id << 24 | line << 1 | 1 for an indicator, 0 for a line.
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(folded, content='', detail=none);
 
 CREATE INDEX IF NOT EXISTS figures_by_document ON figures(document_id, line);
 CREATE INDEX IF NOT EXISTS repairs_by_line ON repairs(document_id, line_no);
@@ -393,21 +396,20 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
   {
     // The search index holds folded text (no case, marks or đ), so a query
     // typed without diacritics finds every spelling.
-    Statement idx(db_, "INSERT INTO search(folded, document_id, line_no, kind) VALUES (?,?,?,?)");
+    Statement idx(db_, "INSERT OR IGNORE INTO search(rowid, folded) VALUES (?,?)");
     for (size_t i = 0; i < repaired.size(); ++i) {
       if (repaired[i].folded.find_first_not_of(' ') == std::string::npos) continue;
-      idx.bind(1, comparison_key(repaired[i].text));
-      idx.bind(2, doc_id);
-      idx.bind(3, static_cast<int64_t>(i + 1));
-      idx.bind(4, std::string("line"));
+      idx.bind(1, (doc_id << 24) | (static_cast<int64_t>(i + 1) << 1));
+      idx.bind(2, comparison_key(repaired[i].text));
       if (idx.step() != SQLITE_DONE) return fail("indexing line");
       idx.reset();
     }
+    std::set<int64_t> indexed;  // one indicator entry per line is enough
     for (const Figure& f : figures) {
-      idx.bind(1, comparison_key(f.indicator));
-      idx.bind(2, doc_id);
-      idx.bind(3, static_cast<int64_t>(f.number_line));
-      idx.bind(4, std::string("indicator"));
+      int64_t rowid = (doc_id << 24) | (static_cast<int64_t>(f.number_line) << 1) | 1;
+      if (!indexed.insert(rowid).second) continue;
+      idx.bind(1, rowid);
+      idx.bind(2, comparison_key(f.indicator));
       if (idx.step() != SQLITE_DONE) return fail("indexing indicator");
       idx.reset();
     }
@@ -575,23 +577,31 @@ Status Store::save_matches(const std::vector<StoredMatch>& matches) {
   return exec("COMMIT");
 }
 
+Status Store::begin_snapshot() { return exec("BEGIN DEFERRED; SELECT count(*) FROM documents;"); }
+
+Status Store::end_snapshot() { return exec("COMMIT"); }
+
 Status Store::search(const std::string& query, size_t limit, std::vector<SearchHit>* out) {
   // Each folded word of the query must occur (FTS5 phrase per word, ANDed).
-  std::string folded = comparison_key(query), match;
-  size_t pos = 0;
-  while (pos < folded.size()) {
-    size_t sp = folded.find(' ', pos);
-    std::string w = folded.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
-    if (!w.empty()) match += (match.empty() ? "" : " AND ") + std::string("\"") + w + "\"";
-    if (sp == std::string::npos) break;
-    pos = sp + 1;
+  std::string folded = comparison_key(query), match, word;
+  for (size_t i = 0; i <= folded.size(); ++i) {
+    char c = i < folded.size() ? folded[i] : ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += c;
+    } else if (!word.empty()) {
+      match += (match.empty() ? "" : " AND ") + std::string("\"") + word + "\"";
+      word.clear();
+    }
   }
   if (match.empty()) return Status::Ok();
   Statement q(db_,
-              "SELECT s.kind, d.file_name, s.document_id, s.line_no, l.raw FROM search s "
-              "JOIN documents d ON d.id = s.document_id "
-              "JOIN lines l ON l.document_id = s.document_id AND l.line_no = s.line_no "
-              "WHERE search MATCH ? ORDER BY rank LIMIT ?");
+              "WITH hits AS (SELECT rowid >> 24 AS document_id, (rowid >> 1) & 8388607 AS line_no, "
+              "rowid & 1 AS indicator FROM search WHERE search MATCH ? LIMIT ?) "
+              "SELECT CASE h.indicator WHEN 1 THEN 'indicator' ELSE 'line' END, d.file_name, "
+              "h.document_id, h.line_no, l.raw FROM hits h "
+              "JOIN documents d ON d.id = h.document_id "
+              "JOIN lines l ON l.document_id = h.document_id AND l.line_no = h.line_no "
+              "ORDER BY d.file_name, h.line_no, h.indicator");
   if (!q.ok()) return Status::Error("database: " + q.error());
   q.bind(1, match);
   q.bind(2, static_cast<int64_t>(limit));

@@ -114,6 +114,11 @@ class Store {
   // Replaces the stored matches of these figures, in one transaction.
   Status save_matches(const std::vector<StoredMatch>& matches);
 
+  // A read transaction: everything read until end_snapshot() sees one state of
+  // the database, whatever concurrent ingests commit meanwhile (WAL).
+  Status begin_snapshot();
+  Status end_snapshot();
+
   // Full-text search ignoring case and diacritics over lines and indicators.
   Status search(const std::string& query, size_t limit, std::vector<SearchHit>* out);
 

@@ -268,8 +268,8 @@ TEST_F(CrashSafetyTest, KillNineAtRandomMomentsThenVerifyAndRerunLoseNothing) {
   // Kills land anywhere from process start (lexicon, schema) to just past
   // the end of a whole-batch run.
   std::uniform_real_distribution<double> delay_of(0.0, 1.15 * ref.clean_seconds);
-  constexpr int kRuns = 20, kMinRuns = 8;
-  constexpr double kBudgetSeconds = 40;
+  constexpr int kRuns = 16, kMinRuns = 8;
+  constexpr double kBudgetSeconds = 30;
   const std::string batch = ref.batch_dir.string();
 
   int runs = 0, kills = 0, ended_first = 0, kills_empty = 0, kills_partial = 0, kills_full = 0;
