@@ -492,6 +492,7 @@ int run_documents(const GlobalOptions& g) {
               {"format", d.format},
               {"encoding", d.encoding},
               {"encoding_confidence", d.encoding_confidence},
+              {"previous_version", d.previous_version_id ? json(d.previous_version_id) : json(nullptr)},
               {"lines", d.line_count},
               {"figures", d.figure_count},
               {"number", d.header.number},

@@ -116,7 +116,10 @@ int main(int argc, char** argv) {
   search->add_option("query", query, "words to find")->required();
   search->add_option("--limit", search_limit, "at most this many hits")->capture_default_str();
 
-  auto* documents = app.add_subcommand("documents", "List stored documents and their header data (JSON Lines).");
+  auto* documents = app.add_subcommand(
+      "documents", "List stored documents and their header data (JSON Lines): number, type,\n"
+                   "issuer, date, title, draft marker, encoding, and previous_version: the id of the\n"
+                   "earlier version of the same document (same number and issuer, other bytes).");
   add_globals(documents);
 
   try {

@@ -1,6 +1,7 @@
 #include "extractor/source_text.h"
 
 #include <nettle/sha2.h>
+#include <sys/stat.h>
 #include <unicode/utf8.h>
 
 #include <cerrno>
@@ -176,7 +177,23 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
 
 namespace {
 
+const char* file_type_name(mode_t mode) {
+  if (S_ISFIFO(mode)) return "named pipe";
+  if (S_ISSOCK(mode)) return "socket";
+  if (S_ISCHR(mode)) return "character device";
+  if (S_ISBLK(mode)) return "block device";
+  if (S_ISDIR(mode)) return "directory";
+  return "special file";
+}
+
 Status read_bytes(const std::string& path, std::string* bytes) {
+  // Only regular files: opening a named pipe blocks until someone writes to
+  // it, and a device such as /dev/zero never ends.
+  struct stat sb;
+  if (stat(path.c_str(), &sb) != 0) return Status::Error(std::string("cannot read: ") + std::strerror(errno));
+  if (!S_ISREG(sb.st_mode)) {
+    return Status::Error(std::string("cannot read: not a regular file (") + file_type_name(sb.st_mode) + ")");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(std::string("cannot read: ") + std::strerror(errno));
   in.seekg(0, std::ios::end);

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <ctime>
 #include <set>
 #include <nlohmann/json.hpp>
@@ -33,6 +34,8 @@ CREATE TABLE IF NOT EXISTS documents (
   doc_date      TEXT,                   -- ISO date, or year-month
   title         TEXT,
   is_draft      INTEGER NOT NULL DEFAULT 0,
+  version_key   TEXT,                   -- number and issuer (or type, title and issuer when unnumbered)
+  previous_version_id INTEGER REFERENCES documents(id),  -- the same document, earlier bytes
   line_count    INTEGER NOT NULL,
   text_sha256   TEXT NOT NULL,          -- of the stored lines joined by \n
   figure_count  INTEGER NOT NULL,
@@ -173,6 +176,13 @@ Status sql_error(sqlite3* db, const std::string& what) {
   return Status::Error("database: " + what + ": " + sqlite3_errmsg(db));
 }
 
+std::string version_key(const DocumentHeader& h) {
+  bool numbered = std::any_of(h.number.begin(), h.number.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (numbered) return "number:" + comparison_key(h.number) + "|" + comparison_key(h.issuer);
+  if (!h.title.empty()) return "title:" + comparison_key(h.type + " " + h.title) + "|" + comparison_key(h.issuer);
+  return "";
+}
+
 const char* kFigureColumns =
     "f.id, f.document_id, d.file_name, d.sha256, d.doc_date, f.line, f.line_end, f.char_start, "
     "f.char_end, f.number_line, f.quote, f.indicator, f.parent, f.item, f.comparator, f.low, "
@@ -309,8 +319,8 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
     Statement ins(db_,
                   "INSERT INTO documents(sha256, path, file_name, size_bytes, format, encoding, "
                   "encoding_confidence, doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
-                  "text_sha256, figure_count, extractor, ingested_at) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "text_sha256, figure_count, extractor, ingested_at, version_key, previous_version_id) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!ins.ok()) return fail("preparing document insert");
     ins.bind(1, source.sha256);
     ins.bind(2, source.path);
@@ -331,6 +341,16 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
     ins.bind(17, static_cast<int64_t>(figures.size()));
     ins.bind(18, std::string("chitieu ") + CHITIEU_VERSION);
     ins.bind(19, now_utc());
+    // A new version of a document already stored: the same number from the
+    // same issuer (a draft's blank number: the same type, title and issuer)
+    // with other bytes — a re-scan, the final text of a draft.
+    std::string version = version_key(header);
+    if (!version.empty()) {
+      ins.bind(20, version);
+      Statement prev(db_, "SELECT id FROM documents WHERE version_key = ? ORDER BY id DESC LIMIT 1");
+      prev.bind(1, version);
+      if (prev.step() == SQLITE_ROW) ins.bind(21, prev.integer(0));
+    }
     if (ins.step() != SQLITE_DONE) return fail("inserting document");
     doc_id = sqlite3_last_insert_rowid(db_);
   }
@@ -428,7 +448,7 @@ Status Store::documents(std::vector<StoredDocument>* out) {
   Statement q(db_,
               "SELECT id, sha256, path, file_name, format, encoding, text_sha256, size_bytes, "
               "line_count, figure_count, doc_number, doc_type, issuer, place, doc_date, title, "
-              "is_draft, ingested_at, encoding_confidence FROM documents "
+              "is_draft, ingested_at, encoding_confidence, coalesce(previous_version_id, 0) FROM documents "
               "ORDER BY coalesce(doc_date, '9999'), file_name, id");
   if (!q.ok()) return Status::Error("database: " + q.error());
   int rc;
@@ -453,6 +473,7 @@ Status Store::documents(std::vector<StoredDocument>* out) {
     d.header.is_draft = q.integer(16) != 0;
     d.ingested_at = q.text(17);
     d.encoding_confidence = q.real(18);
+    d.previous_version_id = q.integer(19);
     out->push_back(std::move(d));
   }
   if (rc != SQLITE_DONE) return sql_error(db_, "listing documents");

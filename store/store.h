@@ -32,6 +32,7 @@ struct StoredDocument {
   std::string sha256, path, file_name, format, encoding, text_sha256;
   int64_t size_bytes = 0, line_count = 0, figure_count = 0;
   double encoding_confidence = 1.0;
+  int64_t previous_version_id = 0;  // the earlier version of this document, or 0
   DocumentHeader header;
   std::string ingested_at;
 };

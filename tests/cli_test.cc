@@ -319,6 +319,32 @@ TEST_F(CliTest, SearchIgnoresDiacriticsAndTonePlacement) {
   EXPECT_EQ(run("search --db " + db_ + " 'khongcotu'").status, 1);
 }
 
+TEST_F(CliTest, ANewVersionOfADocumentIsLinkedToTheEarlierOne) {
+  // The draft resolution 002, then its "final text": same header, one value changed.
+  std::string draft = slurp(corpus() / "002_59c52569d25bb8c2.txt");
+  std::string final_text = draft;
+  final_text.replace(final_text.find("ĐỰ THẢO"), std::string("ĐỰ THẢO").size(), "");
+  final_text.replace(final_text.find("đạt 76%"), std::string("đạt 76%").size(), "đạt 77%");
+  std::ofstream(dir_ / "final.txt", std::ios::binary) << final_text;
+  ASSERT_EQ(run("ingest --db " + db_ + " " + (corpus() / "002_59c52569d25bb8c2.txt").string()).status, 0);
+  ASSERT_EQ(run("ingest --db " + db_ + " " + (dir_ / "final.txt").string()).status, 0);
+  CommandResult docs = run("documents --db " + db_);
+  std::vector<json> rows;
+  std::stringstream ss(docs.out);
+  std::string l;
+  while (std::getline(ss, l)) rows.push_back(json::parse(l));
+  ASSERT_EQ(rows.size(), 2u);
+  json first = rows[0]["file_name"] == "final.txt" ? rows[1] : rows[0];
+  json second = rows[0]["file_name"] == "final.txt" ? rows[0] : rows[1];
+  EXPECT_TRUE(first["draft"].get<bool>());
+  EXPECT_FALSE(second["draft"].get<bool>());
+  EXPECT_TRUE(first["previous_version"].is_null());
+  EXPECT_EQ(second["previous_version"], first["id"]);
+  // Both are kept, and compare flags the value the final text changed.
+  CommandResult jl = run("compare --db " + db_ + " --format jsonl --indicator urbanisation --year 2025");
+  EXPECT_NE(jl.out.find("\"disagreement\":true"), std::string::npos) << jl.out;
+}
+
 TEST_F(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run("").status, 2);
   EXPECT_EQ(run("export --format xml").status, 2);
