@@ -13,6 +13,7 @@
 
 #include "compare/comparison_table.h"
 #include "extractor/extract_document.h"
+#include "extractor/text_repair.h"
 #include "normalizer/lexicon.h"
 #include "store/store.h"
 
@@ -85,22 +86,14 @@ json figure_json(const StoredFigure& sf) {
 std::string quote_from_lines(const std::vector<std::string>& raw, const Figure& f, bool* ok) {
   *ok = f.line >= 1 && f.line_end >= f.line && f.line_end <= raw.size();
   if (!*ok) return "";
-  auto byte_of = [](const std::string& s, uint32_t cp, bool* fine) {
-    uint32_t count = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-      if (count == cp) return i;
-      ++count;
-    }
-    if (count == cp) return s.size();
-    *fine = false;
-    return s.size();
-  };
   const std::string& first = raw[f.line - 1];
   const std::string& last = raw[f.line_end - 1];
-  size_t b = byte_of(first, f.char_start, ok);
-  size_t e = byte_of(last, f.char_end, ok);
-  if (!*ok) return "";
+  size_t b = byte_offset_of_code_point(first, f.char_start);
+  size_t e = byte_offset_of_code_point(last, f.char_end);
+  if (b == std::string::npos || e == std::string::npos) {
+    *ok = false;
+    return "";
+  }
   if (f.line == f.line_end) {
     if (e < b) {
       *ok = false;
@@ -365,17 +358,10 @@ int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& docu
       std::string text = l.raw;
       if (in) {
         // Highlight the quote on its lines, by code point offsets.
-        auto byte_of = [](const std::string& s, uint32_t cp) {
-          uint32_t count = 0;
-          for (size_t i = 0; i < s.size(); ++i) {
-            if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-            if (count == cp) return i;
-            ++count;
-          }
-          return s.size();
-        };
-        size_t b = l.line_no == f.line ? byte_of(text, f.char_start) : 0;
-        size_t e = l.line_no == f.line_end ? byte_of(text, f.char_end) : text.size();
+        size_t b = l.line_no == f.line ? byte_offset_of_code_point(text, f.char_start) : 0;
+        size_t e = l.line_no == f.line_end ? byte_offset_of_code_point(text, f.char_end) : text.size();
+        b = std::min(b, text.size());
+        e = std::max(b, std::min(e, text.size()));
         text = text.substr(0, b) + hi + text.substr(b, e - b) + lo + text.substr(e);
       }
       char num[16];

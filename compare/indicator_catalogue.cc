@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "extractor/text_repair.h"
+#include "normalizer/lexicon.h"
 
 namespace chitieu {
 namespace {
@@ -79,18 +80,10 @@ std::string IndicatorCatalogue::decision_key(const std::string& indicator, const
 }
 
 Status IndicatorCatalogue::Load(const std::string& path, IndicatorCatalogue* out) {
-  std::ifstream in(path);
-  if (!in) return Status::Error("cannot read indicator catalogue " + path);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols = split(line, "\t");
-    if (cols.size() < 3) {
-      return Status::Error(path + ":" + std::to_string(number) + ": expected id, name, unit");
-    }
+  std::vector<std::vector<std::string>> rows;
+  Status st = read_tsv_rows(path, 3, &rows);
+  if (!st.ok()) return st;
+  for (const auto& cols : rows) {
     CatalogueEntry e;
     e.id = cols[0];
     e.name = cols[1];

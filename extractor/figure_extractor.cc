@@ -593,6 +593,8 @@ void BlockExtractor::run() {
     Figure fig;
     fig.low = n1.value * scale;
     fig.high = (is_range ? n2.value : n1.value) * scale;
+    // "1 tỷ tỷ tỷ … đồng" scales past a double: no figure, never infinity.
+    if (!std::isfinite(fig.low) || !std::isfinite(fig.high)) continue;
     if (fig.low > fig.high) {
       std::swap(fig.low, fig.high);
       warnings.push_back("range: bounds written in reverse order (\"" + b_.slice(s, e2) + "\")");

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "normalizer/period.h"
@@ -289,6 +290,7 @@ void read_table(const Lexicon& lex, const TableRegion& region, const std::vector
       double scale = cell_unit.matched ? cell_unit.scale : 1.0;
       fig.low = std::min(n1.value, n2.value) * scale;
       fig.high = std::max(n1.value, n2.value) * scale;
+      if (!std::isfinite(fig.low) || !std::isfinite(fig.high)) continue;  // scaled past a double
       fig.comparator = !symbol.empty() ? symbol : resolve_comparator(run, after, is_range);
       fig.unit = ud.code;
       fig.counted = ud.counted;

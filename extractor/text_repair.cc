@@ -137,6 +137,16 @@ std::string comparison_key(std::string_view utf8) {
   return key;
 }
 
+size_t byte_offset_of_code_point(std::string_view utf8, uint32_t cp) {
+  uint32_t count = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    if ((static_cast<uint8_t>(utf8[i]) & 0xC0) == 0x80) continue;
+    if (count == cp) return i;
+    ++count;
+  }
+  return count == cp ? utf8.size() : std::string_view::npos;
+}
+
 uint32_t code_points_before(std::string_view utf8, size_t byte_offset) {
   uint32_t count = 0;
   for (size_t i = 0; i < byte_offset && i < utf8.size(); ++i) {

@@ -74,6 +74,10 @@ std::string comparison_key(std::string_view utf8);
 // Number of code points in the first `byte_offset` bytes of `utf8`.
 uint32_t code_points_before(std::string_view utf8, size_t byte_offset);
 
+// Byte offset of code point `cp` in `utf8` (the size when `cp` is the end);
+// npos when the text has fewer code points.
+size_t byte_offset_of_code_point(std::string_view utf8, uint32_t cp);
+
 }  // namespace chitieu
 
 #endif  // CHITIEU_EXTRACTOR_TEXT_REPAIR_H_

@@ -21,9 +21,10 @@ std::vector<std::string> split_tabs(const std::string& line) {
   return out;
 }
 
-// Reads the rows of a TSV data file, skipping comments and blank lines.
-Status read_rows(const std::string& path, size_t min_columns,
-                 std::vector<std::vector<std::string>>* rows) {
+}  // namespace
+
+Status read_tsv_rows(const std::string& path, size_t min_columns,
+                     std::vector<std::vector<std::string>>* rows) {
   std::ifstream in(path);
   if (!in) return Status::Error("cannot read data file " + path);
   std::string line;
@@ -41,6 +42,8 @@ Status read_rows(const std::string& path, size_t min_columns,
   }
   return Status::Ok();
 }
+
+namespace {
 
 std::string unquote(const std::string& s) { return s == "\"\"" ? "" : s; }
 
@@ -61,7 +64,7 @@ std::string resolve_data_dir(const std::string& flag_value) {
 
 Status load_lexicon(const std::string& dir, Lexicon* out) {
   std::vector<std::vector<std::string>> rows;
-  Status st = read_rows(dir + "/units.tsv", 2, &rows);
+  Status st = read_tsv_rows(dir + "/units.tsv", 2, &rows);
   if (!st.ok()) return st;
   for (auto& r : rows) {
     UnitEntry e;
@@ -88,12 +91,12 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
   longest_first(&out->units);
 
   rows.clear();
-  if (st = read_rows(dir + "/qualifiers.tsv", 3, &rows); !st.ok()) return st;
+  if (st = read_tsv_rows(dir + "/qualifiers.tsv", 3, &rows); !st.ok()) return st;
   for (auto& r : rows) out->qualifiers.push_back({r[0], unquote(r[1]), r[2] == "after"});
   longest_first(&out->qualifiers);
 
   rows.clear();
-  if (st = read_rows(dir + "/implied_units.tsv", 2, &rows); !st.ok()) return st;
+  if (st = read_tsv_rows(dir + "/implied_units.tsv", 2, &rows); !st.ok()) return st;
   for (auto& r : rows) {
     ImpliedUnit u;
     u.words = r[0];
@@ -104,31 +107,31 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
   }
 
   rows.clear();
-  if (st = read_rows(dir + "/number_names.tsv", 1, &rows); !st.ok()) return st;
+  if (st = read_tsv_rows(dir + "/number_names.tsv", 1, &rows); !st.ok()) return st;
   for (auto& r : rows) out->number_names.push_back(r[0]);
 
   rows.clear();
-  if (st = read_rows(dir + "/ocr_phrases.tsv", 1, &rows); !st.ok()) return st;
+  if (st = read_tsv_rows(dir + "/ocr_phrases.tsv", 1, &rows); !st.ok()) return st;
   for (auto& r : rows) out->ocr_phrases.push_back(r[0]);
 
   rows.clear();
-  if (st = read_rows(dir + "/age_groups.tsv", 1, &rows); !st.ok()) return st;
+  if (st = read_tsv_rows(dir + "/age_groups.tsv", 1, &rows); !st.ok()) return st;
   for (auto& r : rows) out->age_groups.push_back(r[0]);
 
   rows.clear();
-  if (st = read_rows(dir + "/sections.tsv", 1, &rows); !st.ok()) return st;
+  if (st = read_tsv_rows(dir + "/sections.tsv", 1, &rows); !st.ok()) return st;
   for (auto& r : rows) out->result_sections.push_back(r[0]);
 
   rows.clear();
-  if (st = read_rows(dir + "/issuers.tsv", 3, &rows); !st.ok()) return st;
+  if (st = read_tsv_rows(dir + "/issuers.tsv", 3, &rows); !st.ok()) return st;
   for (auto& r : rows) out->issuers.push_back({r[0], r[1], r[2]});
 
   rows.clear();
-  if (st = read_rows(dir + "/doc_types.tsv", 2, &rows); !st.ok()) return st;
+  if (st = read_tsv_rows(dir + "/doc_types.tsv", 2, &rows); !st.ok()) return st;
   for (auto& r : rows) out->doc_types.push_back({"", r[0], r[1]});
 
   rows.clear();
-  if (st = read_rows(dir + "/vni.tsv", 2, &rows); !st.ok()) return st;
+  if (st = read_tsv_rows(dir + "/vni.tsv", 2, &rows); !st.ok()) return st;
   for (auto& r : rows) {
     std::string bytes;
     std::istringstream hex(r[1]);

@@ -55,6 +55,12 @@ struct Lexicon {
   std::vector<std::pair<std::string, std::string>> vni;
 };
 
+// Reads the rows of a tab-separated data file, skipping blank lines and lines
+// starting with '#'; a row with fewer than `min_columns` columns is an error
+// naming the file and line.
+Status read_tsv_rows(const std::string& path, size_t min_columns,
+                     std::vector<std::vector<std::string>>* rows);
+
 // --data-dir if given, else $CHITIEU_DATA, else the source tree's data/.
 std::string resolve_data_dir(const std::string& flag_value);
 

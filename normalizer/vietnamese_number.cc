@@ -1,5 +1,6 @@
 #include "normalizer/vietnamese_number.h"
 
+#include <cmath>
 #include <cstdlib>
 
 namespace chitieu {
@@ -75,6 +76,8 @@ ParsedNumber parse_vietnamese_number(std::string_view text) {
   std::string c_number = integer_digits;
   if (!fraction_digits.empty()) c_number += "." + fraction_digits;
   r.value = std::strtod(c_number.c_str(), nullptr);
+  // Over 300 digits overflows a double: no quantity, and never infinity.
+  if (!std::isfinite(r.value)) return ParsedNumber();
   r.ok = true;
   return r;
 }

@@ -16,6 +16,9 @@ PACKAGES=(
   # the comparison's XLSX report; the HTML report's browser test drives
   # headless Chromium from a small Python script
   libxlsxwriter-dev chromium python3
+  # OCR of scanned PDFs and images: Tesseract with its Vietnamese model, page
+  # images through Leptonica; the OCR benchmark runs the tesseract command
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie
 )
 
 missing=()

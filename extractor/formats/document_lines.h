@@ -18,6 +18,7 @@ struct DocumentLines {
   std::vector<std::string> lines;  // valid UTF-8, no line terminators
   std::vector<uint32_t> pages;     // 1-based page of each line; empty when the format has no pages
   std::vector<bool> boilerplate;   // running header, footer or page number; empty when none
+  std::vector<float> confidence;   // OCR: mean word confidence (0..100) of each line; empty when not OCRed
 
   // Appends `text` (any bytes) as one line on `page` (0: no page).
   void add(std::string_view text, uint32_t page);

@@ -76,13 +76,19 @@ DetectedFormat detect_format(std::string_view bytes) {
     std::string_view bytes;
     const char* name;
   };
-  static const Magic kMagic[] = {
-      {{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8}, "OLE compound file (.doc/.xls, or a password-protected .docx)"},
-      {"{\\rtf", "RTF"},
+  // Scans and photographs of pages, which OCR reads (ocr_reader.h).
+  static const Magic kImages[] = {
       {"\x89PNG", "PNG image"},
       {"\xFF\xD8\xFF", "JPEG image"},
       {{"II*\0", 4}, "TIFF image"},
       {{"MM\0*", 4}, "TIFF image"},
+  };
+  for (const Magic& m : kImages) {
+    if (starts(bytes, m.bytes)) return {FileFormat::kImage, m.name};
+  }
+  static const Magic kMagic[] = {
+      {{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8}, "OLE compound file (.doc/.xls, or a password-protected .docx)"},
+      {"{\\rtf", "RTF"},
       {"GIF8", "GIF image"},
       {"AT&TFORM", "DjVu document"},
       {"\x1F\x8B", "gzip archive"},

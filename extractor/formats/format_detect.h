@@ -17,13 +17,14 @@ enum class FileFormat {
   kText,
   kPdf,
   kDocx,
+  kImage,        // PNG, JPEG or TIFF, read by OCR: `name` says which
   kUnsupported,  // a known format chitieu does not read: `name` says which
   kCorrupt,      // a container that cannot be opened: `name` says why
 };
 
 struct DetectedFormat {
   FileFormat format = FileFormat::kText;
-  // "text", "pdf", "docx"; for kUnsupported what the file is ("OLE compound
+  // "text", "pdf", "docx", "PNG image"…; for kUnsupported what the file is ("OLE compound
   // file (.doc/.xls)"); for kCorrupt the one-line reason.
   std::string name;
 };

@@ -102,7 +102,7 @@ void read_page(const poppler::page& page, uint32_t number, DocumentLines* out, s
   if (open) out->add(line, number);
 }
 
-Status read_pdf_or_throw(std::string_view bytes, DocumentLines* out) {
+Status read_pdf_or_throw(std::string_view bytes, DocumentLines* out, bool* no_text_layer) {
   silence_poppler();
   // Every PDF ends with %%EOF (after at most some trailing junk); without it
   // the file was cut short, and Poppler would quietly read what is left.
@@ -137,8 +137,12 @@ Status read_pdf_or_throw(std::string_view bytes, DocumentLines* out) {
     read_page(*page, static_cast<uint32_t>(i + 1), out, &words);
   }
   if (words == 0) {
+    if (no_text_layer != nullptr) {
+      *no_text_layer = true;
+      return Status::Ok();
+    }
     return Status::Error("PDF without a text layer (" + std::to_string(pages) +
-                         (pages == 1 ? " page" : " pages") + ", a scan?): OCR is not supported yet");
+                         (pages == 1 ? " page" : " pages") + ", a scan?)");
   }
   mark_page_furniture(out);
   return Status::Ok();
@@ -146,9 +150,10 @@ Status read_pdf_or_throw(std::string_view bytes, DocumentLines* out) {
 
 }  // namespace
 
-Status read_pdf(std::string_view bytes, DocumentLines* out) {
+Status read_pdf(std::string_view bytes, DocumentLines* out, bool* no_text_layer) {
+  if (no_text_layer != nullptr) *no_text_layer = false;
   try {
-    return read_pdf_or_throw(bytes, out);
+    return read_pdf_or_throw(bytes, out, no_text_layer);
   } catch (const std::bad_alloc&) {
     return Status::Error("PDF too large to read (out of memory)");
   } catch (const std::exception& e) {

@@ -12,6 +12,8 @@
 //
 // Errors: "encrypted PDF (…)", "truncated PDF (…)", "corrupt PDF: …", "PDF
 // without a text layer (…)". Poppler's own messages never reach stderr.
+// A PDF without a text layer (a scan) is not an error when the caller asks to
+// know: `*no_text_layer` is set and the pages are left to OCR (ocr_reader.h).
 #ifndef CHITIEU_EXTRACTOR_FORMATS_PDF_READER_H_
 #define CHITIEU_EXTRACTOR_FORMATS_PDF_READER_H_
 
@@ -22,7 +24,7 @@
 
 namespace chitieu {
 
-Status read_pdf(std::string_view bytes, DocumentLines* out);
+Status read_pdf(std::string_view bytes, DocumentLines* out, bool* no_text_layer = nullptr);
 
 }  // namespace chitieu
 
