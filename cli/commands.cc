@@ -15,6 +15,7 @@
 #include "extractor/extract_document.h"
 #include "extractor/text_repair.h"
 #include "normalizer/lexicon.h"
+#include "store/ocr_page_cache.h"
 #include "store/store.h"
 
 namespace chitieu {
@@ -179,9 +180,17 @@ int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths,
   for (const std::string& e : errors) std::cerr << "error: " << e << "\n";
   int failed = static_cast<int>(errors.size()), stored = 0, skipped = 0;
   size_t figures = 0;
+  OcrPageCache ocr_cache(store.get());
   for (const std::string& path : files) {
     ExtractedDocument doc;
-    Status st = extract_document(lex, path, forced_encoding, &doc);
+    Status st;
+    try {
+      st = extract_document(lex, path, forced_encoding, &doc, &ocr_cache);
+    } catch (const std::exception& e) {
+      // A bug met on one file (or memory running out) must not end the batch:
+      // it becomes that file's error.
+      st = Status::Error(std::string("internal error in extraction: ") + e.what());
+    }
     if (!st.ok()) {
       std::cerr << "error: " << path << ": " << st.message() << "\n";
       ++failed;

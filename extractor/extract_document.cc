@@ -1,5 +1,7 @@
 #include "extractor/extract_document.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <mutex>
 
@@ -16,6 +18,23 @@ const std::vector<PhraseRepair>& phrase_repairs_for(const Lexicon& lex) {
   auto it = cache.find(&lex);
   if (it == cache.end()) it = cache.emplace(&lex, prepare_phrase_repairs(lex.ocr_phrases)).first;
   return it->second;
+}
+
+// Warns on each figure whose lines include one OCR was unsure of, naming the
+// least sure: the auditor then checks that figure against the scan.
+void warn_low_ocr_confidence(const std::vector<float>& confidence, std::vector<Figure>* figures) {
+  if (confidence.empty()) return;
+  for (Figure& f : *figures) {
+    uint32_t first = std::min(f.line, f.number_line), last = std::max(f.line_end, f.number_line);
+    uint32_t worst = 0;
+    for (uint32_t l = std::max(first, 1u); l <= last && l <= confidence.size(); ++l) {
+      if (worst == 0 || confidence[l - 1] < confidence[worst - 1]) worst = l;
+    }
+    if (worst == 0 || confidence[worst - 1] >= kLowOcrConfidence) continue;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "ocr: low confidence (%.0f) on line %u", confidence[worst - 1], worst);
+    f.warnings.push_back(buf);
+  }
 }
 
 }  // namespace
@@ -43,12 +62,13 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
   }
   doc->header = read_document_header(lex, doc->repaired);
   doc->figures = extract_figures(lex, doc->source.lines, doc->repaired);
+  warn_low_ocr_confidence(doc->source.line_confidence, &doc->figures);
   for (auto& [i, line] : set_aside) std::swap(line, doc->repaired[i]);
 }
 
 Status extract_document(const Lexicon& lex, const std::string& path, const std::string& forced_encoding,
-                        ExtractedDocument* out) {
-  Status st = read_source_text(lex, path, forced_encoding, &out->source);
+                        ExtractedDocument* out, OcrCache* ocr_cache) {
+  Status st = read_source_text(lex, path, forced_encoding, &out->source, ocr_cache);
   if (!st.ok()) return st;
   extract_from_source(lex, out);
   return Status::Ok();

@@ -355,7 +355,11 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, std::string* 
   }
   for (auto it = ctx_->headings.rbegin(); it != ctx_->headings.rend(); ++it) {
     if (!it->period.empty()) {
-      *source = "heading: \"" + it->text.substr(0, 120) + "\"";
+      // At most 120 bytes of the heading, cut on a code point boundary: a
+      // cut inside a letter is invalid UTF-8, which JSON cannot hold.
+      size_t cut = std::min<size_t>(it->text.size(), 120);
+      while (cut > 0 && cut < it->text.size() && (static_cast<unsigned char>(it->text[cut]) & 0xC0) == 0x80) --cut;
+      *source = "heading: \"" + it->text.substr(0, cut) + "\"";
       return it->period;
     }
   }
@@ -668,7 +672,7 @@ void BlockExtractor::run() {
     }
     reading["kind"] = {{"value", fig.kind}, {"reason", kind_reason}};
     fig.warnings = warnings;
-    fig.reading_json = reading.dump();
+    fig.reading_json = reading.dump(-1, ' ', false, json::error_handler_t::replace);
 
     size_t qb = run.begin;
     while (qb < s && (f[qb] == ':' || f[qb] == ' ')) ++qb;

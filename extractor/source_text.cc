@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -11,6 +12,7 @@
 
 #include "extractor/formats/docx_reader.h"
 #include "extractor/formats/format_detect.h"
+#include "extractor/formats/ocr_reader.h"
 #include "extractor/formats/pdf_reader.h"
 
 namespace chitieu {
@@ -51,15 +53,44 @@ void detect_font_form(const Lexicon& lex, const std::string& forced, SourceText*
   }
 }
 
-Status read_document_format(const Lexicon& lex, std::string_view bytes, FileFormat format,
-                            const std::string& forced_encoding, SourceText* out) {
+// "png-ocr" for "PNG image".
+std::string ocr_format_name(const std::string& image_name) {
+  std::string out;
+  for (char c : image_name.substr(0, image_name.find(' '))) out += static_cast<char>(std::tolower(c));
+  return out + "-ocr";
+}
+
+Status read_document_format(const Lexicon& lex, std::string_view bytes, const DetectedFormat& detected,
+                            const std::string& forced_encoding, OcrCache* ocr_cache, SourceText* out) {
   DocumentLines doc;
-  Status st = format == FileFormat::kPdf ? read_pdf(bytes, &doc) : read_docx(bytes, &doc);
+  OcrOptions ocr;
+  ocr.cache = ocr_cache;
+  ocr.sha256 = out->sha256;
+  Status st;
+  switch (detected.format) {
+    case FileFormat::kPdf: {
+      bool scan = false;
+      st = read_pdf(bytes, &doc, &scan);
+      out->format = "pdf";
+      if (st.ok() && scan) {
+        st = ocr_pdf(bytes, ocr, &doc);
+        out->format = "pdf-ocr";
+      }
+      break;
+    }
+    case FileFormat::kImage:
+      st = ocr_image(bytes, ocr, &doc);
+      out->format = ocr_format_name(detected.name);
+      break;
+    default:
+      st = read_docx(bytes, &doc);
+      out->format = "docx";
+  }
   if (!st.ok()) return st;
-  out->format = format == FileFormat::kPdf ? "pdf" : "docx";
   out->lines = std::move(doc.lines);
   out->pages = std::move(doc.pages);
   out->boilerplate = std::move(doc.boilerplate);
+  out->line_confidence = std::move(doc.confidence);
   bool any_text = false;
   for (size_t i = 0; i < out->lines.size() && !any_text; ++i) {
     bool furniture = i < out->boilerplate.size() && out->boilerplate[i];
@@ -95,7 +126,7 @@ std::string lines_sha256_hex(const std::vector<std::string>& lines) {
 }
 
 Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const std::string& name,
-                              const std::string& forced_encoding, SourceText* out) {
+                              const std::string& forced_encoding, SourceText* out, OcrCache* ocr_cache) {
   out->path = name;
   auto slash = name.find_last_of('/');
   out->file_name = slash == std::string::npos ? name : name.substr(slash + 1);
@@ -105,6 +136,7 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
   out->lines.clear();
   out->pages.clear();
   out->boilerplate.clear();
+  out->line_confidence.clear();
 
   if (bytes.empty()) return Status::Error("empty file");
   DetectedFormat detected = detect_format(bytes);
@@ -115,7 +147,8 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
       return Status::Error(detected.name);
     case FileFormat::kPdf:
     case FileFormat::kDocx:
-      return read_document_format(lex, bytes, detected.format, forced_encoding, out);
+    case FileFormat::kImage:
+      return read_document_format(lex, bytes, detected, forced_encoding, ocr_cache, out);
     case FileFormat::kText:
       break;
   }
@@ -221,11 +254,11 @@ Status hash_file(const std::string& path, std::string* sha256) {
 }
 
 Status read_source_text(const Lexicon& lex, const std::string& path,
-                        const std::string& forced_encoding, SourceText* out) {
+                        const std::string& forced_encoding, SourceText* out, OcrCache* ocr_cache) {
   std::string bytes;
   Status st = read_bytes(path, &bytes);
   if (!st.ok()) return st;
-  st = source_text_from_bytes(lex, bytes, path, forced_encoding, out);
+  st = source_text_from_bytes(lex, bytes, path, forced_encoding, out, ocr_cache);
   out->path = path;
   return st;
 }

@@ -6,7 +6,8 @@
 // unreadable path, empty file, a binary or unsupported format, invalid UTF-8.
 // The content decides the format (formats/format_detect.h), not the name: text
 // in any of the encodings of legacy_encoding.h, a PDF's text layer
-// (formats/pdf_reader.h) or a Word .docx (formats/docx_reader.h).
+// (formats/pdf_reader.h), a Word .docx (formats/docx_reader.h), or by OCR a
+// scanned PDF or a PNG, JPEG or TIFF image (formats/ocr_reader.h).
 #ifndef CHITIEU_EXTRACTOR_SOURCE_TEXT_H_
 #define CHITIEU_EXTRACTOR_SOURCE_TEXT_H_
 
@@ -21,12 +22,15 @@
 
 namespace chitieu {
 
+class OcrCache;  // formats/ocr_reader.h
+
 struct SourceText {
   std::string path;       // as given by the user
   std::string file_name;  // last path component
   std::string sha256;     // hex digest of the file's bytes
   uint64_t size_bytes = 0;
-  std::string format;     // "text", "pdf" or "docx" (detected from the content)
+  std::string format;     // "text", "pdf", "docx", or OCRed: "pdf-ocr", "png-ocr",
+                          // "jpeg-ocr", "tiff-ocr" (detected from the content)
   std::string encoding;   // as detected or forced (legacy_encoding.h)
   double encoding_confidence = 1.0;
   FontForm form = FontForm::kUnicode;  // glyph mapping the line repair undoes
@@ -34,6 +38,8 @@ struct SourceText {
   std::vector<uint32_t> pages;     // 1-based page of each line; empty when the format has none
   std::vector<bool> boilerplate;   // running header/footer/page number lines (kept out of
                                    // figures); empty when there are none
+  std::vector<float> line_confidence;  // OCR: mean word confidence (0..100) of each line;
+                                       // empty when the text was not OCRed
 };
 
 // Largest file read; larger ones are refused rather than read into memory.
@@ -50,13 +56,16 @@ inline constexpr uint64_t kMaxTextLines = 1'000'000;
 
 // Reads, decodes and validates `path`. `forced_encoding` (one of
 // known_encodings(), or empty to detect) overrides detection. On failure
-// returns the reason, without the path.
+// returns the reason, without the path. OCRed pages are looked up in and
+// saved to `ocr_cache` when one is given.
 Status read_source_text(const Lexicon& lex, const std::string& path,
-                        const std::string& forced_encoding, SourceText* out);
+                        const std::string& forced_encoding, SourceText* out,
+                        OcrCache* ocr_cache = nullptr);
 
 // Same on bytes already in memory (`name` becomes file_name and path).
 Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const std::string& name,
-                              const std::string& forced_encoding, SourceText* out);
+                              const std::string& forced_encoding, SourceText* out,
+                              OcrCache* ocr_cache = nullptr);
 
 // Hashes a file without decoding it (verify --sources).
 Status hash_file(const std::string& path, std::string* sha256);

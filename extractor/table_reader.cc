@@ -333,7 +333,7 @@ void read_table(const Lexicon& lex, const TableRegion& region, const std::vector
       reading["year"] = {{"value", fig.year}, {"source", year_source}};
       reading["kind"] = {{"value", fig.kind}, {"reason", col < columns.size() && columns[col].result
                                                            ? "result column" : "table of targets"}};
-      fig.reading_json = reading.dump();
+      fig.reading_json = reading.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 
       // Provenance: the cell's own line, its trimmed text.
       const RepairedLine& rl = lines[c.line];

@@ -19,6 +19,9 @@ PACKAGES=(
   # OCR of scanned PDFs and images: Tesseract with its Vietnamese model, page
   # images through Leptonica; the OCR benchmark runs the tesseract command
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie
+  # the fuzz targets (scripts/fuzz.sh): clang 14, and its runtimes for
+  # libFuzzer and the address/undefined sanitizers
+  clang libclang-rt-14-dev
 )
 
 missing=()

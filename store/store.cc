@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <set>
 #include <nlohmann/json.hpp>
@@ -24,7 +25,7 @@ CREATE TABLE IF NOT EXISTS documents (
   path          TEXT NOT NULL,          -- as given to ingest
   file_name     TEXT NOT NULL,
   size_bytes    INTEGER NOT NULL,
-  format        TEXT NOT NULL,          -- text, pdf or docx (from the content)
+  format        TEXT NOT NULL,          -- text, pdf, docx; OCRed: pdf-ocr, png-ocr, jpeg-ocr, tiff-ocr
   encoding      TEXT NOT NULL,          -- as detected (or forced with --encoding)
   encoding_confidence REAL NOT NULL,    -- 0..1
   doc_number    TEXT,                   -- "59-NQ/TW", "/NQ-HĐND" in a draft
@@ -49,7 +50,21 @@ CREATE TABLE IF NOT EXISTS lines (
   page        INTEGER,                  -- null for plain text
   raw         TEXT NOT NULL,
   repaired    TEXT,                     -- null when equal to raw
+  ocr_confidence REAL,                  -- OCRed line: mean word confidence 0..100; else null
   PRIMARY KEY (document_id, line_no)
+) STRICT, WITHOUT ROWID;
+
+-- Pages already OCRed, so that a scan ingested again, a re-run after a crash,
+-- or a new version sharing the bytes is never recognised twice. Keyed by the
+-- file's bytes, not by a stored document: a page is saved as soon as it is
+-- read, before its document is.
+CREATE TABLE IF NOT EXISTS ocr_pages (
+  sha256        TEXT NOT NULL,          -- of the file's bytes
+  page          INTEGER NOT NULL,       -- 1-based
+  text          TEXT NOT NULL,          -- the page's lines joined by \n
+  confidence    TEXT NOT NULL,          -- JSON array: each line's mean word confidence
+  recognised_at TEXT NOT NULL,
+  PRIMARY KEY (sha256, page)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS repairs (
@@ -279,6 +294,57 @@ Status Store::migrate() {
   return exec("COMMIT");
 }
 
+Status Store::ocr_page(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines, bool* found) {
+  *found = false;
+  Statement q(db_, "SELECT text, confidence FROM ocr_pages WHERE sha256 = ? AND page = ?");
+  if (!q.ok()) return Status::Error("database: " + q.error());
+  q.bind(1, sha256);
+  q.bind(2, static_cast<int64_t>(page));
+  int rc = q.step();
+  if (rc == SQLITE_DONE) return Status::Ok();
+  if (rc != SQLITE_ROW) return sql_error(db_, "looking up OCR page");
+  std::string text = q.text(0);
+  auto conf = nlohmann::json::parse(q.text(1), nullptr, false);
+  if (!conf.is_array()) return Status::Ok();  // unreadable: recognise the page again
+  // One confidence per line; a page without text has neither.
+  std::vector<OcrLine> out;
+  size_t pos = 0;
+  for (const auto& c : conf) {
+    if (!c.is_number() || pos > text.size()) return Status::Ok();
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    out.push_back({text.substr(pos, nl - pos), c.get<float>()});
+    pos = nl + 1;
+  }
+  if (conf.empty() ? !text.empty() : pos != text.size() + 1) return Status::Ok();
+  *lines = std::move(out);
+  *found = true;
+  return Status::Ok();
+}
+
+Status Store::save_ocr_page(const std::string& sha256, uint32_t page, const std::vector<OcrLine>& lines) {
+  std::string text;
+  nlohmann::json conf = nlohmann::json::array();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) text += '\n';
+    std::string line = lines[i].text;
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    text += line;
+    conf.push_back(std::round(lines[i].confidence * 100) / 100);
+  }
+  Statement ins(db_,
+                "INSERT OR REPLACE INTO ocr_pages(sha256, page, text, confidence, recognised_at) "
+                "VALUES (?,?,?,?,?)");
+  if (!ins.ok()) return Status::Error("database: " + ins.error());
+  ins.bind(1, sha256);
+  ins.bind(2, static_cast<int64_t>(page));
+  ins.bind(3, text);
+  ins.bind(4, conf.dump());
+  ins.bind(5, now_utc());
+  if (ins.step() != SQLITE_DONE) return sql_error(db_, "saving OCR page");
+  return Status::Ok();
+}
+
 Status Store::has_document(const std::string& sha256, bool* present) {
   Statement q(db_, "SELECT 1 FROM documents WHERE sha256 = ?");
   if (!q.ok()) return Status::Error("database: " + q.error());
@@ -355,7 +421,9 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
     doc_id = sqlite3_last_insert_rowid(db_);
   }
   {
-    Statement ins(db_, "INSERT INTO lines(document_id, line_no, page, raw, repaired) VALUES (?,?,?,?,?)");
+    Statement ins(db_,
+                  "INSERT INTO lines(document_id, line_no, page, raw, repaired, ocr_confidence) "
+                  "VALUES (?,?,?,?,?,?)");
     Statement rep(db_,
                   "INSERT INTO repairs(document_id, line_no, raw_start, raw_end, raw_text, "
                   "replacement, rule) VALUES (?,?,?,?,?,?,?)");
@@ -365,6 +433,7 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
       if (int64_t page = page_of_line(source, i + 1)) ins.bind(3, page);
       ins.bind(4, source.lines[i]);
       if (repaired[i].text != source.lines[i]) ins.bind(5, repaired[i].text);
+      if (i < source.line_confidence.size()) ins.bind(6, static_cast<double>(source.line_confidence[i]));
       if (ins.step() != SQLITE_DONE) return fail("inserting line");
       ins.reset();
       for (const Repair& r : repaired[i].repairs) {
@@ -406,7 +475,7 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
       ins.bind(17, f.kind);
       ins.bind(18, f.number_text);
       ins.bind(19, f.unit_text);
-      ins.bind(20, nlohmann::json(f.warnings).dump());
+      ins.bind(20, nlohmann::json(f.warnings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       ins.bind(21, f.reading_json);
       if (int64_t page = page_of_line(source, f.line)) ins.bind(22, page);
       if (ins.step() != SQLITE_DONE) return fail("inserting figure");

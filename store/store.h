@@ -18,6 +18,7 @@
 #include "common/status.h"
 #include "extractor/document_header.h"
 #include "extractor/figure_extractor.h"
+#include "extractor/formats/ocr_reader.h"
 #include "extractor/source_text.h"
 #include "extractor/text_repair.h"
 
@@ -101,6 +102,11 @@ class Store {
 
   // True when a document with these bytes is stored.
   Status has_document(const std::string& sha256, bool* present);
+
+  // Pages already OCRed (table ocr_pages), by the SHA-256 of the file's bytes
+  // and the 1-based page; see store/ocr_page_cache.h.
+  Status ocr_page(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines, bool* found);
+  Status save_ocr_page(const std::string& sha256, uint32_t page, const std::vector<OcrLine>& lines);
 
   Status documents(std::vector<StoredDocument>* out);
   // Figures in document order (document date, then id) and line order.

@@ -265,10 +265,7 @@ TEST_F(CrashSafetyTest, KillNineAtRandomMomentsThenVerifyAndRerunLoseNothing) {
             << " replays); batch of " << kBatch << " documents, a clean ingest takes "
             << ref.clean_seconds << " s\n";
   std::mt19937_64 rng(seed);
-  // Kills land anywhere from process start (lexicon, schema) to just past
-  // the end of a whole-batch run.
-  std::uniform_real_distribution<double> delay_of(0.0, 1.15 * ref.clean_seconds);
-  constexpr int kRuns = 16, kMinRuns = 8;
+  constexpr int kRuns = 20, kMinRuns = 8;
   constexpr double kBudgetSeconds = 30;
   const std::string batch = ref.batch_dir.string();
 
@@ -278,7 +275,12 @@ TEST_F(CrashSafetyTest, KillNineAtRandomMomentsThenVerifyAndRerunLoseNothing) {
     if (run >= kMinRuns && monotonic_seconds() - t0 > kBudgetSeconds) break;
     const std::string db = (dir_ / ("run" + std::to_string(run) + ".db")).string();
     const int cycles = 1 + static_cast<int>(rng() % 3);
+    int64_t stored = 0;
     for (int c = 0; c < cycles; ++c) {
+      // Kills land anywhere from process start (lexicon, schema) to just
+      // past the end of what is left of the batch.
+      const double left = static_cast<double>(kBatch - stored) / kBatch;
+      std::uniform_real_distribution<double> delay_of(0.0, 0.05 + 1.15 * ref.clean_seconds * left);
       const double delay = delay_of(rng);
       std::string where = "seed " + std::to_string(seed) + ", run " + std::to_string(run) +
                           ", kill " + std::to_string(c + 1) + " after " + std::to_string(delay) + " s";
@@ -303,6 +305,7 @@ TEST_F(CrashSafetyTest, KillNineAtRandomMomentsThenVerifyAndRerunLoseNothing) {
       DbState s = read_db(db);
       std::string problem = check_partial(s);
       ASSERT_EQ(problem, "") << where;
+      stored = s.documents;
       if (r.signal == SIGKILL) {
         if (s.documents == 0) ++kills_empty;
         else if (s.documents == kBatch) ++kills_full;

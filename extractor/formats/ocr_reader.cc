@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <system_error>
 #include <thread>
 
 #include "extractor/formats/page_furniture.h"
@@ -40,15 +41,19 @@ struct PageImage {
 
 // Tesseract parallelises inside a page with OpenMP, which on a machine with
 // other work makes a page many times slower (tesseract issues 3109, 2611);
-// pages in parallel, one thread each, is faster. OMP_THREAD_LIMIT cannot be
+// pages in parallel, one thread each, is faster. OMP_THREAD_LIMIT=1 cannot be
 // set from here: libgomp reads it once, when it is loaded with libtesseract,
-// before main. omp_set_num_threads(1) sets the same limit for the calling
-// thread, and is looked up rather than linked so a Tesseract built without
-// OpenMP needs nothing.
+// before main. omp_set_num_threads(1) is not enough either: Tesseract asks for
+// its threads with num_threads clauses, which override it. A maximum of 0
+// active levels does it: no parallel region of the calling thread gets more
+// than one thread (a per-thread setting since GCC 11's libgomp). Looked up
+// rather than linked, so a Tesseract built without OpenMP needs nothing.
 void one_openmp_thread_here() {
-  using SetThreads = void (*)(int);
-  static SetThreads set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
-  if (set != nullptr) set(1);
+  using SetInt = void (*)(int);
+  static SetInt set_levels = reinterpret_cast<SetInt>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  static SetInt set_threads = reinterpret_cast<SetInt>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
+  if (set_levels != nullptr) set_levels(0);
+  if (set_threads != nullptr) set_threads(1);
 }
 
 void quiet_leptonica() {
@@ -127,6 +132,7 @@ class Engine {
 using LoadPage = std::function<Status(int index, PageImage* out)>;
 
 Status ocr_pages(int page_count, const LoadPage& load, const OcrOptions& options, DocumentLines* out) {
+  quiet_leptonica();
   std::vector<std::vector<OcrLine>> pages(static_cast<size_t>(page_count));
   std::vector<int> todo;
   bool use_cache = options.cache != nullptr && !options.sha256.empty();
@@ -182,7 +188,14 @@ Status ocr_pages(int page_count, const LoadPage& load, const OcrOptions& options
       }
     };
     std::vector<std::thread> workers;
-    for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work);
+    for (unsigned t = 1; t < threads; ++t) {
+      // Fewer workers when the system refuses a thread; this one still works.
+      try {
+        workers.emplace_back(work);
+      } catch (const std::system_error&) {
+        break;
+      }
+    }
     work();
     for (std::thread& w : workers) w.join();
     if (!error.ok()) return error;

@@ -1,0 +1,36 @@
+// The OCR cache (extractor/formats/ocr_reader.h) kept in the store's
+// ocr_pages table: what `ingest` hands the reader, so a page OCRed once —
+// in an earlier run, or before a crash cut a batch short — is not OCRed again.
+#ifndef CHITIEU_STORE_OCR_PAGE_CACHE_H_
+#define CHITIEU_STORE_OCR_PAGE_CACHE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extractor/formats/ocr_reader.h"
+#include "store/store.h"
+
+namespace chitieu {
+
+class OcrPageCache : public OcrCache {
+ public:
+  explicit OcrPageCache(Store* store) : store_(store) {}
+
+  // A database error is not the document's failure: the page is recognised
+  // (lookup) or simply not kept (save).
+  bool find(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines) override {
+    bool found = false;
+    return store_->ocr_page(sha256, page, lines, &found).ok() && found;
+  }
+  void save(const std::string& sha256, uint32_t page, const std::vector<OcrLine>& lines) override {
+    store_->save_ocr_page(sha256, page, lines);
+  }
+
+ private:
+  Store* store_;
+};
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_STORE_OCR_PAGE_CACHE_H_
