@@ -34,6 +34,8 @@ int load(const GlobalOptions& g, const std::string& catalogue_path, Loaded* l) {
   }
   std::string path = catalogue_path.empty() ? resolve_data_dir(g.data_dir) + "/indicators.tsv" : catalogue_path;
   st = IndicatorCatalogue::Load(path, &l->catalogue);
+  // One snapshot, as in verify: an ingest committing meanwhile is all in or out.
+  if (st.ok()) st = l->store->begin_snapshot();
   if (st.ok()) st = l->store->decisions(&l->stored_decisions);
   if (st.ok()) st = l->store->documents(&l->documents);
   if (st.ok()) st = l->store->figures([&](const StoredFigure& sf) { l->figures.push_back(sf); });
@@ -43,7 +45,7 @@ int load(const GlobalOptions& g, const std::string& catalogue_path, Loaded* l) {
   }
   for (const StoredDecision& d : l->stored_decisions)
     l->decisions[d.key] = {d.decision, d.indicator_id};
-  return 0;
+  return 0;  // the caller ends the snapshot once it has read all it needs
 }
 
 // Stores how every figure was matched, so the matches can be browsed in SQL.
@@ -80,6 +82,7 @@ int run_compare(const GlobalOptions& g, const CompareRequest& r) {
     if (n < 1 || n > static_cast<int64_t>(lines.size()) || lines[n - 1].line_no != n) return nullptr;
     return &lines[n - 1];
   };
+  l.store->end_snapshot();
   LineLookup lines;
   for (const StoredFigure& sf : l.figures)
     if (const StoredLine* line = find_line(sf.document_id, sf.figure.line_end))
@@ -139,6 +142,7 @@ int run_compare(const GlobalOptions& g, const CompareRequest& r) {
 int run_match(const GlobalOptions& g, const MatchRequest& r) {
   Loaded l;
   if (int rc = load(g, r.catalogue, &l)) return rc;
+  l.store->end_snapshot();
   if (!r.decision.empty()) {
     if (r.key.empty()) {
       std::cerr << "match: give --key (as listed by `chitieu match`)\n";

@@ -52,6 +52,10 @@ struct Segmentation {
   std::vector<bool> in_quotes;
 };
 
+// A "sentence" longer than this (a table flattened into one line, a hostile
+// file) is cut at a space: every per-figure look at its sentence stays bounded.
+constexpr size_t kMaxSentenceCodePoints = 2000;
+
 Segmentation segment(const std::string& f) {
   Segmentation seg;
   size_t n = f.size();
@@ -60,28 +64,34 @@ Segmentation segment(const std::string& f) {
   seg.sentence_end.resize(n + 1);
   seg.clause_end.resize(n + 1);
   seg.in_quotes.assign(n + 1, false);
+  // Where sentences and clauses end: 2 = sentence, 1 = clause.
+  std::vector<uint8_t> ends(n, 0);
+  size_t since = 0;
+  for (size_t i = 0; i < n; ++i, ++since) {
+    char ch = f[i];
+    bool sentence = (ch == '.' && (i + 1 == n || f[i + 1] == ' ') &&
+                     !(i > 0 && is_digit(f[i - 1]) && i + 2 < n && is_digit(f[i + 2]))) ||
+                    ch == '!' || ch == '?' || (ch == ' ' && since >= kMaxSentenceCodePoints);
+    if (sentence) {
+      ends[i] = 2;
+      since = 0;
+    } else if (ch == ';') {
+      ends[i] = 1;
+    }
+  }
   uint32_t s = 0, c = 0;
   for (size_t i = 0; i <= n; ++i) {
     seg.sentence_start[i] = s;
     seg.clause_start[i] = c;
     if (i == n) break;
-    char ch = f[i];
-    bool sentence_end = (ch == '.' && (i + 1 == n || f[i + 1] == ' ') &&
-                         !(i > 0 && is_digit(f[i - 1]) && i + 2 < n && is_digit(f[i + 2]))) ||
-                        ch == '!' || ch == '?';
-    if (sentence_end) {
-      s = c = static_cast<uint32_t>(i + 1);
-    } else if (ch == ';') {
-      c = static_cast<uint32_t>(i + 1);
-    }
+    if (ends[i] == 2) s = c = static_cast<uint32_t>(i + 1);
+    else if (ends[i] == 1) c = static_cast<uint32_t>(i + 1);
   }
   uint32_t se = static_cast<uint32_t>(n), ce = static_cast<uint32_t>(n);
   for (size_t i = n + 1; i-- > 0;) {
     if (i < n) {
-      char ch = f[i];
-      if (ch == '.' && (i + 1 == n || f[i + 1] == ' ')) se = ce = static_cast<uint32_t>(i);
-      else if (ch == '!' || ch == '?') se = ce = static_cast<uint32_t>(i);
-      else if (ch == ';') ce = static_cast<uint32_t>(i);
+      if (ends[i] == 2) se = ce = static_cast<uint32_t>(i);
+      else if (ends[i] == 1) ce = static_cast<uint32_t>(i);
     }
     seg.sentence_end[i] = se;
     seg.clause_end[i] = ce;
@@ -238,6 +248,10 @@ class BlockExtractor {
                      const UnitReading& unit, std::string* indicator, std::string* parent,
                      size_t* counted_tail_end);
   void emit(Figure fig, size_t quote_b, size_t quote_e, size_t number_b);
+  // Code point offset of a raw byte offset, counted on from the last call on
+  // the same line: figures come in order, so a long line is walked once.
+  uint32_t code_point_of(uint32_t line, uint32_t byte);
+  uint32_t cp_line_ = UINT32_MAX, cp_byte_ = 0, cp_count_ = 0;
 
   const Lexicon& lex_;
   const Block& b_;
@@ -388,7 +402,7 @@ void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t af
   // A breakdown: "…; trong đó: nông, lâm nghiệp, thủy sản tăng 2,56%" belongs to
   // the figure before "trong đó".
   size_t td = std::string::npos;
-  for (size_t p = find_word(f_, b_.body_begin, s, "trong do"); p != std::string::npos;
+  for (size_t p = find_word(f_, sent_b, s, "trong do"); p != std::string::npos;
        p = find_word(f_, p + 1, s, "trong do"))
     td = p;
   if (td != std::string::npos) {
@@ -486,6 +500,17 @@ void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t af
   }
 }
 
+uint32_t BlockExtractor::code_point_of(uint32_t line, uint32_t byte) {
+  if (line != cp_line_ || byte < cp_byte_) {
+    cp_line_ = line;
+    cp_byte_ = 0;
+    cp_count_ = 0;
+  }
+  cp_count_ += code_points_before(std::string_view(raw_[line]).substr(cp_byte_), byte - cp_byte_);
+  cp_byte_ = byte;
+  return cp_count_;
+}
+
 void BlockExtractor::emit(Figure fig, size_t qb, size_t qe, size_t number_b) {
   // Map the block span [qb, qe) back to raw lines and code point offsets.
   uint32_t l0 = b_.line[qb], l1 = b_.line[qe - 1];
@@ -498,8 +523,8 @@ void BlockExtractor::emit(Figure fig, size_t qb, size_t qe, size_t number_b) {
   fig.line = l0 + 1;
   fig.line_end = l1 + 1;
   fig.number_line = b_.line[number_b] + 1;
-  fig.char_start = code_points_before(raw_[l0], byte0);
-  fig.char_end = code_points_before(raw_[l1], byte1);
+  fig.char_start = code_point_of(l0, byte0);
+  fig.char_end = code_point_of(l1, byte1);
   if (l0 == l1) {
     fig.quote = raw_[l0].substr(byte0, byte1 - byte0);
   } else {

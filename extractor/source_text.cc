@@ -184,9 +184,13 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
                          std::to_string(kMaxTextLines) + ")");
   }
 
+  // Old Mac files end lines with a lone CR.
+  const char eol = text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos
+                       ? '\r'
+                       : '\n';
   size_t pos = 0;
   while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
+    size_t nl = text.find(eol, pos);
     std::string_view ln = text.substr(
         pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     if (!ln.empty() && ln.back() == '\r') ln.remove_suffix(1);
