@@ -61,6 +61,7 @@ json figure_json(const StoredFigure& sf) {
   j["document"] = sf.document;
   j["doc_sha256"] = sf.doc_sha256;
   j["page"] = sf.page > 0 ? json(sf.page) : json(nullptr);
+  j["page_line"] = sf.page_line > 0 ? json(sf.page_line) : json(nullptr);
   j["line"] = f.number_line;
   j["line_end"] = f.line_end;
   j["quote_line"] = f.line;
@@ -224,7 +225,7 @@ int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths,
 int run_export(const GlobalOptions& g, const std::string& format) {
   std::unique_ptr<Store> store;
   if (!open_store(g, &store)) return 3;
-  static const char* kColumns[] = {"id", "document", "doc_sha256", "page", "line", "line_end",
+  static const char* kColumns[] = {"id", "document", "doc_sha256", "page", "page_line", "line", "line_end",
                                    "quote_line", "char_start", "char_end", "quote", "indicator",
                                    "parent", "item", "comparator", "low", "high", "unit",
                                    "counted", "year", "kind", "number_text", "unit_text",
@@ -303,7 +304,7 @@ int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& docu
     const Figure& f = sf.figure;
     json reading = json::parse(f.reading_json, nullptr, false);
     std::cout << "figure " << sf.id << "  " << sf.document;
-    if (sf.page > 0) std::cout << "  page " << sf.page;
+    if (sf.page > 0) std::cout << "  page " << sf.page << ", line " << sf.page_line << " of the page";
     std::cout << "  line " << f.number_line;
     if (f.line_end != f.line) std::cout << " (quote lines " << f.line << "-" << f.line_end << ")";
     std::cout << "\n  document sha256  " << sf.doc_sha256 << "\n";

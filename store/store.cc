@@ -201,7 +201,10 @@ std::string version_key(const DocumentHeader& h) {
 const char* kFigureColumns =
     "f.id, f.document_id, d.file_name, d.sha256, d.doc_date, f.line, f.line_end, f.char_start, "
     "f.char_end, f.number_line, f.quote, f.indicator, f.parent, f.item, f.comparator, f.low, "
-    "f.high, f.unit, f.counted, f.year, f.kind, f.number_text, f.unit_text, f.warnings, f.reading, f.page";
+    "f.high, f.unit, f.counted, f.year, f.kind, f.number_text, f.unit_text, f.warnings, f.reading, f.page, "
+    // The line within its page: the figure's line counted from its page's first line.
+    "CASE WHEN f.page IS NULL THEN NULL ELSE f.number_line - (SELECT min(l.line_no) FROM lines l "
+    "WHERE l.document_id = f.document_id AND l.page = f.page) + 1 END";
 
 void read_figure_row(Statement& q, StoredFigure* sf) {
   sf->id = q.integer(0);
@@ -234,6 +237,7 @@ void read_figure_row(Statement& q, StoredFigure* sf) {
     for (const auto& x : w) f.warnings.push_back(x.get<std::string>());
   f.reading_json = q.text(24);
   sf->page = sqlite3_column_type(q.get(), 25) == SQLITE_NULL ? 0 : q.integer(25);
+  sf->page_line = sqlite3_column_type(q.get(), 26) == SQLITE_NULL ? 0 : q.integer(26);
 }
 
 }  // namespace

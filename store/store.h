@@ -45,6 +45,7 @@ struct StoredFigure {
   std::string doc_sha256;
   std::string doc_date;
   int64_t page = 0;  // page of the quote's first line; 0 when the document has no pages
+  int64_t page_line = 0;  // line of the first digit within that page (1-based); 0 without pages
   Figure figure;
 };
 

@@ -147,7 +147,7 @@ TEST_F(CliTest, IngestIsIdempotentAndEveryQuoteIsAtItsOffsetsInTheSource) {
 
   CommandResult csv = run("export --db " + db_ + " --format csv");
   EXPECT_EQ(csv.status, 0);
-  EXPECT_EQ(csv.out.rfind("id,document,doc_sha256,page,line,line_end", 0), 0u) << csv.out.substr(0, 200);
+  EXPECT_EQ(csv.out.rfind("id,document,doc_sha256,page,page_line,line,line_end", 0), 0u) << csv.out.substr(0, 200);
 }
 
 TEST_F(CliTest, BadFilesAreReportedAndTheBatchGoesOn) {

@@ -292,8 +292,15 @@ TEST_F(FormatsPdf, PagesAreStoredAndExported) {
   size_t with_page = 0, without = 0;
   while (std::getline(ss, line)) {
     auto j = nlohmann::json::parse(line);
-    if (j["document"] == "doc.pdf") with_page += j["page"].is_number_integer() && j["page"].get<int>() >= 1;
-    else without += j["page"].is_null();
+    if (j["document"] == "doc.pdf") {
+      with_page += j["page"].is_number_integer() && j["page"].get<int>() >= 1;
+      // The line within the page is counted from the page's first line.
+      EXPECT_TRUE(j["page_line"].is_number_integer() && j["page_line"].get<int>() >= 1 &&
+                  j["page_line"].get<int>() <= j["line"].get<int>())
+          << line;
+    } else {
+      without += j["page"].is_null() && j["page_line"].is_null();
+    }
   }
   EXPECT_EQ(with_page, pdf.figures.size());
   EXPECT_EQ(without, text.figures.size());
