@@ -198,7 +198,13 @@ int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths,
       continue;
     }
     Store::IngestOutcome outcome;
-    st = store->ingest(doc.source, doc.header, doc.repaired, doc.figures, &outcome);
+    try {
+      st = store->ingest(doc.source, doc.header, doc.repaired, doc.figures, &outcome);
+    } catch (const std::exception& e) {
+      // Store::ingest rolls back on its own errors; this is the last guard so
+      // one file never ends the batch.
+      st = Status::Error(std::string("internal error while storing: ") + e.what());
+    }
     if (!st.ok()) {
       std::cerr << "error: " << path << ": " << st.message() << "\n";
       ++failed;
@@ -355,8 +361,8 @@ int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& docu
       for (const auto& w : f.warnings) std::cout << "    - " << w << "\n";
     }
     std::vector<StoredLine> lines;
-    int64_t first = std::max<int64_t>(1, f.line - context_lines);
-    int64_t last = f.line_end + context_lines;
+    int64_t first = std::max<int64_t>(1, static_cast<int64_t>(f.line) - context_lines);
+    int64_t last = static_cast<int64_t>(f.line_end) + context_lines;
     Status st = store->lines(sf.document_id, first, last, &lines);
     if (!st.ok()) {
       std::cerr << "chitieu: " << st.message() << "\n";

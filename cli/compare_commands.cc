@@ -152,6 +152,13 @@ int run_match(const GlobalOptions& g, const MatchRequest& r) {
       std::cerr << "match: no indicator '" << r.map_to << "' in the catalogue\n";
       return 2;
     }
+    bool known = false;
+    for (const StoredFigure& sf : l.figures)
+      known = known || IndicatorCatalogue::decision_key(sf.figure.indicator, sf.figure.unit) == r.key;
+    if (!known) {
+      std::cerr << "match: no stored figure has the key '" << r.key << "' (see `chitieu match`)\n";
+      return 2;
+    }
     StoredDecision d;
     d.key = r.key;
     size_t bar = r.key.rfind('|');

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   trace->add_option("figure", figure_id, "figure id");
   trace->add_option("--document", document, "document file name or sha256 prefix");
   trace->add_option("--line", line, "line number in that document");
-  trace->add_option("--context", context, "lines of context around the quote")->capture_default_str();
+  trace->add_option("--context", context, "lines of context around the quote")->check(CLI::Range(0, 1000))->capture_default_str();
 
   chitieu::CompareRequest compare_request;
   auto* compare = app.add_subcommand(
@@ -94,9 +94,12 @@ int main(int argc, char** argv) {
   add_globals(match);
   match->add_option("--key", match_request.key, "the wording's key as listed");
   bool confirm = false, reject = false;
-  match->add_flag("--confirm", confirm, "confirm the current match");
-  match->add_flag("--reject", reject, "reject the catalogue match: the wording keeps its own row");
-  match->add_option("--map", match_request.map_to, "map the wording to this catalogue id");
+  auto* confirm_flag = match->add_flag("--confirm", confirm, "confirm the current match");
+  auto* reject_flag =
+      match->add_flag("--reject", reject, "reject the catalogue match: the wording keeps its own row");
+  auto* map_option = match->add_option("--map", match_request.map_to, "map the wording to this catalogue id");
+  confirm_flag->excludes(reject_flag)->excludes(map_option);
+  reject_flag->excludes(map_option);
   match->add_option("--catalogue", match_request.catalogue, "indicator catalogue (TSV)");
 
   bool check_sources = false;

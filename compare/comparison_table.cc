@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -51,9 +52,20 @@ std::vector<std::string> differences(const Figure& a, const Figure& b) {
   return why;
 }
 
+// A target to bring an indicator down: "giảm tỷ lệ hộ nghèo còn 2%",
+// "giảm xuống dưới …" — read from the words before the number.
+bool lowers(const Figure& target) {
+  auto reading = json::parse(target.reading_json, nullptr, false);
+  if (reading.is_object() && reading.contains("qualifier"))
+    for (const auto& w : reading["qualifier"].value("before", json::array()))
+      if (w == "giam" || w == "con") return true;
+  return comparison_key(target.indicator).rfind("giam ", 0) == 0;
+}
+
 // Whether a result meets the target it answers.
 bool meets(const Figure& result, const Figure& target) {
   const std::string& c = target.comparator;
+  if (lowers(target) && (c == "=" || c == "~" || c == "range")) return result.high <= target.high;
   if (c == "<" ) return result.high < target.low;
   if (c == "<=") return result.high <= target.high;
   if (c == ">")  return result.low > target.high;
@@ -111,6 +123,9 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
     if (!c.document_column.count(sf.document_id)) continue;
     if (!options.year.empty() && sf.figure.year != options.year) continue;
     IndicatorMatch m = catalogue.match(sf.figure.indicator, sf.figure.unit, decisions);
+    // A wording without words groups with nothing.
+    if (m.id.find("auto:") != std::string::npos && m.id.back() == ':')
+      m.id += "figure-" + std::to_string(sf.id);
     if (!wanted.empty() && lower_folded(m.id + " " + m.name + " " + sf.figure.indicator).find(wanted) ==
                                std::string::npos)
       continue;
@@ -230,10 +245,10 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
       ids.push_back(sf->id);
     }
     bool ok = lo <= 100 + kSharesTolerance && hi >= 100 - kSharesTolerance;
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%s in %s %s: %zu shares sum to %.2f - %.2f%%", std::get<0>(key).c_str(),
-                  parts[0]->document.c_str(), std::get<2>(key).c_str(), parts.size(), lo, hi);
-    c.findings.push_back({"shares-sum", ok, buf, ids});
+    c.findings.push_back({"shares-sum", ok,
+                          fmt::format("{} in {} {}: {} shares sum to {:.2f} - {:.2f}%", std::get<0>(key),
+                                      parts[0]->document, std::get<2>(key), parts.size(), lo, hi),
+                          ids});
   }
 
   // A percentage against its own fraction: "90,3% xã (65/72 xã)".
@@ -253,10 +268,10 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
     if (!RE2::PartialMatch(line->second.substr(cut), kFraction, &a, &b) || b == 0) continue;
     double pct = 100.0 * a / b;
     bool ok = std::fabs(pct - f.low) <= kFractionTolerance || (pct >= f.low && pct <= f.high);
-    char buf[200];
-    std::snprintf(buf, sizeof buf, "%s:%u: %s against %d/%d = %.2f%%", x.sf->document.c_str(),
-                  f.number_line, format_value(f).c_str(), a, b, pct);
-    c.findings.push_back({"percent-vs-fraction", ok, buf, {x.sf->id}});
+    c.findings.push_back({"percent-vs-fraction", ok,
+                          fmt::format("{}:{}: {} against {}/{} = {:.2f}%", x.sf->document, f.number_line,
+                                      format_value(f), a, b, pct),
+                          {x.sf->id}});
   }
 
   // Range bounds in order.
@@ -393,8 +408,39 @@ std::string render_jsonl(const Comparison& c) {
                              {"explanation", rc.explanation}});
         it->second["results"] = results;
       }
-  for (const auto& key : order)
-    out += rows[key].dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  // In the by-year view a row holds every year: each object's flags come from
+  // its own cells only.
+  std::map<int64_t, const StoredFigure*> by_id;
+  for (const ComparisonRow& r : c.rows)
+    for (const ComparisonCell& cell : r.cells)
+      for (const StoredFigure& sf : cell.figures) by_id[sf.id] = &sf;
+  for (const auto& key : order) {
+    json& j = rows[key];
+    std::set<int64_t> ids;
+    for (const json& cell : j["cells"]) ids.insert(cell["figure_id"].get<int64_t>());
+    bool disagree = false;
+    std::vector<std::string> reasons;
+    for (int64_t a : ids)
+      for (int64_t b : ids) {
+        const StoredFigure* x = by_id[a];
+        const StoredFigure* y = by_id[b];
+        if (a >= b || x->figure.kind != "target" || y->figure.kind != "target" ||
+            x->document_id == y->document_id)
+          continue;
+        for (const std::string& w : differences(x->figure, y->figure)) {
+          disagree = true;
+          reasons.push_back(w + " (" + x->document + ":" + std::to_string(x->figure.number_line) + " vs " +
+                            y->document + ":" + std::to_string(y->figure.number_line) + ")");
+        }
+      }
+    j["disagreement"] = disagree;
+    j["disagreement_reasons"] = reasons;
+    json results = json::array();
+    for (const json& r : j["results"])
+      if (ids.count(r["result_figure"].get<int64_t>())) results.push_back(r);
+    j["results"] = results;
+    out += j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  }
   return out;
 }
 

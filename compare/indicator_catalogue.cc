@@ -156,7 +156,7 @@ IndicatorMatch IndicatorCatalogue::match(const std::string& indicator, const std
   std::string rest;
   for (size_t i = matched_parts; i < parts.size(); ++i) rest += (rest.empty() ? "" : " ") + parts[i];
   std::string fp = fingerprint(rest);
-  m.id = (current ? current->id + "/" : std::string()) + "auto:" + fp;
+  m.id = (current ? current->id + "/" : std::string()) + "auto:" + base + ":" + fp;
   m.name = current ? current->name + kPartSeparator + rest : indicator;
   m.parent_id = current ? current->id : "";
   m.method = "fingerprint";

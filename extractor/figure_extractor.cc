@@ -353,11 +353,13 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, std::string* 
     }
   // An earlier sentence of the same paragraph or item: "… đến năm 2030 phấn
   // đấu đạt 85%. Trong đó: Mầm non đạt 90,5%".
+  const YearMention* earlier = nullptr;
   for (const YearMention& y : years_)
-    if (usable(y) && y.end <= sent_b) {
-      *source = "earlier in the paragraph: " + quoted(y);
-      return y.period;
-    }
+    if (usable(y) && y.end <= sent_b) earlier = &y;  // the last one before the sentence
+  if (earlier) {
+    *source = "earlier in the paragraph: " + quoted(*earlier);
+    return earlier->period;
+  }
   if (!b_.item.empty() || !ctx_->item.empty()) {
     if (!ctx_->item_period.empty()) {
       *source = "opening of item " + ctx_->item;

@@ -166,11 +166,15 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
 
   // Text has no NUL and few C0 controls (TCVN3 puts some capitals there, so a
   // handful is allowed); anything else is binary data with a text extension.
+  // Old Mac files end lines with a lone CR.
+  const char eol = text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos
+                       ? '\r'
+                       : '\n';
   size_t controls = 0;
   int line = 1;
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') ++line;
+    if (c == static_cast<unsigned char>(eol)) ++line;
     if (c == 0) {
       return Status::Error("binary content (NUL byte at line " + std::to_string(line) + ")");
     }
@@ -184,10 +188,6 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
                          std::to_string(kMaxTextLines) + ")");
   }
 
-  // Old Mac files end lines with a lone CR.
-  const char eol = text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos
-                       ? '\r'
-                       : '\n';
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find(eol, pos);

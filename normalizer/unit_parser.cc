@@ -113,9 +113,12 @@ UnitReading read_unit(const Lexicon& lex, std::string_view folded, size_t pos) {
       if (r.base == "percent" && r.denominators.empty()) {
         size_t k = match_surface(folded, skip_spaces(folded, j), "nam");
         if (k != std::string_view::npos) {
-          size_t after = skip_spaces(folded, k);
-          bool year_follows = after < folded.size() && folded[after] >= '0' && folded[after] <= '9';
-          if (!year_follows) {
+          // Only a bare "năm" ending the phrase: not "năm 2025", "năm học", "năm nay".
+          bool ends_phrase = k == folded.size() || folded[k] == ',' || folded[k] == ';' ||
+                             folded[k] == '.' || folded[k] == ')' ||
+                             (folded[k] == ' ' && (k + 1 == folded.size() || folded[k + 1] == '(' ||
+                                                   folded[k + 1] == '-'));
+          if (ends_phrase) {
             r.denominators.push_back("year");
             r.surfaces.push_back("nam");
             r.end = k;

@@ -131,6 +131,7 @@ CREATE TABLE IF NOT EXISTS indicator_matches (
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(folded, content='', detail=none);
 
 CREATE INDEX IF NOT EXISTS figures_by_document ON figures(document_id, line);
+CREATE INDEX IF NOT EXISTS lines_by_page ON lines(document_id, page, line_no);
 CREATE INDEX IF NOT EXISTS repairs_by_line ON repairs(document_id, line_no);
 )sql";
 
@@ -280,7 +281,7 @@ Status Store::migrate() {
   if (st.ok()) {
     Statement q(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
     if (q.step() == SQLITE_ROW) {
-      int version = std::stoi(q.text(0));
+      int version = static_cast<int>(q.integer(0));
       if (version > kSchemaVersion) {
         st = Status::Error("database schema version " + std::to_string(version) +
                            " is newer than this chitieu (" + std::to_string(kSchemaVersion) + ")");
@@ -362,6 +363,18 @@ Status Store::has_document(const std::string& sha256, bool* present) {
 Status Store::ingest(const SourceText& source, const DocumentHeader& header,
                      const std::vector<RepairedLine>& repaired, const std::vector<Figure>& figures,
                      IngestOutcome* outcome) {
+  try {
+    return ingest_in_transaction(source, header, repaired, figures, outcome);
+  } catch (...) {
+    // Nothing half-written: whatever threw, the document's transaction goes.
+    if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK");
+    throw;
+  }
+}
+
+Status Store::ingest_in_transaction(const SourceText& source, const DocumentHeader& header,
+                                    const std::vector<RepairedLine>& repaired,
+                                    const std::vector<Figure>& figures, IngestOutcome* outcome) {
   *outcome = IngestOutcome();
   // IMMEDIATE takes the write lock now, so the existence check and the insert
   // see the same database even with another ingest running.
@@ -481,7 +494,7 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
       ins.bind(19, f.unit_text);
       ins.bind(20, nlohmann::json(f.warnings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       ins.bind(21, f.reading_json);
-      if (int64_t page = page_of_line(source, f.line)) ins.bind(22, page);
+      if (int64_t page = page_of_line(source, f.number_line)) ins.bind(22, page);
       if (ins.step() != SQLITE_DONE) return fail("inserting figure");
       ins.reset();
     }

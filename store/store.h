@@ -44,7 +44,7 @@ struct StoredFigure {
   std::string document;  // file name as ingested
   std::string doc_sha256;
   std::string doc_date;
-  int64_t page = 0;  // page of the quote's first line; 0 when the document has no pages
+  int64_t page = 0;  // page of the figure's first digit; 0 when the document has no pages
   int64_t page_line = 0;  // line of the first digit within that page (1-based); 0 without pages
   Figure figure;
 };
@@ -132,6 +132,9 @@ class Store {
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
+  Status ingest_in_transaction(const SourceText& source, const DocumentHeader& header,
+                               const std::vector<RepairedLine>& repaired,
+                               const std::vector<Figure>& figures, IngestOutcome* outcome);
   Status exec(const char* sql);
   Status migrate();
   sqlite3* db_;

@@ -120,5 +120,25 @@ TEST(Comparison, DisagreementResultsAndChecks) {
   for (const ComparisonRow& r : filtered.rows) EXPECT_EQ(r.year, "2030");
 }
 
+TEST(Comparison, ALoweringTargetIsMetByALowerResult) {
+  IndicatorCatalogue cat = catalogue();
+  std::vector<StoredDocument> docs = {doc(1, "a.txt", "2024-01-01")};
+  // "Tỷ lệ hộ nghèo giảm còn 2%": 1,5% meets it, 3% does not.
+  StoredFigure target = fig(1, 1, "Tỷ lệ hộ nghèo", 2, 2, "percent", "=", "2025");
+  target.figure.reading_json = R"({"qualifier":{"before":["con","giam"]}})";
+  StoredFigure result = fig(2, 1, "Tỷ lệ hộ nghèo", 1.5, 1.5, "percent", "~", "2025", "result");
+  Comparison met = build_comparison(cat, {}, docs, {target, result}, {}, {});
+  ASSERT_EQ(row(met, "poverty_rate", "2025")->results.size(), 1u);
+  EXPECT_TRUE(row(met, "poverty_rate", "2025")->results[0].achieved);
+  result.figure.low = result.figure.high = 3;
+  Comparison missed = build_comparison(cat, {}, docs, {target, result}, {}, {});
+  EXPECT_FALSE(row(missed, "poverty_rate", "2025")->results[0].achieved);
+}
+
+TEST(Comparison, UncataloguedWordingsOfDifferentQuantitiesStayApart) {
+  IndicatorCatalogue cat = catalogue();
+  EXPECT_NE(cat.match("vốn cho dự án cầu cảng", "percent").id, cat.match("vốn cho dự án cầu cảng", "VND").id);
+}
+
 }  // namespace
 }  // namespace chitieu

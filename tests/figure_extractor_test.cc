@@ -533,5 +533,16 @@ TEST(FigureExtractor, QuotesMatchOffsetsOnEveryCorpusFigure) {
   EXPECT_GT(figures, 100u);
 }
 
+// The year of a sentence without one is the nearest earlier in its paragraph.
+TEST(FigureExtractor, NearestEarlierYearInTheParagraph) {
+  std::vector<std::string> raw = {
+      "Đến năm 2025, tỷ lệ A đạt 50%. Đến năm 2030, tỷ lệ A đạt 70%. Trong đó, khu vực X đạt 80%."};
+  std::vector<RepairedLine> rep;
+  for (const auto& l : raw) rep.push_back(repair_line(l));
+  std::vector<Figure> fs = extract_figures(default_lexicon(), raw, rep);
+  ASSERT_EQ(fs.size(), 3u);
+  EXPECT_EQ(fs[2].year, "2030");
+}
+
 }  // namespace
 }  // namespace chitieu
