@@ -27,6 +27,7 @@
 #include "store/store.h"
 #include "support/damage.h"
 #include "support/document_maker.h"
+#include "support/figure_keys.h"
 
 namespace chitieu {
 namespace {
@@ -56,34 +57,16 @@ std::vector<fs::path> corpus_documents() {
   return out;
 }
 
-// What issue 4 compares: the value, unit, comparator and year of each figure.
-std::vector<std::string> figure_keys(const std::vector<Figure>& figures) {
-  std::vector<std::string> keys;
-  for (const Figure& f : figures) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.12g..%.12g", f.low, f.high);
-    keys.push_back(std::string(buf) + " " + f.unit + " " + f.comparator + " " + f.year);
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
-
-// The keys in `a` and not in `b` (multiset difference), for failure messages.
-std::string missing(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::vector<std::string> d;
-  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(d));
-  std::string out;
-  for (const auto& k : d) out += "\n  " + k;
-  return out;
-}
+using ::chitieu::testing::figure_keys;
 
 #define EXPECT_SAME_FIGURES(text_figures, other_figures, what)                                   \
   do {                                                                                           \
     auto t_ = figure_keys(text_figures);                                                         \
     auto o_ = figure_keys(other_figures);                                                        \
     EXPECT_EQ(t_, o_) << what << ": " << t_.size() << " figures from text, " << o_.size()        \
-                      << " from the other format\nonly in text:" << missing(t_, o_)              \
-                      << "\nonly in the other:" << missing(o_, t_);                              \
+                      << " from the other format\nonly in text:"                                \
+                      << ::chitieu::testing::keys_missing(t_, o_) << "\nonly in the other:"       \
+                      << ::chitieu::testing::keys_missing(o_, t_);                               \
   } while (0)
 
 class TempDirTest : public ::testing::Test {

@@ -23,6 +23,7 @@
 #include "store/ocr_page_cache.h"
 #include "store/store.h"
 #include "support/document_maker.h"
+#include "support/figure_keys.h"
 #include "support/scan_maker.h"
 
 namespace chitieu {
@@ -30,25 +31,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// What issue 4 compares: the value, unit, comparator and year of each figure.
-std::vector<std::string> figure_keys(const std::vector<Figure>& figures) {
-  std::vector<std::string> keys;
-  for (const Figure& f : figures) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.12g..%.12g", f.low, f.high);
-    keys.push_back(std::string(buf) + " " + f.unit + " " + f.comparator + " " + f.year);
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
-
-std::string difference(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::vector<std::string> d;
-  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(d));
-  std::string out;
-  for (const auto& k : d) out += "\n  " + k;
-  return out;
-}
+using ::chitieu::testing::figure_keys;
 
 // The share of the text's figures found identical among the scan's.
 struct Agreement {
@@ -60,7 +43,8 @@ Agreement agree(const std::vector<Figure>& text, const std::vector<Figure>& scan
   auto t = figure_keys(text), s = figure_keys(scan);
   std::vector<std::string> common;
   std::set_intersection(t.begin(), t.end(), s.begin(), s.end(), std::back_inserter(common));
-  *report = "only in text:" + difference(t, s) + "\nonly in scan:" + difference(s, t);
+  *report = "only in text:" + ::chitieu::testing::keys_missing(t, s) +
+            "\nonly in scan:" + ::chitieu::testing::keys_missing(s, t);
   return {t.size(), s.size(), common.size()};
 }
 
