@@ -68,19 +68,19 @@ json figure_json(const StoredFigure& sf) {
   j["char_start"] = f.char_start;
   j["char_end"] = f.char_end;
   j["quote"] = f.quote;
-  j["indicator"] = f.indicator;
-  j["parent"] = f.parent.empty() ? json(nullptr) : json(f.parent);
+  j["indicator"] = f.indicator.display();
+  j["parent"] = f.indicator.parent.empty() ? json(nullptr) : json(f.indicator.parent);
   j["item"] = f.item.empty() ? json(nullptr) : json(f.item);
-  j["comparator"] = f.comparator;
+  j["comparator"] = comparator_text(f.comparator);
   j["low"] = f.low;
   j["high"] = f.high;
   j["unit"] = f.unit;
   j["counted"] = f.counted.empty() ? json(nullptr) : json(f.counted);
   j["year"] = f.year.empty() ? json(nullptr) : json(f.year);
-  j["kind"] = f.kind;
+  j["kind"] = kind_text(f.kind);
   j["number_text"] = f.number_text;
   j["unit_text"] = f.unit_text;
-  j["warnings"] = f.warnings;
+  j["warnings"] = f.rendered_warnings();
   return j;
 }
 
@@ -308,57 +308,42 @@ int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& docu
   const char* lo = color ? "\x1b[0m" : "]]";
   for (const StoredFigure& sf : chosen) {
     const Figure& f = sf.figure;
-    json reading = json::parse(f.reading_json, nullptr, false);
+    const Reading& reading = f.reading;
     std::cout << "figure " << sf.id << "  " << sf.document;
     if (sf.page > 0) std::cout << "  page " << sf.page << ", line " << sf.page_line << " of the page";
     std::cout << "  line " << f.number_line;
     if (f.line_end != f.line) std::cout << " (quote lines " << f.line << "-" << f.line_end << ")";
     std::cout << "\n  document sha256  " << sf.doc_sha256 << "\n";
-    std::cout << "  indicator        " << f.indicator << "\n";
+    std::cout << "  indicator        " << f.indicator.display() << "\n";
     if (!f.item.empty()) std::cout << "  item             " << f.item << "\n";
-    std::cout << "  value            " << f.comparator << " " << fmt_number(f.low);
+    std::cout << "  value            " << comparator_text(f.comparator) << " " << fmt_number(f.low);
     if (f.high != f.low) std::cout << " .. " << fmt_number(f.high);
     std::cout << " " << f.unit << (f.counted.empty() ? "" : " (" + f.counted + ")") << "\n";
-    std::cout << "  year / kind      " << (f.year.empty() ? "-" : f.year) << " / " << f.kind << "\n";
+    std::cout << "  year / kind      " << (f.year.empty() ? "-" : f.year) << " / " << kind_text(f.kind) << "\n";
     std::cout << "  quote            \"" << f.quote << "\"  (chars " << f.char_start << "-"
               << f.char_end << ")\n";
     std::cout << "  how it was read:\n";
-    if (reading.is_object()) {
-      for (const auto& n : reading.value("numbers", json::array()))
-        std::cout << "    number     \"" << n.value("written", "") << "\" -> "
-                  << fmt_number(n.value("value", 0.0)) << "  (" << n.value("reading", "") << ")\n";
-      if (reading.contains("scale"))
-        std::cout << "    scale      x" << fmt_number(reading["scale"].get<double>()) << "\n";
-      if (reading.contains("unit")) {
-        const json& u = reading["unit"];
-        std::cout << "    unit       \"" << u.value("written", "") << "\" -> " << u.value("code", "");
-        if (u.contains("from_indicator"))
-          std::cout << "  (completed from the indicator: \"" << u["from_indicator"].get<std::string>()
-                    << "\")";
-        std::cout << "\n";
-      }
-      if (reading.contains("qualifier")) {
-        const json& q = reading["qualifier"];
-        std::cout << "    qualifier  " << q.value("comparator", "") << " decided by \""
-                  << q.value("decided_by", "") << "\"";
-        if (!q.value("before", json::array()).empty())
-          std::cout << "  (words before: " << q["before"].dump() << ")";
-        std::cout << "\n";
-      }
-      if (reading.contains("year")) {
-        const json& y = reading["year"];
-        std::cout << "    year       " << (y.value("value", "").empty() ? "-" : y.value("value", ""))
-                  << "  from " << y.value("source", "") << "\n";
-      }
-      if (reading.contains("kind"))
-        std::cout << "    kind       " << reading["kind"].value("value", "") << "  ("
-                  << reading["kind"].value("reason", "") << ")\n";
-    }
+    for (const NumberReading& n : reading.numbers)
+      std::cout << "    number     \"" << n.written << "\" -> " << fmt_number(n.value) << "  ("
+                << n.reading << ")\n";
+    if (reading.scale != 1.0) std::cout << "    scale      x" << fmt_number(reading.scale) << "\n";
+    std::cout << "    unit       \"" << reading.unit_written << "\" -> " << f.unit;
+    if (!reading.unit_from_indicator.empty())
+      std::cout << "  (completed from the indicator: \"" << reading.unit_from_indicator << "\")";
+    std::cout << "\n";
+    std::cout << "    qualifier  " << comparator_text(f.comparator) << " decided by \""
+              << reading.comparator_decided_by << "\"";
+    if (!reading.qualifier_before.empty())
+      std::cout << "  (words before: " << json(reading.qualifier_before).dump() << ")";
+    std::cout << "\n";
+    std::cout << "    year       " << (f.year.empty() ? "-" : f.year) << "  from " << reading.year_source
+              << "\n";
+    std::cout << "    kind       " << kind_text(f.kind) << "  (" << reading.kind_reason << ")\n";
     std::cout << "  warnings         ";
     if (f.warnings.empty()) std::cout << "none\n";
     else {
       std::cout << "\n";
-      for (const auto& w : f.warnings) std::cout << "    - " << w << "\n";
+      for (const Warning& w : f.warnings) std::cout << "    - " << render_warning(w) << "\n";
     }
     std::vector<StoredLine> lines;
     int64_t first = std::max<int64_t>(1, static_cast<int64_t>(f.line) - context_lines);

@@ -52,7 +52,7 @@ int load(const GlobalOptions& g, const std::string& catalogue_path, Loaded* l) {
 Status save_matches(Loaded* l) {
   std::vector<StoredMatch> matches;
   for (const StoredFigure& sf : l->figures) {
-    IndicatorMatch m = l->catalogue.match(sf.figure.indicator, sf.figure.unit, l->decisions);
+    IndicatorMatch m = l->catalogue.match(sf.figure.indicator.display(), sf.figure.unit, l->decisions);
     matches.push_back({sf.id, m.id, m.method, m.score});
   }
   return l->store->save_matches(matches);
@@ -154,7 +154,7 @@ int run_match(const GlobalOptions& g, const MatchRequest& r) {
     }
     bool known = false;
     for (const StoredFigure& sf : l.figures)
-      known = known || IndicatorCatalogue::decision_key(sf.figure.indicator, sf.figure.unit) == r.key;
+      known = known || IndicatorCatalogue::decision_key(sf.figure.indicator.display(), sf.figure.unit) == r.key;
     if (!known) {
       std::cerr << "match: no stored figure has the key '" << r.key << "' (see `chitieu match`)\n";
       return 2;
@@ -167,10 +167,10 @@ int run_match(const GlobalOptions& g, const MatchRequest& r) {
     d.decision = r.decision;
     d.indicator_id = r.map_to;
     for (const StoredFigure& sf : l.figures)
-      if (IndicatorCatalogue::decision_key(sf.figure.indicator, sf.figure.unit) == r.key) {
-        d.indicator_text = sf.figure.indicator;
+      if (IndicatorCatalogue::decision_key(sf.figure.indicator.display(), sf.figure.unit) == r.key) {
+        d.indicator_text = sf.figure.indicator.display();
         if (r.decision == "confirm")
-          d.indicator_id = l.catalogue.match(sf.figure.indicator, sf.figure.unit, l.decisions).id;
+          d.indicator_id = l.catalogue.match(sf.figure.indicator.display(), sf.figure.unit, l.decisions).id;
         break;
       }
     Status st = l.store->set_decision(d);
@@ -186,10 +186,10 @@ int run_match(const GlobalOptions& g, const MatchRequest& r) {
   std::map<std::string, std::pair<int, IndicatorMatch>> seen;
   std::map<std::string, std::string> text_of;
   for (const StoredFigure& sf : l.figures) {
-    std::string key = IndicatorCatalogue::decision_key(sf.figure.indicator, sf.figure.unit);
+    std::string key = IndicatorCatalogue::decision_key(sf.figure.indicator.display(), sf.figure.unit);
     auto& slot = seen[key];
-    if (slot.first++ == 0) slot.second = l.catalogue.match(sf.figure.indicator, sf.figure.unit, l.decisions);
-    text_of.emplace(key, sf.figure.indicator);
+    if (slot.first++ == 0) slot.second = l.catalogue.match(sf.figure.indicator.display(), sf.figure.unit, l.decisions);
+    text_of.emplace(key, sf.figure.indicator.display());
   }
   std::cout << "key\tfigures\tindicator_id\tmethod\tscore\twording\n";
   for (const auto& [key, v] : seen) {

@@ -22,12 +22,16 @@ constexpr double kSharesTolerance = 0.5;
 // the rounding of the percentage.
 constexpr double kFractionTolerance = 0.1;
 
-std::string comparator_symbol(const std::string& c) {
-  if (c == ">=") return "≥ ";
-  if (c == "<=") return "≤ ";
-  if (c == ">") return "> ";
-  if (c == "<") return "< ";
-  if (c == "~") return "~";
+std::string comparator_symbol(Comparator c) {
+  switch (c) {
+    case Comparator::kAtLeast: return "≥ ";
+    case Comparator::kAtMost: return "≤ ";
+    case Comparator::kMore: return "> ";
+    case Comparator::kLess: return "< ";
+    case Comparator::kApprox: return "~";
+    case Comparator::kEqual:
+    case Comparator::kRange: break;
+  }
   return "";
 }
 
@@ -48,27 +52,28 @@ std::vector<std::string> differences(const Figure& a, const Figure& b) {
   std::vector<std::string> why;
   if (a.unit != b.unit) why.push_back("unit " + a.unit + " vs " + b.unit);
   if (!same_number(a.low, b.low) || !same_number(a.high, b.high)) why.push_back("value");
-  if (a.comparator != b.comparator) why.push_back("comparator " + a.comparator + " vs " + b.comparator);
+  if (a.comparator != b.comparator)
+    why.push_back("comparator " + std::string(comparator_text(a.comparator)) + " vs " +
+                  std::string(comparator_text(b.comparator)));
   return why;
 }
 
 // A target to bring an indicator down: "giảm tỷ lệ hộ nghèo còn 2%",
 // "giảm xuống dưới …" — read from the words before the number.
 bool lowers(const Figure& target) {
-  auto reading = json::parse(target.reading_json, nullptr, false);
-  if (reading.is_object() && reading.contains("qualifier"))
-    for (const auto& w : reading["qualifier"].value("before", json::array()))
-      if (w == "giam" || w == "con") return true;
-  return comparison_key(target.indicator).rfind("giam ", 0) == 0;
+  for (const std::string& w : target.reading.qualifier_before)
+    if (w == "giam" || w == "con") return true;
+  return comparison_key(target.indicator.display()).rfind("giam ", 0) == 0;
 }
 
 // Whether a result meets the target it answers.
 bool meets(const Figure& result, const Figure& target) {
-  const std::string& c = target.comparator;
-  if (lowers(target) && (c == "=" || c == "~" || c == "range")) return result.high <= target.high;
-  if (c == "<" ) return result.high < target.low;
-  if (c == "<=") return result.high <= target.high;
-  if (c == ">")  return result.low > target.high;
+  const Comparator c = target.comparator;
+  if (lowers(target) && (c == Comparator::kEqual || c == Comparator::kApprox || c == Comparator::kRange))
+    return result.high <= target.high;
+  if (c == Comparator::kLess) return result.high < target.low;
+  if (c == Comparator::kAtMost) return result.high <= target.high;
+  if (c == Comparator::kMore) return result.low > target.high;
   return result.low >= target.low;  // =, ~, >=, range: at least the lower bound
 }
 
@@ -91,7 +96,7 @@ std::string format_cell(const Comparison& c, const ComparisonCell& cell) {
     auto col = c.document_column.find(sf.document_id);
     std::string doc = col == c.document_column.end() ? sf.document : "D" + std::to_string(col->second + 1);
     out += " (" + doc + ":" + std::to_string(sf.figure.number_line) + ")";
-    if (sf.figure.kind == "result") out += " [result]";
+    if (sf.figure.kind == FigureKind::kResult) out += " [result]";
   }
   return out;
 }
@@ -122,11 +127,11 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
   for (const StoredFigure& sf : figures) {
     if (!c.document_column.count(sf.document_id)) continue;
     if (!options.year.empty() && sf.figure.year != options.year) continue;
-    IndicatorMatch m = catalogue.match(sf.figure.indicator, sf.figure.unit, decisions);
+    IndicatorMatch m = catalogue.match(sf.figure.indicator.display(), sf.figure.unit, decisions);
     // A wording without words groups with nothing.
     if (m.id.find("auto:") != std::string::npos && m.id.back() == ':')
       m.id += "figure-" + std::to_string(sf.id);
-    if (!wanted.empty() && lower_folded(m.id + " " + m.name + " " + sf.figure.indicator).find(wanted) ==
+    if (!wanted.empty() && lower_folded(m.id + " " + m.name + " " + sf.figure.indicator.display()).find(wanted) ==
                                std::string::npos)
       continue;
     matched.push_back({&sf, m});
@@ -174,7 +179,7 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
     std::vector<const StoredFigure*> targets;
     for (const ComparisonCell& cell : row.cells)
       for (const StoredFigure& sf : cell.figures)
-        if (sf.figure.kind == "target") targets.push_back(&sf);
+        if (sf.figure.kind == FigureKind::kTarget) targets.push_back(&sf);
     std::set<std::string> reasons;
     for (size_t i = 0; i < targets.size(); ++i)
       for (size_t j = i + 1; j < targets.size(); ++j) {
@@ -195,7 +200,7 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
     std::vector<const StoredFigure*> results, targets;
     for (const ComparisonCell& cell : row.cells)
       for (const StoredFigure& sf : cell.figures)
-        (sf.figure.kind == "result" ? results : targets).push_back(&sf);
+        (sf.figure.kind == FigureKind::kResult ? results : targets).push_back(&sf);
     for (const StoredFigure* r : results) {
       const StoredFigure* best = nullptr;
       for (const StoredFigure* t : targets) {
@@ -233,8 +238,8 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
   for (const auto& [key, parts] : shares) {
     if (parts.size() < 2) continue;
     bool exact = std::all_of(parts.begin(), parts.end(), [](const StoredFigure* sf) {
-      const std::string& cmp = sf->figure.comparator;
-      return cmp == "=" || cmp == "~" || cmp == "range";
+      const Comparator cmp = sf->figure.comparator;
+      return cmp == Comparator::kEqual || cmp == Comparator::kApprox || cmp == Comparator::kRange;
     });
     if (!exact) continue;
     double lo = 0, hi = 0;
@@ -276,8 +281,7 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
 
   // Range bounds in order.
   for (const Matched& x : matched)
-    for (const std::string& w : x.sf->figure.warnings)
-      if (w.find("reverse order") != std::string::npos)
+    if (x.sf->figure.has_warning(WarningCode::kRangeReversed))
         c.findings.push_back({"range-order", false,
                               x.sf->document + ":" + std::to_string(x.sf->figure.number_line) + ": " +
                                   x.sf->figure.quote + " — bounds written high to low",
@@ -394,11 +398,11 @@ std::string render_jsonl(const Comparison& c) {
                                        {"doc_sha256", sf.doc_sha256},
                                        {"line", sf.figure.number_line},
                                        {"figure_id", sf.id},
-                                       {"comparator", sf.figure.comparator},
+                                       {"comparator", comparator_text(sf.figure.comparator)},
                                        {"low", sf.figure.low},
                                        {"high", sf.figure.high},
                                        {"unit", sf.figure.unit},
-                                       {"kind", sf.figure.kind},
+                                       {"kind", kind_text(sf.figure.kind)},
                                        {"text", format_value(sf.figure)}});
         json results = json::array();
         for (const ResultCheck& rc : r.results)
@@ -424,7 +428,7 @@ std::string render_jsonl(const Comparison& c) {
       for (int64_t b : ids) {
         const StoredFigure* x = by_id[a];
         const StoredFigure* y = by_id[b];
-        if (a >= b || x->figure.kind != "target" || y->figure.kind != "target" ||
+        if (a >= b || x->figure.kind != FigureKind::kTarget || y->figure.kind != FigureKind::kTarget ||
             x->document_id == y->document_id)
           continue;
         for (const std::string& w : differences(x->figure, y->figure)) {

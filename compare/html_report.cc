@@ -304,8 +304,8 @@ class Renderer {
     std::set<std::string> words = {r.indicator, r.indicator_id, r.parent_id};
     for (const ComparisonCell& cell : r.cells)
       for (const StoredFigure& sf : cell.figures) {
-        words.insert(sf.figure.indicator);
-        words.insert(sf.figure.parent);
+        words.insert(sf.figure.indicator.display());
+        words.insert(sf.figure.indicator.parent);
       }
     std::string search;
     for (const std::string& w : words)
@@ -381,13 +381,14 @@ class Renderer {
     if (f.line_end > f.line) where += "–" + std::to_string(f.line_end);
     if (sf.page > 0) where += " · page " + std::to_string(sf.page);
     out += "<h2>" + html_escape(where) + "</h2>";
-    out += "<p><strong>" + html_escape(f.indicator) + "</strong> — " + html_escape(format_value(f)) +
-           "<span class=\"meta\">figure " + id + " · " + html_escape(f.kind) +
-           (f.year.empty() ? "" : " · " + html_escape(f.year)) + " · " + html_escape(f.comparator) + " " +
+    out += "<p><strong>" + html_escape(f.indicator.display()) + "</strong> — " + html_escape(format_value(f)) +
+           "<span class=\"meta\">figure " + id + " · " + html_escape(std::string(kind_text(f.kind))) +
+           (f.year.empty() ? "" : " · " + html_escape(f.year)) + " · " + html_escape(std::string(comparator_text(f.comparator))) + " " +
            number(f.low) + (f.high != f.low ? " – " + number(f.high) : "") + " " + html_escape(f.unit) +
            "</span></p>";
     out += "<p class=\"quote\">" + html_escape(f.quote) + "</p>";
-    for (const std::string& w : f.warnings) out += "<p class=\"warn\">⚠ " + html_escape(w) + "</p>";
+    for (const Warning& w : f.warnings)
+      out += "<p class=\"warn\">⚠ " + html_escape(render_warning(w)) + "</p>";
 
     // A figure read by hand may leave line_end unset: it then ends on its first line.
     int64_t line_end = std::max(f.line, f.line_end);

@@ -192,13 +192,13 @@ class Writer {
       s.text(r, 1, sf->document, f_.text);
       s.number(r, 2, f.number_line, f_.number);
       s.text(r, 3, f.quote, f_.text);
-      s.text(r, 4, f.indicator, f_.text);
-      s.text(r, 5, f.comparator, f_.text);
+      s.text(r, 4, f.indicator.display(), f_.text);
+      s.text(r, 5, std::string(comparator_text(f.comparator)), f_.text);
       s.number(r, 6, f.low, f_.number);
       s.number(r, 7, f.high, f_.number);
       s.text(r, 8, f.unit, f_.text);
       s.text(r, 9, f.year, f_.text);
-      s.text(r, 10, f.kind, f_.text);
+      s.text(r, 10, std::string(kind_text(f.kind)), f_.text);
       ++r;
     }
   }

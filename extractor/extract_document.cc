@@ -31,9 +31,9 @@ void warn_low_ocr_confidence(const std::vector<float>& confidence, std::vector<F
       if (worst == 0 || confidence[l - 1] < confidence[worst - 1]) worst = l;
     }
     if (worst == 0 || confidence[worst - 1] >= kLowOcrConfidence) continue;
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "ocr: low confidence (%.0f) on line %u", confidence[worst - 1], worst);
-    f.warnings.push_back(buf);
+    char confidence_text[32];
+    std::snprintf(confidence_text, sizeof confidence_text, "%.0f", confidence[worst - 1]);
+    f.warnings.push_back({WarningCode::kOcrLowConfidence, confidence_text, std::to_string(worst)});
   }
 }
 

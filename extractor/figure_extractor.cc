@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <nlohmann/json.hpp>
 
 #include "extractor/blocks.h"
+#include "extractor/figure_builder.h"
 #include "extractor/table_reader.h"
 #include "normalizer/period.h"
 #include "normalizer/qualifier.h"
@@ -16,8 +16,6 @@
 
 namespace chitieu {
 namespace {
-
-using json = nlohmann::json;
 
 bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -214,12 +212,6 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
   }
 }
 
-std::string format_number(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.15g", v);
-  return buf;
-}
-
 class BlockExtractor {
  public:
   BlockExtractor(const Lexicon& lex, const Block& block, Context* ctx,
@@ -235,18 +227,25 @@ class BlockExtractor {
   struct Local {
     size_t number_begin = 0;
     size_t end = 0;  // end of quote
-    std::string indicator;
-    std::string kind;
+    IndicatorName indicator;
+    FigureKind kind = FigureKind::kTarget;
   };
 
+  struct Candidate;
+  // Reads the range and unit around the number at [s, e); false when it is a
+  // year used as a time reference or not a number (*resume set past a period).
+  bool read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const;
+  // Reads the words around a candidate into a figure and emits it, if it is one.
+  void read_figure(const Candidate& c);
+  FigureKind decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
+                         bool* names_target, std::string* reason) const;
   bool is_reference(size_t s, size_t e) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, std::string* source) const;
   std::string clean_slice(size_t b, size_t e) const;
   // `counted_tail_end` is set past the words that say what a count counts.
-  void indicator_for(size_t seg_begin, size_t run_begin, size_t after_end, size_t s,
-                     const UnitReading& unit, std::string* indicator, std::string* parent,
-                     size_t* counted_tail_end);
+  IndicatorName indicator_for(size_t seg_begin, size_t run_begin, size_t after_end, size_t s,
+                              const UnitReading& unit, size_t* counted_tail_end);
   void emit(Figure fig, size_t quote_b, size_t quote_e, size_t number_b);
   // Code point offset of a raw byte offset, counted on from the last call on
   // the same line: figures come in order, so a long line is walked once.
@@ -397,9 +396,11 @@ std::string BlockExtractor::clean_slice(size_t b, size_t e) const {
   return text;
 }
 
-void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t after_end, size_t s,
-                                   const UnitReading& unit, std::string* indicator,
-                                   std::string* parent, size_t* counted_tail_end) {
+IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t after_end,
+                                           size_t s, const UnitReading& unit,
+                                           size_t* counted_tail_end) {
+  std::string parent_text;
+  std::string* parent = &parent_text;
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
   // A breakdown: "…; trong đó: nông, lâm nghiệp, thủy sản tăng 2,56%" belongs to
   // the figure before "trong đó".
@@ -419,7 +420,7 @@ void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t af
   if (td != std::string::npos && td >= sent_b) {
     for (auto it = done_.rbegin(); it != done_.rend(); ++it) {
       if (it->end <= td) {
-        *parent = it->indicator;
+        *parent = it->indicator.display();
         break;
       }
     }
@@ -488,18 +489,11 @@ void BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, size_t af
     // "…tăng khoảng 15%; phấn đấu đến năm 2030 ước đạt 57.000 tỷ đồng": the
     // same subject goes on.
     for (auto it = done_.rbegin(); it != done_.rend(); ++it)
-      if (it->number_begin >= sent_b && !it->indicator.empty()) {
-        sub = it->indicator;
-        break;
-      }
+      if (it->number_begin >= sent_b && !it->indicator.empty()) return it->indicator;
   }
   if (sub.empty() && unit.base == "count" && unit.counted_end > unit.counted_begin)
     sub = b_.slice(unit.counted_begin, unit.counted_end) + (unit.denominators.empty() ? "" : "/vạn dân");
-  if (parent->empty()) {
-    *indicator = sub;
-  } else {
-    *indicator = sub.empty() ? *parent : *parent + " — " + sub;
-  }
+  return IndicatorName{std::move(parent_text), std::move(sub)};
 }
 
 uint32_t BlockExtractor::code_point_of(uint32_t line, uint32_t byte) {
@@ -537,180 +531,156 @@ void BlockExtractor::emit(Figure fig, size_t qb, size_t qe, size_t number_b) {
   out_->push_back(std::move(fig));
 }
 
+// A number found in the block, with the range and unit read around it.
+struct BlockExtractor::Candidate {
+  size_t s = 0, e = 0;    // the number
+  size_t s2 = 0, e2 = 0;  // the upper bound of a range
+  bool is_range = false;
+  size_t last_e = 0;      // end of the last number
+  ParsedNumber n1, n2;
+  UnitReading unit;
+};
+
+bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const {
+  const std::string& f = f_;
+  c->s = s;
+  c->e = e;
+  // Range: "10 - 10,5", "4,5-4,8", "từ 3 đến 5".
+  std::string joiner;
+  c->is_range = read_range(e, &c->s2, &c->e2, &joiner) && !is_reference(c->s2, c->e2) &&
+                !seg_.in_quotes[c->s2];
+  c->last_e = c->is_range ? c->e2 : e;
+  if (looks_like_year(f, s, e) && !(c->is_range && !looks_like_year(f, c->s2, c->e2))) {
+    // A year, or a period "2025 - 2030", stays a time reference unless a
+    // measure follows it ("2025 - 2030 cần …" is not 2025 căn).
+    UnitReading u = read_unit(lex_, f, c->last_e);
+    if (!u.matched || u.base == "year" || u.base == "count" ||
+        (c->is_range && looks_like_year(f, c->s2, c->e2))) {
+      if (c->is_range) *resume = c->e2;
+      return false;  // a year used as a time reference
+    }
+  }
+  if (c->is_range && looks_like_year(f, c->s2, c->e2) && !looks_like_year(f, s, e)) c->is_range = false;
+  if (!c->is_range) c->last_e = e;
+
+  c->n1 = parse_vietnamese_number(std::string_view(f).substr(s, e - s));
+  if (!c->n1.ok) return false;
+  if (c->is_range) {
+    c->n2 = parse_vietnamese_number(std::string_view(f).substr(c->s2, c->e2 - c->s2));
+    if (!c->n2.ok) {
+      c->is_range = false;
+      c->last_e = e;
+    }
+  }
+  c->unit = read_unit(lex_, f, c->last_e);
+  // "5 năm (2025 - 2030)", "05 năm 2021 - 2025": năm opening a date is no unit.
+  if (c->unit.matched && c->unit.base == "year") {
+    size_t after = skip_spaces(f, c->unit.end);
+    if (after < f.size() && (is_digit(f[after]) || f[after] == '(')) c->unit = UnitReading();
+  }
+  return true;
+}
+
+FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
+                                       bool* names_target, std::string* reason) const {
+  // Estimates and figures in a section reviewing the past are results, unless
+  // the sentence names them a target ("chưa đạt mục tiêu … (7,5 - 8%)").
+  const std::string& f = f_;
+  size_t s = c.s;
+  size_t sent_b = seg_.sentence_start[s];
+  *names_target = contains_word(f, clause_b, s, "muc tieu") ||
+                  contains_word(f, clause_b, s, "chi tieu") ||
+                  contains_word(f, sent_b, s, "phan dau") ||
+                  contains_word(f, clause_b, s, "ke hoach");
+  bool results_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
+                                     [](const Heading& h) { return h.results; });
+  if (run.has_estimate && !contains_word(f, sent_b, seg_.sentence_end[s], "phan dau")) {
+    *reason = "estimate (\"ước\")";
+    return FigureKind::kResult;
+  }
+  if (results_section && !*names_target) {
+    *reason = "section reviewing results";
+    return FigureKind::kResult;
+  }
+  *reason = *names_target ? "named a target" : "default";
+  return FigureKind::kTarget;
+}
+
+void BlockExtractor::read_figure(const Candidate& c) {
+  const std::string& f = f_;
+  const size_t s = c.s;
+  size_t clause_b = std::max<size_t>(seg_.clause_start[s], b_.body_begin);
+  size_t limit = clause_b;
+  if (!done_.empty() && done_.back().end > limit && done_.back().end <= s) limit = done_.back().end;
+  FigureParts parts;
+  parts.before = read_qualifiers_before(lex_, f, s, limit);
+  const QualifierRun& run = parts.before;
+  const UnitReading& unit = c.unit;
+  if (unit.matched && unit.needs_value_word && !run.has_value_word) return;
+  // "trẻ em dưới 5 tuổi", "người trên 60 tuổi": an age band naming a group.
+  if (unit.matched && unit.base == "year" && follows_age_group(lex_, f, run.begin, clause_b)) return;
+
+  size_t after_end = unit.matched ? unit.end : c.last_e;
+  size_t after_q_end = after_end;
+  parts.after = read_qualifier_after(lex_, f, after_end, &after_q_end, &parts.after_word);
+  size_t quote_end = parts.after ? after_q_end : after_end;
+
+  size_t counted_tail_end = quote_end;
+  IndicatorName indicator = indicator_for(limit, run.begin, quote_end, s, unit, &counted_tail_end);
+  // The indicator's words as written before the number, connecting words
+  // included: "Thu nhập bình quân đạt 5 triệu đồng/tháng" is per person.
+  parts.decision = decide_unit(
+      lex_, unit, unit.matched ? b_.slice(unit.counted_begin, unit.counted_end) : "",
+      fold_text(indicator.parent + " " + indicator.display()) + " " + f.substr(limit, s - limit));
+  if (!parts.decision.ok) return;  // a bare number is not a figure
+
+  parts.first = {b_.slice(s, c.e), c.n1};
+  if (c.is_range) parts.second = WrittenNumber{b_.slice(c.s2, c.e2), c.n2};
+  parts.number_text = b_.slice(s, c.is_range ? c.e2 : c.e);
+  parts.range_text = b_.slice(s, c.e2);
+  parts.unit = unit;
+  parts.unit_text = unit.matched ? b_.slice(skip_spaces(f, c.last_e), unit.end) : "";
+  parts.item = !b_.item.empty() ? b_.item : ctx_->item;
+  parts.year = find_year(s, quote_end, &parts.year_source);
+
+  bool names_target = false;
+  parts.kind = decide_kind(c, run, clause_b, &names_target, &parts.kind_reason);
+  // "ước tăng 5,86%, chưa đạt mục tiêu … (7,5 - 8%)": a target named right
+  // after a result in the same sentence is the target that result answers.
+  if (parts.kind == FigureKind::kTarget && names_target && !done_.empty() &&
+      done_.back().kind == FigureKind::kResult && done_.back().number_begin >= seg_.sentence_start[s]) {
+    indicator = done_.back().indicator;
+    parts.kind_reason = "target answered by the result before it";
+  }
+  parts.indicator = indicator;
+
+  Figure fig;
+  if (!build_figure(std::move(parts), &fig)) return;
+  size_t qb = run.begin;
+  while (qb < s && (f[qb] == ':' || f[qb] == ' ')) ++qb;
+  Local local;
+  local.number_begin = s;
+  local.end = std::max(quote_end, counted_tail_end);
+  local.indicator = std::move(indicator);
+  local.kind = fig.kind;
+  done_.push_back(std::move(local));
+  emit(std::move(fig), qb, quote_end, s);
+}
+
 void BlockExtractor::run() {
   static const RE2 kNumber(R"((\d+(?:[.,]\d+)*))");
-  const std::string& f = f_;
-  re2::StringPiece input(f);
+  re2::StringPiece input(f_);
   re2::StringPiece tok;
   size_t resume = 0;  // numbers before this were consumed by a range
   while (RE2::FindAndConsume(&input, kNumber, &tok)) {
-    size_t s = tok.data() - f.data();
+    size_t s = tok.data() - f_.data();
     size_t e = s + tok.size();
-    if (s < resume) continue;
-    if (is_reference(s, e)) continue;
-
-    // Range: "10 - 10,5", "4,5-4,8", "từ 3 đến 5".
-    size_t s2 = 0, e2 = 0;
-    std::string joiner;
-    bool is_range = read_range(e, &s2, &e2, &joiner) && !is_reference(s2, e2) &&
-                    !seg_.in_quotes[s2];
-    size_t last_e = is_range ? e2 : e;
-    if (looks_like_year(f, s, e) && !(is_range && !looks_like_year(f, s2, e2))) {
-      // A year, or a period "2025 - 2030", stays a time reference unless a
-      // measure follows it ("2025 - 2030 cần …" is not 2025 căn).
-      UnitReading u = read_unit(lex_, f, last_e);
-      if (!u.matched || u.base == "year" || u.base == "count" || (is_range && looks_like_year(f, s2, e2))) {
-        if (is_range) resume = e2;
-        continue;  // a year used as a time reference
-      }
-    }
-    if (is_range && looks_like_year(f, s2, e2) && !looks_like_year(f, s, e)) is_range = false;
-    if (!is_range) last_e = e;
-
-    ParsedNumber n1 = parse_vietnamese_number(std::string_view(f).substr(s, e - s));
-    if (!n1.ok) continue;
-    ParsedNumber n2;
-    if (is_range) {
-      n2 = parse_vietnamese_number(std::string_view(f).substr(s2, e2 - s2));
-      if (!n2.ok) {
-        is_range = false;
-        last_e = e;
-      }
-    }
-
-    UnitReading unit = read_unit(lex_, f, last_e);
-    // "5 năm (2025 - 2030)", "05 năm 2021 - 2025": năm opening a date is no unit.
-    if (unit.matched && unit.base == "year") {
-      size_t after = skip_spaces(f, unit.end);
-      if (after < f.size() && (is_digit(f[after]) || f[after] == '(')) unit = UnitReading();
-    }
-
-    size_t clause_b = std::max<size_t>(seg_.clause_start[s], b_.body_begin);
-    size_t limit = clause_b;
-    if (!done_.empty() && done_.back().end > limit && done_.back().end <= s)
-      limit = done_.back().end;
-    QualifierRun run = read_qualifiers_before(lex_, f, s, limit);
-    if (unit.matched && unit.needs_value_word && !run.has_value_word) continue;
-    // "trẻ em dưới 5 tuổi", "người trên 60 tuổi": an age band naming a group.
-    if (unit.matched && unit.base == "year" && follows_age_group(lex_, f, run.begin, clause_b)) continue;
-
-    size_t after_end = unit.matched ? unit.end : last_e;
-    std::string after_word;
-    size_t after_q_end = after_end;
-    std::string after_cmp = read_qualifier_after(lex_, f, after_end, &after_q_end, &after_word);
-    size_t quote_end = after_cmp.empty() ? after_end : after_q_end;
-
-    std::string indicator, parent;
-    size_t counted_tail_end = quote_end;
-    indicator_for(limit, run.begin, quote_end, s, unit, &indicator, &parent, &counted_tail_end);
-
-    std::vector<std::string> warnings;
-    json reading;
-    // The indicator's words as written before the number, connecting words
-    // included: "Thu nhập bình quân đạt 5 triệu đồng/tháng" is per person.
-    UnitDecision ud = decide_unit(
-        lex_, unit, unit.matched ? b_.slice(unit.counted_begin, unit.counted_end) : "",
-        fold_text(parent + " " + indicator) + " " + f.substr(limit, s - limit));
-    if (!ud.ok) continue;  // a bare number is not a figure
-    double scale = unit.matched ? unit.scale : 1.0;
-    if (!ud.warning.empty()) warnings.push_back(ud.warning);
-    reading["unit"] = {{"written", unit.matched ? b_.slice(skip_spaces(f, last_e), unit.end) : ""},
-                       {"words", unit.surfaces},
-                       {"code", ud.code}};
-    if (!ud.inferred_from.empty()) reading["unit"]["from_indicator"] = ud.inferred_from;
-    const std::string& unit_code_str = ud.code;
-    const std::string& counted = ud.counted;
-
-    Figure fig;
-    fig.low = n1.value * scale;
-    fig.high = (is_range ? n2.value : n1.value) * scale;
-    // "1 tỷ tỷ tỷ … đồng" scales past a double: no figure, never infinity.
-    if (!std::isfinite(fig.low) || !std::isfinite(fig.high)) continue;
-    if (fig.low > fig.high) {
-      std::swap(fig.low, fig.high);
-      warnings.push_back("range: bounds written in reverse order (\"" + b_.slice(s, e2) + "\")");
-    }
-    fig.comparator = resolve_comparator(run, after_cmp, is_range);
-    fig.unit = unit_code_str;
-    fig.counted = counted;
-    fig.number_text = b_.slice(s, is_range ? e2 : e);
-    fig.unit_text = unit.matched ? b_.slice(skip_spaces(f, last_e), unit.end) : "";
-    fig.indicator = indicator;
-    fig.parent = parent;
-    fig.item = !b_.item.empty() ? b_.item : ctx_->item;
-
-    for (const ParsedNumber* p : {&n1, is_range ? &n2 : nullptr}) {
-      if (!p) continue;
-      if (p->dot_as_decimal)
-        warnings.push_back("number: " + p->reading + " (Vietnamese uses \",\")");
-      if (p->comma_group_of_three &&
-          (unit.base == "person" || unit.base == "count" || unit.base == "VND"))
-        warnings.push_back("number: \",\" before three digits read as the decimal mark; "
-                           "check it is not a thousands separator");
-    }
-    json numbers = json::array();
-    numbers.push_back({{"written", b_.slice(s, e)}, {"value", n1.value}, {"reading", n1.reading}});
-    if (is_range)
-      numbers.push_back({{"written", b_.slice(s2, e2)}, {"value", n2.value}, {"reading", n2.reading}});
-    reading["numbers"] = numbers;
-    if (scale != 1.0) reading["scale"] = scale;
-    reading["qualifier"] = {{"before", run.words},
-                            {"after", after_word},
-                            {"comparator", fig.comparator},
-                            {"decided_by", !run.comparator.empty() ? run.comparator_word
-                                           : !after_word.empty()   ? after_word
-                                           : is_range              ? "range without qualifier"
-                                                                   : "no qualifier"}};
-
-    std::string year_source;
-    fig.year = find_year(s, quote_end, &year_source);
-    reading["year"] = {{"value", fig.year}, {"source", year_source}};
-    if (fig.year.empty()) warnings.push_back("year: no year or period found");
-
-    // Kind: estimates and figures in a section reviewing the past are results,
-    // unless the sentence names them a target ("chưa đạt mục tiêu … (7,5 - 8%)").
-    size_t sent_b = seg_.sentence_start[s];
-    bool names_target = contains_word(f, clause_b, s, "muc tieu") ||
-                        contains_word(f, clause_b, s, "chi tieu") ||
-                        contains_word(f, sent_b, s, "phan dau") ||
-                        contains_word(f, clause_b, s, "ke hoach");
-    bool results_section = !ctx_->headings.empty() &&
-                           std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
-                                       [](const Heading& h) { return h.results; });
-    std::string kind_reason = "default";
-    if (run.has_estimate && !contains_word(f, sent_b, seg_.sentence_end[s], "phan dau")) {
-      fig.kind = "result";
-      kind_reason = "estimate (\"ước\")";
-    } else if (results_section && !names_target) {
-      fig.kind = "result";
-      kind_reason = "section reviewing results";
-    } else {
-      fig.kind = "target";
-      if (names_target) kind_reason = "named a target";
-    }
-    // "ước tăng 5,86%, chưa đạt mục tiêu … (7,5 - 8%)": a target named right
-    // after a result in the same sentence is the target that result answers.
-    if (fig.kind == "target" && names_target && !done_.empty() && done_.back().kind == "result" &&
-        done_.back().number_begin >= sent_b) {
-      fig.indicator = done_.back().indicator;
-      fig.parent.clear();
-      indicator = fig.indicator;
-      kind_reason = "target answered by the result before it";
-    }
-    reading["kind"] = {{"value", fig.kind}, {"reason", kind_reason}};
-    fig.warnings = warnings;
-    fig.reading_json = reading.dump(-1, ' ', false, json::error_handler_t::replace);
-
-    size_t qb = run.begin;
-    while (qb < s && (f[qb] == ':' || f[qb] == ' ')) ++qb;
-    Local local;
-    local.number_begin = s;
-    local.end = std::max(quote_end, counted_tail_end);
-    local.indicator = indicator;
-    local.kind = fig.kind;
-    done_.push_back(local);
-    emit(std::move(fig), qb, quote_end, s);
-    resume = is_range ? e2 : e;
+    if (s < resume || is_reference(s, e)) continue;
+    Candidate c;
+    if (!read_candidate(s, e, &c, &resume)) continue;
+    size_t figures_before = out_->size();
+    read_figure(c);
+    if (out_->size() > figures_before) resume = c.is_range ? c.e2 : c.e;
   }
 }
 

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
+#include <optional>
 
+#include "extractor/figure_builder.h"
 #include "normalizer/period.h"
 #include "normalizer/qualifier.h"
 #include "normalizer/unit_parser.h"
@@ -13,8 +14,6 @@
 
 namespace chitieu {
 namespace {
-
-using json = nlohmann::json;
 
 // A table cell is a short line; longer ones are prose.
 constexpr size_t kMaxCellCodePoints = 90;
@@ -100,13 +99,13 @@ bool is_cell_line(const RepairedLine& l) {
   return true;
 }
 
-std::string comparator_from_symbol(const std::string& text) {
-  if (text.rfind("≥", 0) == 0) return ">=";
-  if (text.rfind("≤", 0) == 0) return "<=";
-  if (text.rfind(">", 0) == 0) return ">";
-  if (text.rfind("<", 0) == 0) return "<";
-  if (text.rfind("~", 0) == 0) return "~";
-  return "";
+std::optional<Comparator> comparator_from_symbol(const std::string& text) {
+  if (text.rfind("≥", 0) == 0) return Comparator::kAtLeast;
+  if (text.rfind("≤", 0) == 0) return Comparator::kAtMost;
+  if (text.rfind(">", 0) == 0) return Comparator::kMore;
+  if (text.rfind("<", 0) == 0) return Comparator::kLess;
+  if (text.rfind("~", 0) == 0) return Comparator::kApprox;
+  return std::nullopt;
 }
 
 struct Column {
@@ -153,6 +152,213 @@ std::vector<TableRegion> find_tables(const std::vector<RepairedLine>& lines) {
   return out;
 }
 
+namespace {
+
+struct TableHeader {
+  std::vector<Column> columns;
+  std::string table_year;
+};
+
+// The cells before the first row: a title (whose year is the table's), "STT",
+// the label and unit columns, then one column per value with its year.
+TableHeader read_header(const std::vector<Cell>& cells, size_t first_row,
+                        const std::string& context_year) {
+  TableHeader h;
+  h.table_year = context_year;
+  size_t header_begin = 0;
+  for (size_t i = 0; i < first_row; ++i)
+    if (cells[i].folded == "stt" || cells[i].folded == "tt") header_begin = i;
+  for (size_t i = 0; i < first_row; ++i) {
+    const std::string& f = cells[i].folded;
+    std::vector<YearMention> years = find_year_mentions(f);
+    if (i < header_begin) {  // a title above the table: its year is the context
+      if (!years.empty()) h.table_year = years.back().period;
+      continue;
+    }
+    if (f.rfind("don vi", 0) == 0 || f == "dvt" || f.rfind("dvt", 0) == 0) continue;  // unit column
+    if (!years.empty() || f.find("muc tieu") != std::string::npos ||
+        f.find("ke hoach") != std::string::npos) {
+      Column col;
+      col.period = years.empty() ? "" : years.back().period;
+      col.result = f.find("uoc") != std::string::npos || f.find("thuc hien") != std::string::npos;
+      col.header = cells[i].text;
+      h.columns.push_back(col);
+    }
+  }
+  return h;
+}
+
+// A row's label, possibly wrapped over several cells, and its unit: a unit
+// cell after it, or "(Tỷ đồng)", "(%)", "(đơn vị: triệu đồng/người)" ending it.
+struct RowLabel {
+  std::string label, folded;
+  UnitReading unit;
+  std::string unit_text;
+};
+
+// Cuts `label` to its first `code_points` code points: folded and repaired text
+// share code point positions, so a cut found in the one applies to the other.
+std::string cut_at_code_point(const std::string& label, size_t code_points) {
+  size_t cps = 0;
+  for (size_t i = 0; i < label.size(); ++i) {
+    if ((static_cast<unsigned char>(label[i]) & 0xC0) == 0x80) continue;
+    if (cps == code_points) return label.substr(0, i);
+    ++cps;
+  }
+  return label;
+}
+
+void unit_from_label(const Lexicon& lex, RowLabel* row) {
+  size_t open = row->folded.rfind('(');
+  if (open == std::string::npos) return;
+  size_t close = row->folded.find(')', open);
+  if (close == std::string::npos) return;
+  std::string inner = row->folded.substr(open + 1, close - open - 1);
+  for (const char* p : {"don vi tinh:", "don vi:", "dvt:"})
+    if (inner.rfind(p, 0) == 0) inner = inner.substr(std::string(p).size());
+  while (!inner.empty() && inner[0] == ' ') inner.erase(0, 1);
+  UnitReading u = read_unit(lex, inner, 0);
+  if (!u.matched || u.end != inner.size()) return;
+  row->unit = u;
+  row->unit_text = inner;
+  // The unit is not part of the indicator's name.
+  row->label = cut_at_code_point(row->label, open);
+  while (!row->label.empty() && row->label.back() == ' ') row->label.pop_back();
+  row->folded = row->folded.substr(0, open);
+}
+
+class TableReader {
+ public:
+  TableReader(const Lexicon& lex, const std::vector<std::string>& raw,
+              const std::vector<RepairedLine>& lines, std::vector<Cell> cells,
+              std::vector<Figure>* out)
+      : lex_(lex), raw_(raw), lines_(lines), cells_(std::move(cells)), out_(out) {}
+
+  void run(const std::string& context_year);
+
+ private:
+  bool row_starts_at(size_t i) const {
+    return i + 1 < cells_.size() && cells_[i].could_be_row_number &&
+           cells_[i + 1].kind == CellKind::kText;
+  }
+  RowLabel read_label(size_t* k) const;
+  void read_value(const Cell& c, size_t col, size_t values_in_row, const RowLabel& row,
+                  const IndicatorName& indicator, const std::string& item);
+
+  const Lexicon& lex_;
+  const std::vector<std::string>& raw_;
+  const std::vector<RepairedLine>& lines_;
+  std::vector<Cell> cells_;
+  std::vector<Figure>* out_;
+  TableHeader header_;
+};
+
+RowLabel TableReader::read_label(size_t* k) const {
+  RowLabel row;
+  row.label = cells_[*k].text;
+  row.folded = cells_[*k].folded;
+  ++*k;
+  while (*k < cells_.size() && cells_[*k].kind == CellKind::kText && !row_starts_at(*k)) {
+    row.label += " " + cells_[*k].text;
+    row.folded += " " + cells_[*k].folded;
+    ++*k;
+  }
+  if (*k < cells_.size() && cells_[*k].kind == CellKind::kUnitOnly) {
+    row.unit = read_unit(lex_, cells_[*k].folded, 0);
+    row.unit_text = cells_[*k].text;
+    ++*k;
+  } else {
+    unit_from_label(lex_, &row);
+  }
+  return row;
+}
+
+void TableReader::read_value(const Cell& c, size_t col, size_t values_in_row, const RowLabel& row,
+                             const IndicatorName& indicator, const std::string& item) {
+  const std::string& cf = c.folded;
+  FigureParts parts;
+  // A "%" written in the cell is the unit when the row has none.
+  parts.unit = row.unit;
+  if (!parts.unit.matched && cf.find('%') != std::string::npos) parts.unit = read_unit(lex_, "%", 0);
+  parts.decision = decide_unit(lex_, parts.unit, row.unit_text, fold_text(indicator.display()));
+  if (!parts.decision.ok) return;
+  static const RE2 kNumbers(R"((\d+(?:[.,]\d+)*)(?:\s*%?\s*(?:-|den)\s*(\d+(?:[.,]\d+)*))?)");
+  re2::StringPiece n1s, n2s;
+  if (!RE2::PartialMatch(cf, kNumbers, &n1s, &n2s)) return;
+  std::string w1(n1s.data(), n1s.size()), w2(n2s.data(), n2s.size());
+  parts.first = {w1, parse_vietnamese_number(w1)};
+  if (!w2.empty()) parts.second = WrittenNumber{w2, parse_vietnamese_number(w2)};
+  if (!parts.first.parsed.ok || (parts.second && !parts.second->parsed.ok)) return;
+  parts.number_text = w1 + (w2.empty() ? "" : " - " + w2);
+  parts.range_text = parts.number_text;
+  parts.unit_text = row.unit_text.empty() ? (cf.find('%') != std::string::npos ? "%" : "")
+                                          : row.unit_text;
+  parts.before = read_qualifiers_before(lex_, cf, n1s.data() - cf.data(), 0);
+  size_t after_end = 0;
+  parts.after = read_qualifier_after(lex_, cf, cf.find_last_of("0123456789%") + 1, &after_end,
+                                     &parts.after_word);
+  parts.symbol = comparator_from_symbol(c.text);
+  parts.indicator = indicator;
+  parts.item = item;
+  const std::vector<Column>& columns = header_.columns;
+  if (col < columns.size() && !columns[col].period.empty()) {
+    parts.year = columns[col].period;
+    parts.year_source = "column header: \"" + columns[col].header + "\"";
+  } else {
+    parts.year = header_.table_year;
+    parts.year_source = "heading above the table";
+  }
+  bool result_column = col < columns.size() && columns[col].result;
+  parts.kind = result_column || parts.before.has_estimate ? FigureKind::kResult : FigureKind::kTarget;
+  parts.kind_reason = result_column ? "result column" : "table of targets";
+  parts.source = "table row " + (item.empty() ? std::string("(unnumbered)") : item);
+  if (!columns.empty() && values_in_row > columns.size())
+    parts.context_warnings.push_back({WarningCode::kTableExtraValues, "", ""});
+
+  Figure fig;
+  if (!build_figure(std::move(parts), &fig)) return;  // scaled past a double
+  // Provenance: the cell's own line, its trimmed text.
+  const RepairedLine& rl = lines_[c.line];
+  uint32_t byte0 = rl.raw_byte_of_cp[c.begin];
+  uint32_t byte1 = rl.raw_byte_of_cp[c.end];
+  fig.line = fig.line_end = fig.number_line = static_cast<uint32_t>(c.line + 1);
+  fig.char_start = code_points_before(raw_[c.line], byte0);
+  fig.char_end = code_points_before(raw_[c.line], byte1);
+  fig.quote = raw_[c.line].substr(byte0, byte1 - byte0);
+  out_->push_back(std::move(fig));
+}
+
+void TableReader::run(const std::string& context_year) {
+  size_t k = 0;
+  while (k < cells_.size() && !row_starts_at(k)) ++k;
+  header_ = read_header(cells_, k, context_year);
+  std::string parent_label;
+  while (k < cells_.size()) {
+    std::string item;
+    if (row_starts_at(k)) item = cells_[k++].text;
+    if (k >= cells_.size() || cells_[k].kind != CellKind::kText) {
+      ++k;
+      continue;
+    }
+    RowLabel row = read_label(&k);
+    // Hierarchy: "1.1" under "1", "a)" under the numbered row before it.
+    bool child = item.find('.') != std::string::npos && item.find('.') + 1 < item.size();
+    child = child || (item.size() == 2 && item[1] == ')' && item[0] >= 'a');
+    IndicatorName indicator{child ? parent_label : "", row.label};
+    if (!child) parent_label = row.label;
+    size_t column = 0;
+    while (k < cells_.size() && !row_starts_at(k) &&
+           (cells_[k].kind == CellKind::kNumber || cells_[k].kind == CellKind::kEmptyValue)) {
+      const Cell& c = cells_[k++];
+      size_t col = column++;
+      if (c.kind == CellKind::kEmptyValue) continue;
+      read_value(c, col, column, row, indicator, item);
+    }
+  }
+}
+
+}  // namespace
+
 void read_table(const Lexicon& lex, const TableRegion& region, const std::vector<std::string>& raw,
                 const std::vector<RepairedLine>& lines, const std::string& context_year,
                 std::vector<Figure>* out) {
@@ -161,191 +367,7 @@ void read_table(const Lexicon& lex, const TableRegion& region, const std::vector
     Cell c = make_cell(&lex, lines[l], l);
     if (!c.folded.empty()) cells.push_back(c);
   }
-  // Header: the cells before the first row (a row number followed by a label,
-  // or a label followed by a number).
-  size_t k = 0;
-  auto row_starts_at = [&](size_t i) {
-    if (i + 1 >= cells.size()) return false;
-    if (cells[i].could_be_row_number && cells[i + 1].kind == CellKind::kText) return true;
-    return false;
-  };
-  while (k < cells.size() && !row_starts_at(k)) ++k;
-  std::vector<Column> columns;
-  bool unit_column = false;
-  std::string table_year = context_year;
-  {
-    size_t header_begin = 0;
-    for (size_t i = 0; i < k; ++i)
-      if (cells[i].folded == "stt" || cells[i].folded == "tt") header_begin = i;
-    for (size_t i = 0; i < k; ++i) {
-      const std::string& f = cells[i].folded;
-      std::vector<YearMention> years = find_year_mentions(f);
-      if (i < header_begin) {  // a title above the table: its year is the context
-        if (!years.empty()) table_year = years.back().period;
-        continue;
-      }
-      if (f.rfind("don vi", 0) == 0 || f == "dvt" || f.rfind("dvt", 0) == 0) {
-        unit_column = true;
-        continue;
-      }
-      if (!years.empty() || f.find("muc tieu") != std::string::npos || f.find("ke hoach") != std::string::npos) {
-        Column col;
-        col.period = years.empty() ? "" : years.back().period;
-        col.result = f.find("uoc") != std::string::npos || f.find("thuc hien") != std::string::npos;
-        col.header = cells[i].text;
-        columns.push_back(col);
-      }
-    }
-  }
-
-  std::string parent_label;
-  while (k < cells.size()) {
-    std::string item;
-    if (cells[k].could_be_row_number && k + 1 < cells.size() && cells[k + 1].kind == CellKind::kText) {
-      item = cells[k].text;
-      ++k;
-    }
-    if (k >= cells.size() || cells[k].kind != CellKind::kText) {
-      ++k;
-      continue;
-    }
-    // The label, possibly wrapped over several cells.
-    std::string label = cells[k].text;
-    std::string label_folded = cells[k].folded;
-    ++k;
-    while (k < cells.size() && cells[k].kind == CellKind::kText && !row_starts_at(k)) {
-      label += " " + cells[k].text;
-      label_folded += " " + cells[k].folded;
-      ++k;
-    }
-    UnitReading unit;
-    std::string unit_cell_text;
-    if (k < cells.size() && cells[k].kind == CellKind::kUnitOnly) {
-      unit = read_unit(lex, cells[k].folded, 0);
-      unit_cell_text = cells[k].text;
-      ++k;
-    } else if (size_t open = label_folded.rfind('('); open != std::string::npos) {
-      // "(Tỷ đồng)", "(%)", "(đơn vị: triệu đồng/người)" at the end of the label.
-      size_t close = label_folded.find(')', open);
-      if (close != std::string::npos) {
-        std::string inner = label_folded.substr(open + 1, close - open - 1);
-        for (const char* p : {"don vi tinh:", "don vi:", "dvt:"})
-          if (inner.rfind(p, 0) == 0) inner = inner.substr(std::string(p).size());
-        while (!inner.empty() && inner[0] == ' ') inner.erase(0, 1);
-        UnitReading u = read_unit(lex, inner, 0);
-        if (u.matched && u.end == inner.size()) {
-          unit = u;
-          unit_cell_text = inner;
-          // drop the unit from the indicator name (folded and text share code point positions)
-          size_t cps = 0, cut = label.size();
-          for (size_t i = 0; i < label.size(); ++i) {
-            if ((static_cast<unsigned char>(label[i]) & 0xC0) == 0x80) continue;
-            if (cps == open) {
-              cut = i;
-              break;
-            }
-            ++cps;
-          }
-          label = label.substr(0, cut);
-          while (!label.empty() && label.back() == ' ') label.pop_back();
-          label_folded = label_folded.substr(0, open);
-        }
-      }
-    }
-    // Hierarchy: "1.1" under "1", "a)" under the numbered row before it.
-    bool child = item.find('.') != std::string::npos && item.find('.') + 1 < item.size();
-    child = child || (item.size() == 2 && item[1] == ')' && item[0] >= 'a');
-    std::string parent = child ? parent_label : "";
-    if (!child) parent_label = label;
-    std::string indicator = parent.empty() ? label : parent + " — " + label;
-
-    size_t column = 0;
-    while (k < cells.size() && !row_starts_at(k) &&
-           (cells[k].kind == CellKind::kNumber || cells[k].kind == CellKind::kEmptyValue)) {
-      const Cell& c = cells[k];
-      ++k;
-      size_t col = column++;
-      if (c.kind == CellKind::kEmptyValue) continue;
-      std::string cf = c.folded;
-      // A "%" written in the cell is the unit when the row has none.
-      UnitReading cell_unit = unit;
-      if (!cell_unit.matched && cf.find('%') != std::string::npos) cell_unit = read_unit(lex, "%", 0);
-      UnitDecision ud = decide_unit(lex, cell_unit, unit_cell_text, fold_text(indicator));
-      if (!ud.ok) continue;
-      static const RE2 kNumbers(R"((\d+(?:[.,]\d+)*)(?:\s*%?\s*(?:-|den)\s*(\d+(?:[.,]\d+)*))?)");
-      re2::StringPiece n1s, n2s;
-      if (!RE2::PartialMatch(cf, kNumbers, &n1s, &n2s)) continue;
-      ParsedNumber n1 = parse_vietnamese_number(std::string_view(n1s.data(), n1s.size()));
-      ParsedNumber n2 = n2s.empty() ? n1 : parse_vietnamese_number(std::string_view(n2s.data(), n2s.size()));
-      if (!n1.ok || !n2.ok) continue;
-      size_t nb = n1s.data() - cf.data();
-      QualifierRun run = read_qualifiers_before(lex, cf, nb, 0);
-      size_t after_end = 0;
-      std::string after_word;
-      std::string after = read_qualifier_after(lex, cf, cf.find_last_of("0123456789%") + 1, &after_end, &after_word);
-      std::string symbol = comparator_from_symbol(c.text);
-      bool is_range = !n2s.empty();
-
-      Figure fig;
-      double scale = cell_unit.matched ? cell_unit.scale : 1.0;
-      fig.low = std::min(n1.value, n2.value) * scale;
-      fig.high = std::max(n1.value, n2.value) * scale;
-      if (!std::isfinite(fig.low) || !std::isfinite(fig.high)) continue;  // scaled past a double
-      fig.comparator = !symbol.empty() ? symbol : resolve_comparator(run, after, is_range);
-      fig.unit = ud.code;
-      fig.counted = ud.counted;
-      fig.indicator = indicator;
-      fig.parent = parent;
-      fig.item = item;
-      fig.number_text = std::string(n1s.data(), n1s.size()) + (is_range ? " - " + std::string(n2s.data(), n2s.size()) : "");
-      fig.unit_text = unit_cell_text.empty() ? (cf.find('%') != std::string::npos ? "%" : "") : unit_cell_text;
-      std::string year_source;
-      if (col < columns.size() && !columns[col].period.empty()) {
-        fig.year = columns[col].period;
-        year_source = "column header: \"" + columns[col].header + "\"";
-      } else {
-        fig.year = table_year;
-        year_source = "heading above the table";
-      }
-      fig.kind = (col < columns.size() && columns[col].result) || run.has_estimate ? "result" : "target";
-      if (!ud.warning.empty()) fig.warnings.push_back(ud.warning);
-      if (n1.value > n2.value) fig.warnings.push_back("range: bounds written in reverse order");
-      if (n1.dot_as_decimal || n2.dot_as_decimal)
-        fig.warnings.push_back("number: \".\" before a group of fewer than three digits read as a decimal point");
-      if (columns.size() > 0 && column > columns.size())
-        fig.warnings.push_back("table: more values in the row than value columns in the header");
-      if (fig.year.empty()) fig.warnings.push_back("year: no year or period found");
-      json reading;
-      reading["source"] = "table row " + (item.empty() ? std::string("(unnumbered)") : item);
-      reading["numbers"] = json::array({{{"written", std::string(n1s.data(), n1s.size())},
-                                         {"value", n1.value}, {"reading", n1.reading}}});
-      if (is_range)
-        reading["numbers"].push_back({{"written", std::string(n2s.data(), n2s.size())},
-                                      {"value", n2.value}, {"reading", n2.reading}});
-      if (scale != 1.0) reading["scale"] = scale;
-      reading["unit"] = {{"written", fig.unit_text}, {"code", ud.code}};
-      if (!ud.inferred_from.empty()) reading["unit"]["from_indicator"] = ud.inferred_from;
-      reading["qualifier"] = {{"before", run.words}, {"after", after_word}, {"comparator", fig.comparator},
-                              {"decided_by", !symbol.empty() ? symbol
-                                             : !run.comparator.empty() ? run.comparator_word
-                                             : !after_word.empty() ? after_word
-                                             : is_range ? "range without qualifier" : "no qualifier"}};
-      reading["year"] = {{"value", fig.year}, {"source", year_source}};
-      reading["kind"] = {{"value", fig.kind}, {"reason", col < columns.size() && columns[col].result
-                                                           ? "result column" : "table of targets"}};
-      fig.reading_json = reading.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-
-      // Provenance: the cell's own line, its trimmed text.
-      const RepairedLine& rl = lines[c.line];
-      uint32_t byte0 = rl.raw_byte_of_cp[c.begin];
-      uint32_t byte1 = rl.raw_byte_of_cp[c.end];
-      fig.line = fig.line_end = fig.number_line = static_cast<uint32_t>(c.line + 1);
-      fig.char_start = code_points_before(raw[c.line], byte0);
-      fig.char_end = code_points_before(raw[c.line], byte1);
-      fig.quote = raw[c.line].substr(byte0, byte1 - byte0);
-      out->push_back(std::move(fig));
-    }
-  }
+  TableReader(lex, raw, lines, std::move(cells), out).run(context_year);
 }
 
 }  // namespace chitieu

@@ -17,7 +17,9 @@
 #include "extractor/extract_document.h"
 #include "extractor/formats/format_detect.h"
 #include "fuzz/fuzz_support.h"
+#include "model/figure.h"
 #include "normalizer/lexicon.h"
+#include "store/figure_codec.h"
 
 namespace {
 
@@ -60,7 +62,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(doc.repaired.size() == lines.size());
   for (size_t i = 0; i < lines.size(); ++i) fuzz::check_repaired_line(lines[i], doc.repaired[i]);
 
-  static const std::set<std::string> kComparators = {"=", "~", ">=", ">", "<=", "<", "range"};
   for (const Figure& f : doc.figures) {
     // Lines in the document, the first digit within the quote's lines.
     FUZZ_CHECK(f.line >= 1 && f.line <= f.line_end && f.line_end <= lines.size());
@@ -81,15 +82,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     FUZZ_CHECK(cut == f.quote);
     FUZZ_CHECK(!f.quote.empty());
-    FUZZ_CHECK(fuzz::utf8_length(f.indicator) >= 0);
+    FUZZ_CHECK(fuzz::utf8_length(f.indicator.display()) >= 0);
     // A value: finite, bounds in order, a known comparator and kind.
     FUZZ_CHECK(std::isfinite(f.low) && std::isfinite(f.high));
     FUZZ_CHECK(f.low <= f.high);
-    FUZZ_CHECK(kComparators.count(f.comparator) == 1);
-    FUZZ_CHECK(f.kind == "target" || f.kind == "result");
+    FUZZ_CHECK(parse_comparator(comparator_text(f.comparator)) == f.comparator);
+    FUZZ_CHECK(parse_kind(kind_text(f.kind)) == f.kind);
     FUZZ_CHECK(!f.unit.empty());
     FUZZ_CHECK(!f.number_text.empty());
-    if (!f.reading_json.empty()) FUZZ_CHECK(!nlohmann::json::parse(f.reading_json, nullptr, false).is_discarded());
+    // What the store keeps reads back as it was written.
+    FUZZ_CHECK(warnings_from_json(warnings_to_json(f.warnings)) == f.warnings);
+    FUZZ_CHECK(!nlohmann::json::parse(reading_to_json(f), nullptr, false).is_discarded());
   }
   return 0;
 }

@@ -92,7 +92,20 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
 
   rows.clear();
   if (st = read_tsv_rows(dir + "/qualifiers.tsv", 3, &rows); !st.ok()) return st;
-  for (auto& r : rows) out->qualifiers.push_back({r[0], unquote(r[1]), r[2] == "after"});
+  for (auto& r : rows) {
+    QualifierEntry q;
+    q.surface = r[0];
+    std::string cmp = unquote(r[1]);
+    q.opens_range_from = cmp == ">=from";
+    if (q.opens_range_from) cmp = ">=";
+    if (!cmp.empty()) {
+      q.comparator = parse_comparator(cmp);
+      if (!q.comparator)
+        return Status::Error(dir + "/qualifiers.tsv: unknown comparator \"" + cmp + "\" for \"" + r[0] + "\"");
+    }
+    q.after = r[2] == "after";
+    out->qualifiers.push_back(std::move(q));
+  }
   longest_first(&out->qualifiers);
 
   rows.clear();

@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "common/status.h"
+#include "model/figure.h"
 
 namespace chitieu {
 
@@ -24,7 +27,8 @@ struct UnitEntry {
 
 struct QualifierEntry {
   std::string surface;
-  std::string comparator;  // "" for a connecting word; ">=from" for "từ"
+  std::optional<Comparator> comparator;  // none for a connecting word
+  bool opens_range_from = false;         // "từ": >= only right before the number
   bool after = false;      // written after the number and unit
 };
 

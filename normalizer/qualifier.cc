@@ -38,13 +38,13 @@ QualifierRun read_qualifiers_before(const Lexicon& lex, std::string_view s,
     if (!e) break;
     // "từ" opens a value only right before it ("từ 75% trở lên"); further back
     // the same folded word is "tư" or "tự" ("đầu tư đạt", "trật tự từ 75%").
-    if (e->comparator == ">=from" && !run.words.empty()) break;
+    if (e->opens_range_from && !run.words.empty()) break;
     run.words.push_back(e->surface);
-    if (e->comparator == ">=from") {
+    if (e->opens_range_from) {
       run.has_from = true;
     } else {
       run.has_value_word = true;
-      if (!e->comparator.empty() && run.comparator.empty()) {
+      if (e->comparator && !run.comparator) {
         run.comparator = e->comparator;
         run.comparator_word = e->surface;
       }
@@ -57,8 +57,8 @@ QualifierRun read_qualifiers_before(const Lexicon& lex, std::string_view s,
   return run;
 }
 
-std::string read_qualifier_after(const Lexicon& lex, std::string_view s, size_t pos,
-                                 size_t* end, std::string* word) {
+std::optional<Comparator> read_qualifier_after(const Lexicon& lex, std::string_view s,
+                                               size_t pos, size_t* end, std::string* word) {
   size_t i = pos;
   while (i < s.size() && s[i] == ' ') ++i;
   for (const QualifierEntry& q : lex.qualifiers) {
@@ -70,14 +70,14 @@ std::string read_qualifier_after(const Lexicon& lex, std::string_view s, size_t 
       return q.comparator;
     }
   }
-  return "";
+  return std::nullopt;
 }
 
-std::string resolve_comparator(const QualifierRun& before, const std::string& after,
-                               bool is_range) {
-  if (!before.comparator.empty()) return before.comparator;
-  if (!after.empty()) return after;
-  return is_range ? "range" : "=";
+Comparator resolve_comparator(const QualifierRun& before, std::optional<Comparator> after,
+                              bool is_range) {
+  if (before.comparator) return *before.comparator;
+  if (after) return *after;
+  return is_range ? Comparator::kRange : Comparator::kEqual;
 }
 
 }  // namespace chitieu

@@ -8,6 +8,7 @@
 #ifndef CHITIEU_NORMALIZER_QUALIFIER_H_
 #define CHITIEU_NORMALIZER_QUALIFIER_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,7 @@ namespace chitieu {
 struct QualifierRun {
   size_t begin = 0;  // folded offset where the run starts (== number start if empty)
   std::vector<std::string> words;  // nearest first
-  std::string comparator;          // nearest comparator, "" if none
+  std::optional<Comparator> comparator;  // nearest comparator, if any
   std::string comparator_word;
   bool has_from = false;           // "từ" in the run
   bool has_estimate = false;       // "ước…": an estimate, usually a result
@@ -31,13 +32,13 @@ QualifierRun read_qualifiers_before(const Lexicon& lex, std::string_view folded,
                                     size_t number_begin, size_t limit);
 
 // Reads "trở lên"/"trở xuống" at `pos`; sets *end past it.
-std::string read_qualifier_after(const Lexicon& lex, std::string_view folded, size_t pos,
-                                 size_t* end, std::string* word);
+std::optional<Comparator> read_qualifier_after(const Lexicon& lex, std::string_view folded,
+                                               size_t pos, size_t* end, std::string* word);
 
 // Comparator of a figure from its qualifiers: nearest comparator before the
 // number, else the one after, else "range" for a range, else "=".
-std::string resolve_comparator(const QualifierRun& before, const std::string& after,
-                               bool is_range);
+Comparator resolve_comparator(const QualifierRun& before, std::optional<Comparator> after,
+                              bool is_range);
 
 }  // namespace chitieu
 

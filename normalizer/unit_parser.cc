@@ -151,8 +151,7 @@ UnitDecision decide_unit(const Lexicon& lex, const UnitReading& written,
         if (iu.denominator_only && !per_person && key.find(iu.words) != std::string::npos) {
           add_denominator(&denoms, iu.unit);
           d.inferred_from = iu.words;
-          d.warning = "unit: \"/" + iu.unit + "\" added because the indicator is per capita (\"" +
-                      iu.words + "\")";
+          d.warning = Warning{WarningCode::kUnitPerCapitaAdded, iu.unit, iu.words};
           break;
         }
       }
@@ -168,8 +167,7 @@ UnitDecision decide_unit(const Lexicon& lex, const UnitReading& written,
       d.code = iu.unit;
       d.counted = iu.counted;
       d.inferred_from = iu.words;
-      d.warning = "unit: none written; \"" + iu.unit + "\" taken from the indicator (\"" +
-                  iu.words + "\")";
+      d.warning = Warning{WarningCode::kUnitFromIndicator, iu.unit, iu.words};
       return d;
     }
   }

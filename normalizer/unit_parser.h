@@ -7,10 +7,12 @@
 #ifndef CHITIEU_NORMALIZER_UNIT_PARSER_H_
 #define CHITIEU_NORMALIZER_UNIT_PARSER_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "model/figure.h"
 #include "normalizer/lexicon.h"
 
 namespace chitieu {
@@ -52,7 +54,7 @@ struct UnitDecision {
   std::string code;         // "VND/person/year"
   std::string counted;      // counted noun for count units (empty if none)
   std::string inferred_from;  // the indicator words that decided, if any
-  std::string warning;      // what an auditor should know, or ""
+  std::optional<Warning> warning;  // what an auditor should know
 };
 
 // `written` is the unit read after the number (may be unmatched);

@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include "extractor/text_repair.h"
+#include "store/figure_codec.h"
 
 #include <sqlite3.h>
 
@@ -87,8 +88,9 @@ CREATE TABLE IF NOT EXISTS figures (
   number_line INTEGER NOT NULL,         -- line of the first digit
   page        INTEGER,                  -- page of the quote's first line; null for plain text
   quote       TEXT NOT NULL,
-  indicator   TEXT NOT NULL,
+  indicator   TEXT NOT NULL,            -- as displayed: "parent — sub indicator"
   parent      TEXT,
+  sub_indicator TEXT NOT NULL DEFAULT '',  -- the indicator under `parent` (all of it without one)
   item        TEXT,
   comparator  TEXT NOT NULL,
   low         REAL NOT NULL,
@@ -99,7 +101,7 @@ CREATE TABLE IF NOT EXISTS figures (
   kind        TEXT NOT NULL,
   number_text TEXT NOT NULL,
   unit_text   TEXT NOT NULL,
-  warnings    TEXT NOT NULL,            -- JSON array
+  warnings    TEXT NOT NULL,            -- JSON array of {code, subject, detail}
   reading     TEXT NOT NULL             -- JSON: how the value was read
 ) STRICT;
 
@@ -203,6 +205,7 @@ const char* kFigureColumns =
     "f.id, f.document_id, d.file_name, d.sha256, d.doc_date, f.line, f.line_end, f.char_start, "
     "f.char_end, f.number_line, f.quote, f.indicator, f.parent, f.item, f.comparator, f.low, "
     "f.high, f.unit, f.counted, f.year, f.kind, f.number_text, f.unit_text, f.warnings, f.reading, f.page, "
+    "f.sub_indicator, "
     // The line within its page: the figure's line counted from its page's first line.
     "CASE WHEN f.page IS NULL THEN NULL ELSE f.number_line - (SELECT min(l.line_no) FROM lines l "
     "WHERE l.document_id = f.document_id AND l.page = f.page) + 1 END";
@@ -220,25 +223,21 @@ void read_figure_row(Statement& q, StoredFigure* sf) {
   f.char_end = static_cast<uint32_t>(q.integer(8));
   f.number_line = static_cast<uint32_t>(q.integer(9));
   f.quote = q.text(10);
-  f.indicator = q.text(11);
-  f.parent = q.text(12);
+  f.indicator = IndicatorName{q.text(12), q.text(26)};
   f.item = q.text(13);
-  f.comparator = q.text(14);
+  f.comparator = parse_comparator(q.text(14)).value_or(Comparator::kEqual);
   f.low = q.real(15);
   f.high = q.real(16);
   f.unit = q.text(17);
   f.counted = q.text(18);
   f.year = q.text(19);
-  f.kind = q.text(20);
+  f.kind = parse_kind(q.text(20)).value_or(FigureKind::kTarget);
   f.number_text = q.text(21);
   f.unit_text = q.text(22);
-  f.warnings.clear();
-  auto w = nlohmann::json::parse(q.text(23), nullptr, false);
-  if (w.is_array())
-    for (const auto& x : w) f.warnings.push_back(x.get<std::string>());
-  f.reading_json = q.text(24);
+  f.warnings = warnings_from_json(q.text(23));
+  f.reading = reading_from_json(q.text(24));
   sf->page = sqlite3_column_type(q.get(), 25) == SQLITE_NULL ? 0 : q.integer(25);
-  sf->page_line = sqlite3_column_type(q.get(), 26) == SQLITE_NULL ? 0 : q.integer(26);
+  sf->page_line = sqlite3_column_type(q.get(), 27) == SQLITE_NULL ? 0 : q.integer(27);
 }
 
 }  // namespace
@@ -274,6 +273,25 @@ Status Store::exec(const char* sql) {
   return Status::Ok();
 }
 
+// Steps from each earlier schema version to the next, run in the transaction
+// that opens the database.
+Status Store::upgrade_schema(int from_version) {
+  if (from_version < 2) {
+    // Version 2 keeps the sub-indicator apart from its parent instead of only
+    // the joined display form: split the display form once, here.
+    Status st = exec(
+        "ALTER TABLE figures ADD COLUMN sub_indicator TEXT NOT NULL DEFAULT '';"
+        "UPDATE figures SET sub_indicator = CASE WHEN parent IS NULL THEN indicator "
+        "WHEN indicator = parent THEN '' ELSE substr(indicator, length(parent) + 4) END;");
+    if (!st.ok()) return st;
+  }
+  Statement set(db_, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
+  if (!set.ok()) return Status::Error("database: " + set.error());
+  set.bind(1, std::to_string(kSchemaVersion));
+  if (set.step() != SQLITE_DONE) return sql_error(db_, "writing schema version");
+  return Status::Ok();
+}
+
 Status Store::migrate() {
   Status st = exec("BEGIN IMMEDIATE");
   if (!st.ok()) return st;
@@ -285,6 +303,8 @@ Status Store::migrate() {
       if (version > kSchemaVersion) {
         st = Status::Error("database schema version " + std::to_string(version) +
                            " is newer than this chitieu (" + std::to_string(kSchemaVersion) + ")");
+      } else if (version < kSchemaVersion) {
+        st = upgrade_schema(version);
       }
     } else {
       Statement ins(db_, "INSERT INTO meta(key, value) VALUES ('schema_version', ?)");
@@ -470,8 +490,8 @@ Status Store::ingest_in_transaction(const SourceText& source, const DocumentHead
     Statement ins(db_,
                   "INSERT INTO figures(document_id, line, line_end, char_start, char_end, "
                   "number_line, quote, indicator, parent, item, comparator, low, high, unit, "
-                  "counted, year, kind, number_text, unit_text, warnings, reading, page) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "counted, year, kind, number_text, unit_text, warnings, reading, page, "
+                  "sub_indicator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const Figure& f : figures) {
       ins.bind(1, doc_id);
       ins.bind(2, static_cast<int64_t>(f.line));
@@ -480,21 +500,22 @@ Status Store::ingest_in_transaction(const SourceText& source, const DocumentHead
       ins.bind(5, static_cast<int64_t>(f.char_end));
       ins.bind(6, static_cast<int64_t>(f.number_line));
       ins.bind(7, f.quote);
-      ins.bind(8, f.indicator);
-      ins.bind_or_null(9, f.parent);
+      ins.bind(8, f.indicator.display());
+      ins.bind_or_null(9, f.indicator.parent);
       ins.bind_or_null(10, f.item);
-      ins.bind(11, f.comparator);
+      ins.bind(11, std::string(comparator_text(f.comparator)));
       ins.bind(12, f.low);
       ins.bind(13, f.high);
       ins.bind(14, f.unit);
       ins.bind_or_null(15, f.counted);
       ins.bind_or_null(16, f.year);
-      ins.bind(17, f.kind);
+      ins.bind(17, std::string(kind_text(f.kind)));
       ins.bind(18, f.number_text);
       ins.bind(19, f.unit_text);
-      ins.bind(20, nlohmann::json(f.warnings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-      ins.bind(21, f.reading_json);
+      ins.bind(20, warnings_to_json(f.warnings));
+      ins.bind(21, reading_to_json(f));
       if (int64_t page = page_of_line(source, f.number_line)) ins.bind(22, page);
+      ins.bind(23, f.indicator.sub);
       if (ins.step() != SQLITE_DONE) return fail("inserting figure");
       ins.reset();
     }
@@ -515,7 +536,7 @@ Status Store::ingest_in_transaction(const SourceText& source, const DocumentHead
       int64_t rowid = (doc_id << 24) | (static_cast<int64_t>(f.number_line) << 1) | 1;
       if (!indexed.insert(rowid).second) continue;
       idx.bind(1, rowid);
-      idx.bind(2, comparison_key(f.indicator));
+      idx.bind(2, comparison_key(f.indicator.display()));
       if (idx.step() != SQLITE_DONE) return fail("indexing indicator");
       idx.reset();
     }

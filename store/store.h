@@ -18,6 +18,7 @@
 #include "common/status.h"
 #include "extractor/document_header.h"
 #include "extractor/figure_extractor.h"
+#include "model/figure.h"
 #include "extractor/formats/ocr_reader.h"
 #include "extractor/source_text.h"
 #include "extractor/text_repair.h"
@@ -26,7 +27,7 @@ struct sqlite3;
 
 namespace chitieu {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct StoredDocument {
   int64_t id = 0;
@@ -137,6 +138,7 @@ class Store {
                                const std::vector<Figure>& figures, IngestOutcome* outcome);
   Status exec(const char* sql);
   Status migrate();
+  Status upgrade_schema(int from_version);
   sqlite3* db_;
 };
 

@@ -32,13 +32,17 @@ StoredFigure fig(int64_t id, int64_t doc_id, const std::string& indicator, doubl
   sf.document_id = doc_id;
   sf.document = "d" + std::to_string(doc_id) + ".txt";
   Figure& f = sf.figure;
-  f.indicator = indicator;
+  // "Parent — sub" names a breakdown.
+  size_t dash = indicator.find(" — ");
+  f.indicator = dash == std::string::npos
+                    ? IndicatorName{"", indicator}
+                    : IndicatorName{indicator.substr(0, dash), indicator.substr(dash + 5)};
   f.low = low;
   f.high = high;
   f.unit = unit;
-  f.comparator = cmp;
+  f.comparator = parse_comparator(cmp).value();
   f.year = year;
-  f.kind = kind;
+  f.kind = parse_kind(kind).value();
   f.line = f.line_end = f.number_line = static_cast<uint32_t>(id);
   f.number_text = std::to_string(low);
   return sf;
@@ -125,7 +129,7 @@ TEST(Comparison, ALoweringTargetIsMetByALowerResult) {
   std::vector<StoredDocument> docs = {doc(1, "a.txt", "2024-01-01")};
   // "Tỷ lệ hộ nghèo giảm còn 2%": 1,5% meets it, 3% does not.
   StoredFigure target = fig(1, 1, "Tỷ lệ hộ nghèo", 2, 2, "percent", "=", "2025");
-  target.figure.reading_json = R"({"qualifier":{"before":["con","giam"]}})";
+  target.figure.reading.qualifier_before = {"con", "giam"};
   StoredFigure result = fig(2, 1, "Tỷ lệ hộ nghèo", 1.5, 1.5, "percent", "~", "2025", "result");
   Comparison met = build_comparison(cat, {}, docs, {target, result}, {}, {});
   ASSERT_EQ(row(met, "poverty_rate", "2025")->results.size(), 1u);

@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 std::string figure_key(const Figure& f) {
   char buf[128];
   std::snprintf(buf, sizeof buf, "%.9g|%.9g|", f.low, f.high);
-  return buf + f.unit + "|" + f.comparator + "|" + f.year;
+  return buf + f.unit + "|" + std::string(comparator_text(f.comparator)) + "|" + f.year;
 }
 
 std::map<std::string, int> keys(const std::vector<Figure>& figures) {

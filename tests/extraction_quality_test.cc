@@ -77,14 +77,14 @@ TEST(ExtractionQuality, SeedsMeetPrecisionAndRecall) {
             !same_value(f.low, e.low) || !same_value(f.high, e.high))
           continue;
         used[i] = found = true;
-        cmp_ok += f.comparator == e.comparator;
+        cmp_ok += std::string(comparator_text(f.comparator)) == e.comparator;
         year_ok += f.year == e.year;
-        kind_ok += f.kind == e.kind;
-        if (f.comparator != e.comparator || f.year != e.year || f.kind != e.kind)
+        kind_ok += std::string(kind_text(f.kind)) == e.kind;
+        if (std::string(comparator_text(f.comparator)) != e.comparator || f.year != e.year || std::string(kind_text(f.kind)) != e.kind)
           std::cout << "  differs " << doc.filename().string() << ":" << e.line << " " << e.quote
-                    << "  comparator " << f.comparator << " (expected " << e.comparator << ")"
+                    << "  comparator " << std::string(comparator_text(f.comparator)) << " (expected " << e.comparator << ")"
                     << " year " << f.year << " (expected " << e.year << ")"
-                    << " kind " << f.kind << " (expected " << e.kind << ")\n";
+                    << " kind " << std::string(kind_text(f.kind)) << " (expected " << e.kind << ")\n";
         break;
       }
       if (found) {

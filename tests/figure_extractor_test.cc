@@ -39,8 +39,8 @@ std::string dump(const std::vector<Figure>& figs) {
   std::ostringstream os;
   for (const Figure& f : figs)
     os << "\n  line " << f.number_line << " [" << f.low << ".." << f.high << " " << f.unit << " "
-       << f.comparator << " year=" << f.year << " " << f.kind << "] quote=\"" << f.quote
-       << "\" indicator=\"" << f.indicator << "\"";
+       << std::string(comparator_text(f.comparator)) << " year=" << f.year << " " << std::string(kind_text(f.kind)) << "] quote=\"" << f.quote
+       << "\" indicator=\"" << f.indicator.display() << "\"";
   return os.str();
 }
 
@@ -94,8 +94,9 @@ bool any_value(const Doc& d, double v) {
 }
 
 bool has_warning(const Figure& f, const std::string& part) {
-  return std::any_of(f.warnings.begin(), f.warnings.end(),
-                     [&](const std::string& w) { return w.find(part) != std::string::npos; });
+  return std::any_of(f.warnings.begin(), f.warnings.end(), [&](const Warning& w) {
+    return render_warning(w).find(part) != std::string::npos;
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -154,7 +155,7 @@ TEST(FigureExtractor, NotFiguresYearsOfATerm) {
   EXPECT_DOUBLE_EQ(f.low, 3);
   EXPECT_DOUBLE_EQ(f.high, 4);
   EXPECT_EQ(f.unit, "percent");
-  EXPECT_EQ(f.comparator, "range");
+  EXPECT_EQ(comparator_text(f.comparator), "range");
   EXPECT_EQ(f.year, "2025-2030");
   EXPECT_EQ(f.item, "(24)");
   EXPECT_FALSE(any_value(d, 2025));
@@ -170,7 +171,7 @@ TEST(FigureExtractor, NotFiguresItemAndHeadingNumbers) {
   EXPECT_FALSE(any_value(d, 2));
   EXPECT_DOUBLE_EQ(d.figures[0].low, 76);
   EXPECT_EQ(d.figures[0].item, "(1)");
-  EXPECT_EQ(d.figures[0].indicator, "Tỷ lệ đô thị hóa");
+  EXPECT_EQ(d.figures[0].indicator.display(), "Tỷ lệ đô thị hóa");
   EXPECT_EQ(d.figures[0].quote, "đạt 76%");
   EXPECT_EQ(d.figures[0].number_line, 3u);
   EXPECT_DOUBLE_EQ(d.figures[1].low, 80);
@@ -200,17 +201,17 @@ TEST(FigureExtractor, ScaledMoneyTarget) {
   EXPECT_DOUBLE_EQ(a.low, 7.17e14);
   EXPECT_DOUBLE_EQ(a.high, 7.17e14);
   EXPECT_EQ(a.unit, "VND");
-  EXPECT_EQ(a.comparator, ">=");
+  EXPECT_EQ(comparator_text(a.comparator), ">=");
   EXPECT_EQ(a.year, "2030");
-  EXPECT_EQ(a.kind, "target");
+  EXPECT_EQ(kind_text(a.kind), "target");
   EXPECT_EQ(a.item, "(1)");
   EXPECT_EQ(a.quote, "đạt tối thiểu 717.000 tỷ đồng");  // from the first qualifier word
-  EXPECT_EQ(a.indicator, "Tổng sản phẩm trên địa bàn (GRDP) tính theo giá hiện hành");
+  EXPECT_EQ(a.indicator.display(), "Tổng sản phẩm trên địa bàn (GRDP) tính theo giá hiện hành");
   const Figure& b = d.figures[1];
   EXPECT_DOUBLE_EQ(b.low, 2.15e8);
   EXPECT_EQ(b.unit, "VND/person/year");
-  EXPECT_EQ(b.comparator, "~");
-  EXPECT_EQ(b.kind, "target");  // "khoảng" is approximate, not an estimate of a result
+  EXPECT_EQ(comparator_text(b.comparator), "~");
+  EXPECT_EQ(kind_text(b.kind), "target");  // "khoảng" is approximate, not an estimate of a result
   expect_quotes_match_offsets(d);
 }
 
@@ -222,7 +223,7 @@ TEST(FigureExtractor, WrappedFigureAcrossLines) {
   const Figure& f = d.figures[0];
   EXPECT_DOUBLE_EQ(f.low, 95);
   EXPECT_EQ(f.unit, "percent");
-  EXPECT_EQ(f.comparator, ">");  // nearest qualifier "trên" wins over "tối thiểu"
+  EXPECT_EQ(comparator_text(f.comparator), ">");  // nearest qualifier "trên" wins over "tối thiểu"
   EXPECT_EQ(f.year, "2025");
   EXPECT_EQ(f.item, "(5)");
   EXPECT_EQ(f.number_line, 3u);
@@ -231,7 +232,7 @@ TEST(FigureExtractor, WrappedFigureAcrossLines) {
   EXPECT_EQ(f.char_start, 36u);  // "đạt" in line 1
   EXPECT_EQ(f.char_end, 8u);     // past "trên 95%"
   EXPECT_EQ(f.quote, "đạt tối thiểu\n\ntrên 95%");
-  EXPECT_EQ(f.indicator, "Tỷ lệ giải ngân vốn đầu tư công");
+  EXPECT_EQ(f.indicator.display(), "Tỷ lệ giải ngân vốn đầu tư công");
   expect_quotes_match_offsets(d);
 }
 
@@ -243,11 +244,11 @@ TEST(FigureExtractor, WrappedLineStartingWithDigitAndComparisonBaseYear) {
   const Figure& f = d.figures[0];
   EXPECT_DOUBLE_EQ(f.low, 23);
   EXPECT_DOUBLE_EQ(f.high, 29);
-  EXPECT_EQ(f.comparator, "range");
+  EXPECT_EQ(comparator_text(f.comparator), "range");
   EXPECT_EQ(f.number_line, 5u);
   EXPECT_EQ(f.line, 3u);
   EXPECT_EQ(f.year, "2025");  // 2024 is the comparison base
-  EXPECT_EQ(f.kind, "target");
+  EXPECT_EQ(kind_text(f.kind), "target");
   EXPECT_EQ(f.item, "(4)");
   expect_quotes_match_offsets(d);
 }
@@ -263,20 +264,20 @@ TEST(FigureExtractor, BreakdownCarriesItsParent) {
   const double lows[] = {9.5, 2.56, 11.42, 10.01, 6.65};
   for (size_t i = 0; i < 5; ++i) {
     EXPECT_DOUBLE_EQ(d.figures[i].low, lows[i]);
-    EXPECT_EQ(d.figures[i].comparator, ">=") << lows[i];
+    EXPECT_EQ(comparator_text(d.figures[i].comparator), ">=") << lows[i];
     EXPECT_EQ(d.figures[i].unit, "percent");
     EXPECT_EQ(d.figures[i].item, "(1)");
   }
   const std::string parent = "Tăng trưởng kinh tế (GRDP)";
-  EXPECT_EQ(d.figures[0].indicator, parent);
-  EXPECT_TRUE(d.figures[0].parent.empty());
-  EXPECT_EQ(d.figures[1].parent, parent);
-  EXPECT_EQ(d.figures[1].indicator, parent + " — nông, lâm nghiệp, thủy sản");
-  EXPECT_EQ(d.figures[2].parent, parent);
-  EXPECT_EQ(d.figures[2].indicator, parent + " — khu vực công nghiệp - xây dựng");
+  EXPECT_EQ(d.figures[0].indicator.display(), parent);
+  EXPECT_TRUE(d.figures[0].indicator.parent.empty());
+  EXPECT_EQ(d.figures[1].indicator.parent, parent);
+  EXPECT_EQ(d.figures[1].indicator.display(), parent + " — nông, lâm nghiệp, thủy sản");
+  EXPECT_EQ(d.figures[2].indicator.parent, parent);
+  EXPECT_EQ(d.figures[2].indicator.display(), parent + " — khu vực công nghiệp - xây dựng");
   EXPECT_EQ(d.figures[2].number_line, 3u);
   EXPECT_EQ(d.figures[2].line, 1u);  // the quote opens with "tăng" at the end of line 1
-  EXPECT_EQ(d.figures[4].indicator, parent + " — thuế sản phẩm trừ trợ cấp sản phẩm");
+  EXPECT_EQ(d.figures[4].indicator.display(), parent + " — thuế sản phẩm trừ trợ cấp sản phẩm");
   EXPECT_EQ(d.figures[0].quote, "đạt tối thiểu từ 9,5% trở lên");
   expect_quotes_match_offsets(d);
 }
@@ -286,17 +287,17 @@ TEST(FigureExtractor, ParenthesizedBreakdownEndsWithItsParenthesis) {
                    "nông, lâm nghiệp và thủy sản chiếm thấp hơn 16%; công nghiệp và xây dựng chiếm "
                    "cao hơn 35% (trong đó, công nghiệp chiếm hơn 29%); dịch vụ chiếm cao hơn 45%."});
   ASSERT_EQ(d.figures.size(), 4u) << dump(d.figures);
-  EXPECT_EQ(d.figures[0].comparator, "<");
-  EXPECT_EQ(d.figures[1].comparator, ">");
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "<");
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), ">");
   const Figure* sub = find_low(d, 29);
   ASSERT_NE(sub, nullptr);
-  EXPECT_EQ(sub->comparator, ">");
-  EXPECT_NE(sub->parent.find("công nghiệp và xây dựng"), std::string::npos) << sub->parent;
+  EXPECT_EQ(comparator_text(sub->comparator), ">");
+  EXPECT_NE(sub->indicator.parent.find("công nghiệp và xây dựng"), std::string::npos) << sub->indicator.parent;
   const Figure* services = find_low(d, 45);
   ASSERT_NE(services, nullptr);
-  EXPECT_EQ(services->parent.find("công nghiệp và xây dựng"), std::string::npos)
-      << services->parent;
-  EXPECT_NE(services->indicator.find("dịch vụ"), std::string::npos);
+  EXPECT_EQ(services->indicator.parent.find("công nghiệp và xây dựng"), std::string::npos)
+      << services->indicator.parent;
+  EXPECT_NE(services->indicator.display().find("dịch vụ"), std::string::npos);
   for (const Figure& f : d.figures) EXPECT_EQ(f.year, "2030");
 }
 
@@ -306,8 +307,8 @@ TEST(FigureExtractor, DecreaseKeepsItsMagnitude) {
   EXPECT_DOUBLE_EQ(d.figures[0].low, 0.2);
   EXPECT_DOUBLE_EQ(d.figures[0].high, 0.2);
   EXPECT_EQ(d.figures[0].unit, "percent");
-  EXPECT_EQ(d.figures[0].comparator, "=");
-  EXPECT_NE(d.figures[0].indicator.find("tỷ lệ hộ nghèo"), std::string::npos);
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "=");
+  EXPECT_NE(d.figures[0].indicator.display().find("tỷ lệ hộ nghèo"), std::string::npos);
   EXPECT_DOUBLE_EQ(d.figures[1].low, 0.05);
   expect_quotes_match_offsets(d);
 }
@@ -321,7 +322,7 @@ TEST(FigureExtractor, PerCapitaIndicatorAddsPerson) {
   EXPECT_DOUBLE_EQ(usd.low, 6200);
   EXPECT_DOUBLE_EQ(usd.high, 6800);
   EXPECT_EQ(usd.unit, "USD/person");
-  EXPECT_EQ(usd.comparator, "range");
+  EXPECT_EQ(comparator_text(usd.comparator), "range");
   EXPECT_EQ(usd.year, "2025");
   EXPECT_FALSE(usd.warnings.empty());  // the "/person" was inferred
   const Figure& vnd = d.figures[1];
@@ -337,7 +338,7 @@ TEST(FigureExtractor, IcorIsAnIndexRange) {
   EXPECT_DOUBLE_EQ(d.figures[0].low, 4.5);
   EXPECT_DOUBLE_EQ(d.figures[0].high, 4.8);
   EXPECT_EQ(d.figures[0].unit, "index");
-  EXPECT_EQ(d.figures[0].comparator, "range");
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "range");
   EXPECT_EQ(d.figures[0].quote, "đạt 4,5-4,8");
 }
 
@@ -348,7 +349,7 @@ TEST(FigureExtractor, ApproximateRange) {
   const Figure& f = d.figures[0];
   EXPECT_DOUBLE_EQ(f.low, 20);
   EXPECT_DOUBLE_EQ(f.high, 22);
-  EXPECT_EQ(f.comparator, "~");
+  EXPECT_EQ(comparator_text(f.comparator), "~");
   EXPECT_EQ(f.unit, "percent");
   EXPECT_EQ(f.year, "2026-2030");
   EXPECT_EQ(f.number_text, "20-22");
@@ -361,9 +362,9 @@ TEST(FigureExtractor, ReversedRangeIsOrderedWithAWarning) {
   const Figure& f = d.figures[0];
   EXPECT_DOUBLE_EQ(f.low, 8.84);
   EXPECT_DOUBLE_EQ(f.high, 8.93);
-  EXPECT_EQ(f.comparator, "range");
-  EXPECT_TRUE(has_warning(f, "reverse")) << ::testing::PrintToString(f.warnings);
-  EXPECT_EQ(f.parent, "Cơ cấu kinh tế");
+  EXPECT_EQ(comparator_text(f.comparator), "range");
+  EXPECT_TRUE(has_warning(f, "reverse")) << ::testing::PrintToString(f.rendered_warnings());
+  EXPECT_EQ(f.indicator.parent, "Cơ cấu kinh tế");
   EXPECT_FALSE(has_warning(d.figures[1], "reverse"));
 }
 
@@ -376,10 +377,10 @@ TEST(FigureExtractor, DotDecimalIsReadWithAWarning) {
   EXPECT_DOUBLE_EQ(f.low, 10);
   EXPECT_DOUBLE_EQ(f.high, 10.5);
   EXPECT_EQ(f.unit, "percent/year");
-  EXPECT_EQ(f.comparator, ">=");
+  EXPECT_EQ(comparator_text(f.comparator), ">=");
   EXPECT_EQ(f.year, "2025-2030");
   EXPECT_EQ(f.quote, "đạt từ 10 - 10.5%/năm trở lên");
-  EXPECT_TRUE(has_warning(f, "\".\"")) << ::testing::PrintToString(f.warnings);
+  EXPECT_TRUE(has_warning(f, "\".\"")) << ::testing::PrintToString(f.rendered_warnings());
 }
 
 TEST(FigureExtractor, ResultAndMissedTargetUnderAReviewHeading) {
@@ -393,22 +394,22 @@ TEST(FigureExtractor, ResultAndMissedTargetUnderAReviewHeading) {
   ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
   const Figure& result = d.figures[0];
   EXPECT_DOUBLE_EQ(result.low, 5.86);
-  EXPECT_EQ(result.comparator, "~");
-  EXPECT_EQ(result.kind, "result");
+  EXPECT_EQ(comparator_text(result.comparator), "~");
+  EXPECT_EQ(kind_text(result.kind), "result");
   EXPECT_EQ(result.year, "2024");
   EXPECT_EQ(result.quote, "ước tăng 5,86%");
   EXPECT_EQ(result.number_line, 3u);
   const Figure& missed = d.figures[1];
   EXPECT_DOUBLE_EQ(missed.low, 7.5);
   EXPECT_DOUBLE_EQ(missed.high, 8);
-  EXPECT_EQ(missed.comparator, "range");
-  EXPECT_EQ(missed.kind, "target");
+  EXPECT_EQ(comparator_text(missed.comparator), "range");
+  EXPECT_EQ(kind_text(missed.kind), "target");
   EXPECT_EQ(missed.year, "2024");
   const Figure& next = d.figures[2];
   EXPECT_DOUBLE_EQ(next.low, 76);
-  EXPECT_EQ(next.kind, "target");
+  EXPECT_EQ(kind_text(next.kind), "target");
   EXPECT_EQ(next.year, "2025");
-  EXPECT_EQ(next.comparator, "=");
+  EXPECT_EQ(comparator_text(next.comparator), "=");
   expect_quotes_match_offsets(d);
 }
 
@@ -422,7 +423,7 @@ TEST(FigureExtractor, PerTenThousandAndCountedNouns) {
   EXPECT_EQ(d.figures[0].counted, "bác sỹ");
   EXPECT_EQ(d.figures[0].year, "2030");
   EXPECT_DOUBLE_EQ(d.figures[1].low, 44);
-  EXPECT_EQ(d.figures[1].comparator, ">");
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), ">");
   EXPECT_EQ(d.figures[1].counted, "giường bệnh");
   EXPECT_DOUBLE_EQ(d.figures[2].low, 16900);
   EXPECT_EQ(d.figures[2].unit, "count");
@@ -436,10 +437,10 @@ TEST(FigureExtractor, AgesAndDurationsStatedAsValues) {
   ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
   EXPECT_DOUBLE_EQ(d.figures[0].low, 75.5);
   EXPECT_EQ(d.figures[0].unit, "year");
-  EXPECT_EQ(d.figures[0].comparator, "~");
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "~");
   EXPECT_DOUBLE_EQ(d.figures[1].low, 68);
   EXPECT_EQ(d.figures[1].unit, "year");
-  EXPECT_EQ(d.figures[1].comparator, ">=");
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), ">=");
   EXPECT_EQ(d.figures[1].year, "2030");
 }
 
@@ -452,11 +453,11 @@ TEST(FigureExtractor, WordsThatFoldLikeTuStayInTheIndicator) {
                    "Tỷ lệ xã đạt tiêu chuẩn an toàn về an ninh, trật tự từ 75% trở lên."});
   ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
   EXPECT_DOUBLE_EQ(d.figures[0].low, 2.86e14);
-  EXPECT_EQ(d.figures[0].indicator, "Tổng vốn đầu tư");
+  EXPECT_EQ(d.figures[0].indicator.display(), "Tổng vốn đầu tư");
   EXPECT_EQ(d.figures[0].quote, "đạt 286.000 tỷ đồng");
-  EXPECT_EQ(d.figures[1].comparator, ">=");
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), ">=");
   EXPECT_EQ(d.figures[1].quote, "từ 75% trở lên");
-  EXPECT_EQ(d.figures[1].indicator, "Tỷ lệ xã đạt tiêu chuẩn an toàn về an ninh, trật tự");
+  EXPECT_EQ(d.figures[1].indicator.display(), "Tỷ lệ xã đạt tiêu chuẩn an toàn về an ninh, trật tự");
 }
 
 // "Thu nhập bình quân" is a per-capita indicator (data/implied_units.tsv), so a
@@ -483,8 +484,8 @@ TEST(FigureExtractor, AgeBandWithQualifierIsNotAFigure) {
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
   EXPECT_DOUBLE_EQ(d.figures[0].low, 12);
   EXPECT_EQ(d.figures[0].unit, "percent");
-  EXPECT_EQ(d.figures[0].comparator, "<");
-  EXPECT_NE(d.figures[0].indicator.find("Tỷ lệ suy dinh dưỡng"), std::string::npos);
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "<");
+  EXPECT_NE(d.figures[0].indicator.display().find("Tỷ lệ suy dinh dưỡng"), std::string::npos);
 }
 
 // DISABLED: the year after "dân số" is taken for a comparison base (see
@@ -494,7 +495,7 @@ TEST(FigureExtractor, YearAfterDanSoIsTheFiguresYear) {
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
   EXPECT_DOUBLE_EQ(d.figures[0].low, 1.5e6);
   EXPECT_EQ(d.figures[0].unit, "person");
-  EXPECT_EQ(d.figures[0].comparator, "~");
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "~");
   EXPECT_EQ(d.figures[0].year, "2030");
 }
 
@@ -509,7 +510,7 @@ TEST(FigureExtractor, QuoteIsCutFromTheRawLineDespiteRepairs) {
   EXPECT_DOUBLE_EQ(f.low, 76);
   EXPECT_EQ(f.item, "(8)");
   EXPECT_EQ(f.quote, "đ\x61\xCC\xA3t\u00A076%");
-  EXPECT_EQ(f.indicator, "Tỷ lệ đô thị hóa");
+  EXPECT_EQ(f.indicator.display(), "Tỷ lệ đô thị hóa");
   EXPECT_EQ(f.char_start, cp_count(raw.substr(0, raw.find("đ\x61\xCC\xA3t"))));
   EXPECT_EQ(f.char_end, cp_count(raw) - 1);
   expect_quotes_match_offsets(d);

@@ -199,8 +199,8 @@ TEST_F(FormatsPdf, RangeBrokenAcrossLinesAndPagesIsOneFigure) {
   ASSERT_EQ(pdf.source.format, "pdf");
   bool range = false, poverty = false;
   for (const Figure& f : pdf.figures) {
-    range |= f.low == 10 && f.high == 12.5 && f.comparator == "range" && f.year == "2030";
-    poverty |= f.low == 1 && f.comparator == "<" && f.year == "2030";
+    range |= f.low == 10 && f.high == 12.5 && std::string(comparator_text(f.comparator)) == "range" && f.year == "2030";
+    poverty |= f.low == 1 && std::string(comparator_text(f.comparator)) == "<" && f.year == "2030";
   }
   EXPECT_TRUE(range && poverty) << ::testing::PrintToString(figure_keys(pdf.figures));
 }

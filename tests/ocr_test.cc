@@ -224,10 +224,10 @@ TEST_F(Ocr, PoorScanWarnsOfLowConfidence) {
   EXPECT_LT(mean(worse.source.line_confidence), mean(good.source.line_confidence));
   size_t warned = 0;
   for (const Figure& f : worse.figures)
-    for (const std::string& w : f.warnings) warned += w.rfind("ocr: low confidence (", 0) == 0;
+    warned += f.has_warning(WarningCode::kOcrLowConfidence);
   EXPECT_GT(warned, 0u) << worse.figures.size() << " figures from the poor scan";
   for (const Figure& f : good.figures)
-    for (const std::string& w : f.warnings) EXPECT_EQ(w.find("ocr:"), std::string::npos) << w;
+    EXPECT_FALSE(f.has_warning(WarningCode::kOcrLowConfidence));
 }
 
 TEST(OcrWarning, NamesTheLeastSureLineOfAFigure) {
@@ -237,10 +237,9 @@ TEST(OcrWarning, NamesTheLeastSureLineOfAFigure) {
   doc.source.line_confidence = {91, 55.4f, 96};
   extract_from_source(default_lexicon(), &doc);
   ASSERT_EQ(doc.figures.size(), 2u);
-  EXPECT_NE(std::find(doc.figures[0].warnings.begin(), doc.figures[0].warnings.end(),
-                      "ocr: low confidence (55) on line 2"),
-            doc.figures[0].warnings.end());
-  for (const std::string& w : doc.figures[1].warnings) EXPECT_EQ(w.find("ocr:"), std::string::npos) << w;
+  std::vector<std::string> first = doc.figures[0].rendered_warnings();
+  EXPECT_NE(std::find(first.begin(), first.end(), "ocr: low confidence (55) on line 2"), first.end());
+  EXPECT_FALSE(doc.figures[1].has_warning(WarningCode::kOcrLowConfidence));
 }
 
 TEST(OcrCacheStore, PagesRoundTrip) {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 
 #include "extractor/text_repair.h"
@@ -17,9 +18,9 @@ namespace {
 struct Reading {
   std::string folded;
   QualifierRun before;
-  std::string after;       // comparator read after the number and unit
+  std::optional<Comparator> after;  // comparator read after the number and unit
   std::string after_word;
-  std::string comparator;  // resolved
+  Comparator comparator = Comparator::kEqual;  // resolved
 };
 
 // Reads the qualifiers around the number `number` (as written) in `phrase`;
@@ -50,43 +51,43 @@ Reading read(const std::string& phrase, const std::string& number,
 
 TEST(Qualifier, AtLeast) {
   Reading r = read("GRDP đến năm 2030 đạt tối thiểu 717.000 tỷ đồng", "717.000");
-  EXPECT_EQ(r.comparator, ">=");
+  EXPECT_EQ(comparator_text(r.comparator), ">=");
   EXPECT_EQ(r.before.comparator_word, "toi thieu");
   ASSERT_EQ(r.before.words.size(), 2u);
   EXPECT_EQ(r.before.words[0], "toi thieu");  // nearest first
   EXPECT_EQ(r.before.words[1], "dat");
   EXPECT_EQ(r.before.begin, r.folded.find("dat toi thieu"));
 
-  EXPECT_EQ(read("đến năm 2030 ít nhất 50% xã, phường", "50").comparator, ">=");
-  EXPECT_EQ(read("tỷ lệ che phủ không dưới 40%", "40").comparator, ">=");
+  EXPECT_EQ(comparator_text(read("đến năm 2030 ít nhất 50% xã, phường", "50").comparator), ">=");
+  EXPECT_EQ(comparator_text(read("tỷ lệ che phủ không dưới 40%", "40").comparator), ">=");
 }
 
 TEST(Qualifier, About) {
   Reading r = read("GRDP bình quân đầu người phấn đấu đạt khoảng 215 triệu đồng", "215");
-  EXPECT_EQ(r.comparator, "~");
+  EXPECT_EQ(comparator_text(r.comparator), "~");
   EXPECT_EQ(r.before.comparator_word, "khoang");
   EXPECT_FALSE(r.before.has_estimate);
 }
 
 TEST(Qualifier, EstimateIsApproximate) {
   Reading r = read("phấn đấu đến năm 2030 ước đạt 57.000 tỷ đồng", "57.000");
-  EXPECT_EQ(r.comparator, "~");
+  EXPECT_EQ(comparator_text(r.comparator), "~");
   EXPECT_TRUE(r.before.has_estimate);
   Reading t = read("Tốc độ tăng trưởng GRDP ước tăng 5,86%", "5,86");
-  EXPECT_EQ(t.comparator, "~");
+  EXPECT_EQ(comparator_text(t.comparator), "~");
   EXPECT_TRUE(t.before.has_estimate);
 }
 
 TEST(Qualifier, FromRangeOrMore) {
   Reading r = read("bình quân giai đoạn 2026 - 2030 đạt từ 10 - 10,5%/năm trở lên", "10", "10,5");
   EXPECT_TRUE(r.before.has_from);
-  EXPECT_TRUE(r.before.comparator.empty());  // "từ" alone sets no comparator
-  EXPECT_EQ(r.after, ">=");
+  EXPECT_FALSE(r.before.comparator.has_value());  // "từ" alone sets no comparator
+  EXPECT_EQ(r.after, Comparator::kAtLeast);
   EXPECT_EQ(r.after_word, "tro len");
-  EXPECT_EQ(r.comparator, ">=");  // a qualifier on a range wins over "range"
+  EXPECT_EQ(comparator_text(r.comparator), ">=");  // a qualifier on a range wins over "range"
 
   Reading single = read("tỷ lệ xã đạt tiêu chuẩn từ 75% trở lên", "75");
-  EXPECT_EQ(single.comparator, ">=");
+  EXPECT_EQ(comparator_text(single.comparator), ">=");
   Reading from_only = read("trẻ em từ 3 đến 5 tuổi", "3");
   EXPECT_TRUE(from_only.before.has_from);
   EXPECT_FALSE(from_only.before.has_value_word);
@@ -94,53 +95,53 @@ TEST(Qualifier, FromRangeOrMore) {
 
 TEST(Qualifier, LowerAndHigherThan) {
   Reading lower = read("nông, lâm nghiệp và thủy sản chiếm thấp hơn 16%", "16");
-  EXPECT_EQ(lower.comparator, "<");
+  EXPECT_EQ(comparator_text(lower.comparator), "<");
   EXPECT_EQ(lower.before.comparator_word, "thap hon");
 
   Reading higher = read("công nghiệp và xây dựng chiếm cao hơn 35%", "35");
-  EXPECT_EQ(higher.comparator, ">");
+  EXPECT_EQ(comparator_text(higher.comparator), ">");
   EXPECT_EQ(higher.before.comparator_word, "cao hon");
 
   Reading more = read("(trong đó, công nghiệp chiếm hơn 29%)", "29");
-  EXPECT_EQ(more.comparator, ">");
+  EXPECT_EQ(comparator_text(more.comparator), ">");
   EXPECT_TRUE(more.before.has_value_word);
 
-  EXPECT_EQ(read("duy trì tỷ lệ thất nghiệp dưới 3,5%", "3,5").comparator, "<");
-  EXPECT_EQ(read("khu vực dịch vụ đạt trên 35%", "35").comparator, ">");
-  EXPECT_EQ(read("vượt 10%", "10").comparator, ">");
+  EXPECT_EQ(comparator_text(read("duy trì tỷ lệ thất nghiệp dưới 3,5%", "3,5").comparator), "<");
+  EXPECT_EQ(comparator_text(read("khu vực dịch vụ đạt trên 35%", "35").comparator), ">");
+  EXPECT_EQ(comparator_text(read("vượt 10%", "10").comparator), ">");
 }
 
 TEST(Qualifier, NearestComparatorWins) {
   Reading r = read("Tỷ lệ giải ngân vốn đầu tư công đạt tối thiểu trên 95% kế hoạch", "95");
-  EXPECT_EQ(r.comparator, ">");
+  EXPECT_EQ(comparator_text(r.comparator), ">");
   EXPECT_EQ(r.before.comparator_word, "tren");
   EXPECT_EQ(r.before.words.size(), 3u);
-  EXPECT_EQ(read("đạt trên khoảng 50%", "50").comparator, "~");
+  EXPECT_EQ(comparator_text(read("đạt trên khoảng 50%", "50").comparator), "~");
 }
 
 TEST(Qualifier, AtMost) {
-  EXPECT_EQ(read("tỷ lệ nợ xấu tối đa 3%", "3").comparator, "<=");
-  EXPECT_EQ(read("bội chi ngân sách không quá 5%", "5").comparator, "<=");
-  EXPECT_EQ(read("bội chi ngân sách không vượt quá 5%", "5").comparator, "<=");
-  EXPECT_EQ(read("tỷ lệ hộ nghèo còn 1% trở xuống", "1").comparator, "<=");
+  EXPECT_EQ(comparator_text(read("tỷ lệ nợ xấu tối đa 3%", "3").comparator), "<=");
+  EXPECT_EQ(comparator_text(read("bội chi ngân sách không quá 5%", "5").comparator), "<=");
+  EXPECT_EQ(comparator_text(read("bội chi ngân sách không vượt quá 5%", "5").comparator), "<=");
+  EXPECT_EQ(comparator_text(read("tỷ lệ hộ nghèo còn 1% trở xuống", "1").comparator), "<=");
 }
 
 TEST(Qualifier, ConnectingWordsGiveEquals) {
   Reading r = read("(8) Tỷ lệ đô thị hóa đạt 76%.", "76");
-  EXPECT_TRUE(r.before.comparator.empty());
+  EXPECT_FALSE(r.before.comparator.has_value());
   EXPECT_TRUE(r.before.has_value_word);
-  EXPECT_EQ(r.comparator, "=");
-  EXPECT_EQ(read("dịch vụ chiếm 54,10%", "54,10").comparator, "=");
-  EXPECT_EQ(read("tỷ lệ hộ nghèo còn 0,05%", "0,05").comparator, "=");
+  EXPECT_EQ(comparator_text(r.comparator), "=");
+  EXPECT_EQ(comparator_text(read("dịch vụ chiếm 54,10%", "54,10").comparator), "=");
+  EXPECT_EQ(comparator_text(read("tỷ lệ hộ nghèo còn 0,05%", "0,05").comparator), "=");
 }
 
 TEST(Qualifier, UnqualifiedRange) {
   Reading r = read("Tổng vốn đầu tư phát triển toàn xã hội dự kiến tăng 23 - 29%", "23", "29");
-  EXPECT_TRUE(r.before.comparator.empty());
-  EXPECT_TRUE(r.after.empty());
-  EXPECT_EQ(r.comparator, "range");
-  EXPECT_EQ(read("Tỷ lệ lao động qua đào tạo đạt 80 - 85%", "80", "85").comparator, "range");
-  EXPECT_EQ(read("chiếm khoảng 20-22%", "20", "22").comparator, "~");
+  EXPECT_FALSE(r.before.comparator.has_value());
+  EXPECT_TRUE(!r.after);
+  EXPECT_EQ(comparator_text(r.comparator), "range");
+  EXPECT_EQ(comparator_text(read("Tỷ lệ lao động qua đào tạo đạt 80 - 85%", "80", "85").comparator), "range");
+  EXPECT_EQ(comparator_text(read("chiếm khoảng 20-22%", "20", "22").comparator), "~");
 }
 
 TEST(Qualifier, WordBoundariesAndLimit) {
@@ -150,7 +151,7 @@ TEST(Qualifier, WordBoundariesAndLimit) {
   QualifierRun run = read_qualifiers_before(lex, f, f.find("57"), 0);
   EXPECT_TRUE(run.words.empty());
   EXPECT_EQ(run.begin, f.find("57"));
-  EXPECT_EQ(resolve_comparator(run, "", false), "=");
+  EXPECT_EQ(resolve_comparator(run, std::nullopt, false), Comparator::kEqual);
 
   // The run does not reach before `limit`.
   std::string g = fold_text("đạt tối thiểu 9,5%");

@@ -46,14 +46,14 @@ StoredFigure figure(int64_t id, int64_t doc, uint32_t line, const std::string& r
   f.char_start = code_points_before(raw, at);
   f.char_end = code_points_before(raw, at + quote.size());
   f.quote = quote;
-  f.indicator = indicator;
-  f.comparator = ">=";
+  f.indicator = IndicatorName{"", indicator};
+  f.comparator = Comparator::kAtLeast;
   f.low = f.high = 45;
   f.unit = "%";
   f.unit_text = "%";
   f.number_text = "45";
   f.year = "2030";
-  f.kind = "target";
+  f.kind = FigureKind::kTarget;
   return sf;
 }
 
@@ -95,7 +95,7 @@ Fixture make_fixture() {
   b.figure.quote = "khoảng\n50%";
   b.figure.low = b.figure.high = 50;
   b.figure.number_text = "50";
-  b.figure.comparator = "~";
+  b.figure.comparator = Comparator::kApprox;
 
   ComparisonRow urban;
   urban.indicator_id = "urbanization-rate";

@@ -64,21 +64,21 @@ TEST(TableReader, UnitColumnAndYearColumns) {
 
   const Figure* f = find(fs, 12);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->indicator, "Tốc độ tăng trưởng GRDP");
+  EXPECT_EQ(f->indicator.display(), "Tốc độ tăng trưởng GRDP");
   EXPECT_EQ(f->unit, "percent");
   EXPECT_DOUBLE_EQ(f->low, 7.2);
   EXPECT_EQ(f->year, "2025");
-  EXPECT_EQ(f->kind, "result");  // "Ước thực hiện" column
+  EXPECT_EQ(kind_text(f->kind), "result");  // "Ước thực hiện" column
   EXPECT_EQ(f->item, "1");
   EXPECT_EQ(f->quote, "7,2");
 
   f = find(fs, 14);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->comparator, "range");
+  EXPECT_EQ(comparator_text(f->comparator), "range");
   EXPECT_DOUBLE_EQ(f->low, 10);
   EXPECT_DOUBLE_EQ(f->high, 10.5);
   EXPECT_EQ(f->year, "2030");
-  EXPECT_EQ(f->kind, "target");
+  EXPECT_EQ(kind_text(f->kind), "target");
 
   f = find(fs, 20);
   ASSERT_NE(f, nullptr);
@@ -88,7 +88,7 @@ TEST(TableReader, UnitColumnAndYearColumns) {
   // "-" is an empty cell: the next value still belongs to the 2030 column.
   f = find(fs, 26);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->comparator, ">=");
+  EXPECT_EQ(comparator_text(f->comparator), ">=");
   EXPECT_EQ(f->year, "2030");
   EXPECT_EQ(find(fs, 25), nullptr);
 }
@@ -116,14 +116,14 @@ TEST(TableReader, UnitInRowLabelAndSubRows) {
   ASSERT_EQ(fs.size(), 3u);
   const Figure* f = find(fs, 8);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->indicator, "Tổng vốn đầu tư phát triển toàn xã hội");
+  EXPECT_EQ(f->indicator.display(), "Tổng vốn đầu tư phát triển toàn xã hội");
   EXPECT_EQ(f->unit, "VND");
   EXPECT_DOUBLE_EQ(f->low, 43000e9);
   EXPECT_EQ(f->year, "2025");
   f = find(fs, 16);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->indicator, "Cơ cấu kinh tế — Dịch vụ");
-  EXPECT_EQ(f->parent, "Cơ cấu kinh tế");
+  EXPECT_EQ(f->indicator.display(), "Cơ cấu kinh tế — Dịch vụ");
+  EXPECT_EQ(f->indicator.parent, "Cơ cấu kinh tế");
   EXPECT_EQ(f->unit, "percent");
   EXPECT_DOUBLE_EQ(f->high, 54.75);
 }

@@ -179,7 +179,7 @@ TEST(UnitParser, DecideUnitFromIndicator) {
   UnitDecision per_capita = decide_unit(lex, usd.unit, "", fold_text("GRDP/người"));
   ASSERT_TRUE(per_capita.ok);
   EXPECT_EQ(per_capita.code, "USD/person");
-  EXPECT_FALSE(per_capita.warning.empty());
+  EXPECT_TRUE(per_capita.warning.has_value());
 
   Read vnd = read_after_number("88,3 triệu đồng/năm");
   EXPECT_EQ(decide_unit(lex, vnd.unit, "", fold_text("tổng sản phẩm bình quân đầu người (GRDP)")).code,

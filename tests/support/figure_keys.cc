@@ -11,7 +11,7 @@ std::vector<std::string> figure_keys(const std::vector<Figure>& figures) {
   for (const Figure& f : figures) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.12g..%.12g", f.low, f.high);
-    keys.push_back(std::string(buf) + " " + f.unit + " " + f.comparator + " " + f.year);
+    keys.push_back(std::string(buf) + " " + f.unit + " " + std::string(comparator_text(f.comparator)) + " " + f.year);
   }
   std::sort(keys.begin(), keys.end());
   return keys;
