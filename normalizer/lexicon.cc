@@ -26,7 +26,7 @@ std::vector<std::string> split_tabs(const std::string& line) {
 Status read_tsv_rows(const std::string& path, size_t min_columns,
                      std::vector<std::vector<std::string>>* rows) {
   std::ifstream in(path);
-  if (!in) return Status::Error("cannot read data file " + path);
+  if (!in) return Status::Error(StatusCode::kData, "cannot read data file " + path);
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {
@@ -35,7 +35,7 @@ Status read_tsv_rows(const std::string& path, size_t min_columns,
     if (line.empty() || line[0] == '#') continue;
     auto cols = split_tabs(line);
     if (cols.size() < min_columns) {
-      return Status::Error(path + ":" + std::to_string(number) + ": expected " +
+      return Status::Error(StatusCode::kData, path + ":" + std::to_string(number) + ": expected " +
                            std::to_string(min_columns) + " tab-separated columns");
     }
     rows->push_back(std::move(cols));
@@ -82,7 +82,7 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
     } else if (type == "stop") {
       e.type = UnitEntry::kStop;
     } else {
-      return Status::Error(dir + "/units.tsv: unknown type '" + type + "'");
+      return Status::Error(StatusCode::kData, dir + "/units.tsv: unknown type '" + type + "'");
     }
     if (r.size() > 2 && e.type != UnitEntry::kScale) e.code = r[2];
     e.needs_value_word = r.size() > 3 && r[3] == "value_verb";
@@ -101,7 +101,7 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
     if (!cmp.empty()) {
       q.comparator = parse_comparator(cmp);
       if (!q.comparator)
-        return Status::Error(dir + "/qualifiers.tsv: unknown comparator \"" + cmp + "\" for \"" + r[0] + "\"");
+        return Status::Error(StatusCode::kData, dir + "/qualifiers.tsv: unknown comparator \"" + cmp + "\" for \"" + r[0] + "\"");
     }
     q.after = r[2] == "after";
     out->qualifiers.push_back(std::move(q));

@@ -191,7 +191,7 @@ int64_t page_of_line(const SourceText& source, size_t line) {
 }
 
 Status sql_error(sqlite3* db, const std::string& what) {
-  return Status::Error("database: " + what + ": " + sqlite3_errmsg(db));
+  return Status::Error(StatusCode::kDatabase, "database: " + what + ": " + sqlite3_errmsg(db));
 }
 
 std::string version_key(const DocumentHeader& h) {
@@ -248,13 +248,13 @@ Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
-    return Status::Error("cannot open database " + path + ": " + msg);
+    return Status::Error(StatusCode::kDatabase, "cannot open database " + path + ": " + msg);
   }
   // Concurrent ingests wait for each other instead of failing at once.
   sqlite3_busy_timeout(db, 60000);
   std::unique_ptr<Store> store(new Store(db));
   Status st = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-  if (!st.ok()) return Status::Error("cannot open database " + path + ": " + st.message());
+  if (!st.ok()) return Status::Error(StatusCode::kDatabase, "cannot open database " + path + ": " + st.message());
   st = store->migrate();
   if (!st.ok()) return st;
   *out = std::move(store);
@@ -268,7 +268,7 @@ Status Store::exec(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    return Status::Error("database: " + msg);
+    return Status::Error(StatusCode::kDatabase, "database: " + msg);
   }
   return Status::Ok();
 }
@@ -286,7 +286,7 @@ Status Store::upgrade_schema(int from_version) {
     if (!st.ok()) return st;
   }
   Statement set(db_, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
-  if (!set.ok()) return Status::Error("database: " + set.error());
+  if (!set.ok()) return Status::Error(StatusCode::kDatabase, "database: " + set.error());
   set.bind(1, std::to_string(kSchemaVersion));
   if (set.step() != SQLITE_DONE) return sql_error(db_, "writing schema version");
   return Status::Ok();
@@ -301,7 +301,7 @@ Status Store::migrate() {
     if (q.step() == SQLITE_ROW) {
       int version = static_cast<int>(q.integer(0));
       if (version > kSchemaVersion) {
-        st = Status::Error("database schema version " + std::to_string(version) +
+        st = Status::Error(StatusCode::kDatabase, "database schema version " + std::to_string(version) +
                            " is newer than this chitieu (" + std::to_string(kSchemaVersion) + ")");
       } else if (version < kSchemaVersion) {
         st = upgrade_schema(version);
@@ -322,7 +322,7 @@ Status Store::migrate() {
 Status Store::ocr_page(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines, bool* found) {
   *found = false;
   Statement q(db_, "SELECT text, confidence FROM ocr_pages WHERE sha256 = ? AND page = ?");
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   q.bind(1, sha256);
   q.bind(2, static_cast<int64_t>(page));
   int rc = q.step();
@@ -360,7 +360,7 @@ Status Store::save_ocr_page(const std::string& sha256, uint32_t page, const std:
   Statement ins(db_,
                 "INSERT OR REPLACE INTO ocr_pages(sha256, page, text, confidence, recognised_at) "
                 "VALUES (?,?,?,?,?)");
-  if (!ins.ok()) return Status::Error("database: " + ins.error());
+  if (!ins.ok()) return Status::Error(StatusCode::kDatabase, "database: " + ins.error());
   ins.bind(1, sha256);
   ins.bind(2, static_cast<int64_t>(page));
   ins.bind(3, text);
@@ -372,7 +372,7 @@ Status Store::save_ocr_page(const std::string& sha256, uint32_t page, const std:
 
 Status Store::has_document(const std::string& sha256, bool* present) {
   Statement q(db_, "SELECT 1 FROM documents WHERE sha256 = ?");
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   q.bind(1, sha256);
   int rc = q.step();
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sql_error(db_, "looking up document");
@@ -557,7 +557,7 @@ Status Store::documents(std::vector<StoredDocument>* out) {
               "line_count, figure_count, doc_number, doc_type, issuer, place, doc_date, title, "
               "is_draft, ingested_at, encoding_confidence, coalesce(previous_version_id, 0) FROM documents "
               "ORDER BY coalesce(doc_date, '9999'), file_name, id");
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) {
     StoredDocument d;
@@ -592,7 +592,7 @@ Status Store::figures(const std::function<void(const StoredFigure&)>& visit) {
                     " FROM figures f JOIN documents d ON d.id = f.document_id "
                     "ORDER BY coalesce(d.doc_date, '9999'), d.file_name, d.id, f.number_line, f.id";
   Statement q(db_, sql.c_str());
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   int rc;
   StoredFigure sf;
   while ((rc = q.step()) == SQLITE_ROW) {
@@ -607,7 +607,7 @@ Status Store::figure_by_id(int64_t id, StoredFigure* out, bool* found) {
   std::string sql = std::string("SELECT ") + kFigureColumns +
                     " FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.id = ?";
   Statement q(db_, sql.c_str());
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   q.bind(1, id);
   int rc = q.step();
   *found = rc == SQLITE_ROW;
@@ -620,7 +620,7 @@ Status Store::lines(int64_t document_id, int64_t first, int64_t last, std::vecto
   Statement q(db_,
               "SELECT line_no, raw, coalesce(repaired, raw) FROM lines "
               "WHERE document_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no");
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   q.bind(1, document_id);
   q.bind(2, first);
   q.bind(3, last);
@@ -635,7 +635,7 @@ Status Store::repairs(int64_t document_id, int64_t first, int64_t last,
   Statement q(db_,
               "SELECT line_no, raw_start, raw_end, raw_text, replacement, rule FROM repairs "
               "WHERE document_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no, raw_start");
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   q.bind(1, document_id);
   q.bind(2, first);
   q.bind(3, last);
@@ -648,7 +648,7 @@ Status Store::repairs(int64_t document_id, int64_t first, int64_t last,
 
 Status Store::all_lines(int64_t document_id, std::vector<std::string>* raw) {
   Statement q(db_, "SELECT raw FROM lines WHERE document_id = ? ORDER BY line_no");
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   q.bind(1, document_id);
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) raw->push_back(q.text(0));
@@ -659,7 +659,7 @@ Status Store::all_lines(int64_t document_id, std::vector<std::string>* raw) {
 Status Store::decisions(std::vector<StoredDecision>* out) {
   Statement q(db_, "SELECT key, indicator_text, unit, decision, coalesce(indicator_id, '') "
                    "FROM indicator_decisions ORDER BY key");
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   int rc;
   while ((rc = q.step()) == SQLITE_ROW)
     out->push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)});
@@ -672,7 +672,7 @@ Status Store::set_decision(const StoredDecision& d) {
               "INSERT INTO indicator_decisions(key, indicator_text, unit, decision, indicator_id, decided_at) "
               "VALUES (?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET decision = excluded.decision, "
               "indicator_id = excluded.indicator_id, decided_at = excluded.decided_at");
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   q.bind(1, d.key);
   q.bind(2, d.indicator_text);
   q.bind(3, d.unit);
@@ -730,7 +730,7 @@ Status Store::search(const std::string& query, size_t limit, std::vector<SearchH
               "JOIN documents d ON d.id = h.document_id "
               "JOIN lines l ON l.document_id = h.document_id AND l.line_no = h.line_no "
               "ORDER BY d.file_name, h.line_no, h.indicator");
-  if (!q.ok()) return Status::Error("database: " + q.error());
+  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
   q.bind(1, match);
   q.bind(2, static_cast<int64_t>(limit));
   int rc;
