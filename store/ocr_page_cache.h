@@ -24,10 +24,15 @@ class OcrPageCache : public OcrCache {
     return store_->ocr_page(sha256, page, lines, &found).ok() && found;
   }
   void save(const std::string& sha256, uint32_t page, const std::vector<OcrLine>& lines) override {
-    store_->save_ocr_page(sha256, page, lines);
+    keep_if_possible(store_->save_ocr_page(sha256, page, lines));
   }
 
  private:
+  // Saving is best effort: a page the database could not keep is recognised
+  // again on the next run, which costs time but changes no result, so the
+  // failure is not the document's and is not reported.
+  static void keep_if_possible(const Status& /*saved*/) {}
+
   Store* store_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "extractor/text_repair.h"
 #include "store/figure_codec.h"
+#include "store/transaction.h"
 
 #include <sqlite3.h>
 
@@ -128,8 +129,9 @@ CREATE TABLE IF NOT EXISTS indicator_matches (
 -- Full-text search over documents' lines and figures' indicators, on folded
 -- text (see text_repair.h): FTS5's own diacritic removal keeps đ.
 -- Contentless with detail=none: it only has to say which lines hold every
--- word asked for, and stays cheap to fill at ingest. The rowid says where:
--- document id << 24 | line << 1 | 1 for an indicator, 0 for a line.
+-- word asked for, and stays cheap to fill at ingest. The rowid says where
+-- (search_rowid below): document id << 24 | line << 1 | 1 for an indicator,
+-- 0 for a line.
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(folded, content='', detail=none);
 
 CREATE INDEX IF NOT EXISTS figures_by_document ON figures(document_id, line);
@@ -194,6 +196,33 @@ Status sql_error(sqlite3* db, const std::string& what) {
   return Status::Error(StatusCode::kDatabase, "database: " + what + ": " + sqlite3_errmsg(db));
 }
 
+// A statement that could not be prepared: `what` names the statement.
+Status prepare_error(const Statement& s, const std::string& what) {
+  return Status::Error(StatusCode::kDatabase, "database: preparing " + what + ": " + s.error());
+}
+
+// The layout of the search table's rowid, which says where a hit is: the
+// document id above kSearchDocumentShift bits, then the 1-based line, then one
+// bit set for a figure's indicator and clear for the line itself. 23 bits of
+// line number; 40 of document id.
+constexpr int kSearchDocumentShift = 24;
+constexpr int64_t kSearchMaxLine = (int64_t{1} << (kSearchDocumentShift - 1)) - 1;  // also the line mask
+constexpr int64_t kSearchIndicatorBit = 1;
+static_assert(kSearchMaxLine == 8388607);
+
+int64_t search_rowid(int64_t document_id, int64_t line, bool indicator) {
+  return (document_id << kSearchDocumentShift) | (line << 1) | (indicator ? kSearchIndicatorBit : 0);
+}
+
+// Takes a search rowid apart again, in SQL.
+const std::string& search_hits_sql() {
+  static const std::string sql =
+      "SELECT rowid >> " + std::to_string(kSearchDocumentShift) + " AS document_id, (rowid >> 1) & " +
+      std::to_string(kSearchMaxLine) + " AS line_no, rowid & " + std::to_string(kSearchIndicatorBit) +
+      " AS indicator FROM search WHERE search MATCH ? LIMIT ?";
+  return sql;
+}
+
 std::string version_key(const DocumentHeader& h) {
   bool numbered = std::any_of(h.number.begin(), h.number.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (numbered) return "number:" + comparison_key(h.number) + "|" + comparison_key(h.issuer);
@@ -240,6 +269,180 @@ void read_figure_row(Statement& q, StoredFigure* sf) {
   sf->page_line = sqlite3_column_type(q.get(), 27) == SQLITE_NULL ? 0 : q.integer(27);
 }
 
+
+// --- Writing one document (Store::ingest), each step inside its transaction.
+
+// The id of the document stored with these bytes, or 0.
+Status find_document(sqlite3* db, const std::string& sha256, int64_t* id) {
+  *id = 0;
+  Statement q(db, "SELECT id FROM documents WHERE sha256 = ?");
+  if (!q.ok()) return prepare_error(q, "document lookup");
+  q.bind(1, sha256);
+  int rc = q.step();
+  if (rc == SQLITE_ROW) *id = q.integer(0);
+  else if (rc != SQLITE_DONE) return sql_error(db, "looking up document");
+  return Status::Ok();
+}
+
+// The latest stored version of the document with this version key, or 0.
+Status previous_version(sqlite3* db, const std::string& version, int64_t* id) {
+  *id = 0;
+  Statement q(db, "SELECT id FROM documents WHERE version_key = ? ORDER BY id DESC LIMIT 1");
+  if (!q.ok()) return prepare_error(q, "previous version lookup");
+  q.bind(1, version);
+  int rc = q.step();
+  if (rc == SQLITE_ROW) *id = q.integer(0);
+  else if (rc != SQLITE_DONE) return sql_error(db, "looking up previous version");
+  return Status::Ok();
+}
+
+// The document's row, linked to its previous version when there is one.
+Status insert_document(sqlite3* db, const SourceText& source, const DocumentHeader& header,
+                       size_t figure_count, int64_t* doc_id) {
+  // A new version of a document already stored: the same number from the
+  // same issuer (a draft's blank number: the same type, title and issuer)
+  // with other bytes — a re-scan, the final text of a draft.
+  std::string version = version_key(header);
+  int64_t previous = 0;
+  if (!version.empty()) {
+    Status st = previous_version(db, version, &previous);
+    if (!st.ok()) return st;
+  }
+  Statement ins(db,
+                "INSERT INTO documents(sha256, path, file_name, size_bytes, format, encoding, "
+                "encoding_confidence, doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
+                "text_sha256, figure_count, extractor, ingested_at, version_key, previous_version_id) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!ins.ok()) return prepare_error(ins, "document insert");
+  ins.bind(1, source.sha256);
+  ins.bind(2, source.path);
+  ins.bind(3, source.file_name);
+  ins.bind(4, static_cast<int64_t>(source.size_bytes));
+  ins.bind(5, source.format);
+  ins.bind(6, source.encoding);
+  ins.bind(7, source.encoding_confidence);
+  ins.bind_or_null(8, header.number);
+  ins.bind_or_null(9, header.type);
+  ins.bind_or_null(10, header.issuer);
+  ins.bind_or_null(11, header.place);
+  ins.bind_or_null(12, header.date);
+  ins.bind_or_null(13, header.title);
+  ins.bind(14, static_cast<int64_t>(header.is_draft ? 1 : 0));
+  ins.bind(15, static_cast<int64_t>(source.lines.size()));
+  ins.bind(16, lines_sha256_hex(source.lines));
+  ins.bind(17, static_cast<int64_t>(figure_count));
+  ins.bind(18, std::string("chitieu ") + CHITIEU_VERSION);
+  ins.bind(19, now_utc());
+  ins.bind_or_null(20, version);
+  if (previous != 0) ins.bind(21, previous);
+  if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting document");
+  *doc_id = sqlite3_last_insert_rowid(db);
+  return Status::Ok();
+}
+
+// Every line, raw and (when it differs) repaired, with the repairs made on it.
+Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
+                    const std::vector<RepairedLine>& repaired) {
+  Statement ins(db,
+                "INSERT INTO lines(document_id, line_no, page, raw, repaired, ocr_confidence) "
+                "VALUES (?,?,?,?,?,?)");
+  if (!ins.ok()) return prepare_error(ins, "line insert");
+  Statement rep(db,
+                "INSERT INTO repairs(document_id, line_no, raw_start, raw_end, raw_text, "
+                "replacement, rule) VALUES (?,?,?,?,?,?,?)");
+  if (!rep.ok()) return prepare_error(rep, "repair insert");
+  for (size_t i = 0; i < source.lines.size(); ++i) {
+    const std::string& raw = source.lines[i];
+    ins.bind(1, doc_id);
+    ins.bind(2, static_cast<int64_t>(i + 1));
+    if (int64_t page = page_of_line(source, i + 1)) ins.bind(3, page);
+    ins.bind(4, raw);
+    if (repaired[i].text != raw) ins.bind(5, repaired[i].text);
+    if (i < source.line_confidence.size()) ins.bind(6, static_cast<double>(source.line_confidence[i]));
+    if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting line");
+    ins.reset();
+    for (const Repair& r : repaired[i].repairs) {
+      rep.bind(1, doc_id);
+      rep.bind(2, static_cast<int64_t>(i + 1));
+      rep.bind(3, static_cast<int64_t>(r.raw_begin));
+      rep.bind(4, static_cast<int64_t>(r.raw_end));
+      rep.bind(5, raw.substr(r.raw_begin, r.raw_end - r.raw_begin));
+      rep.bind(6, r.replacement);
+      rep.bind(7, r.rule);
+      if (rep.step() != SQLITE_DONE) return sql_error(db, "inserting repair");
+      rep.reset();
+    }
+  }
+  return Status::Ok();
+}
+
+Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, const std::vector<Figure>& figures) {
+  Statement ins(db,
+                "INSERT INTO figures(document_id, line, line_end, char_start, char_end, "
+                "number_line, quote, indicator, parent, item, comparator, low, high, unit, "
+                "counted, year, kind, number_text, unit_text, warnings, reading, page, "
+                "sub_indicator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!ins.ok()) return prepare_error(ins, "figure insert");
+  for (const Figure& f : figures) {
+    ins.bind(1, doc_id);
+    ins.bind(2, static_cast<int64_t>(f.line));
+    ins.bind(3, static_cast<int64_t>(f.line_end));
+    ins.bind(4, static_cast<int64_t>(f.char_start));
+    ins.bind(5, static_cast<int64_t>(f.char_end));
+    ins.bind(6, static_cast<int64_t>(f.number_line));
+    ins.bind(7, f.quote);
+    ins.bind(8, f.indicator.display());
+    ins.bind_or_null(9, f.indicator.parent);
+    ins.bind_or_null(10, f.item);
+    ins.bind(11, std::string(comparator_text(f.comparator)));
+    ins.bind(12, f.low);
+    ins.bind(13, f.high);
+    ins.bind(14, f.unit);
+    ins.bind_or_null(15, f.counted);
+    ins.bind_or_null(16, f.year);
+    ins.bind(17, std::string(kind_text(f.kind)));
+    ins.bind(18, f.number_text);
+    ins.bind(19, f.unit_text);
+    ins.bind(20, warnings_to_json(f.warnings));
+    ins.bind(21, reading_to_json(f));
+    if (int64_t page = page_of_line(source, f.number_line)) ins.bind(22, page);
+    ins.bind(23, f.indicator.sub);
+    if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting figure");
+    ins.reset();
+  }
+  return Status::Ok();
+}
+
+// The search index holds folded text (no case, marks or đ), so a query typed
+// without diacritics finds every spelling: each line with text, and the
+// indicator of each line holding a figure's first digit.
+Status index_for_search(sqlite3* db, int64_t doc_id, const std::vector<RepairedLine>& repaired,
+                        const std::vector<Figure>& figures) {
+  Statement idx(db, "INSERT OR IGNORE INTO search(rowid, folded) VALUES (?,?)");
+  if (!idx.ok()) return prepare_error(idx, "search index insert");
+  for (size_t i = 0; i < repaired.size(); ++i) {
+    int64_t line = static_cast<int64_t>(i + 1);
+    // A line past the rowid's line bits would be found in another document.
+    if (line > kSearchMaxLine) break;
+    if (repaired[i].folded.find_first_not_of(' ') == std::string::npos) continue;
+    idx.bind(1, search_rowid(doc_id, line, false));
+    idx.bind(2, comparison_key(repaired[i].text));
+    if (idx.step() != SQLITE_DONE) return sql_error(db, "indexing line");
+    idx.reset();
+  }
+  std::set<int64_t> indexed;  // one indicator entry per line is enough
+  for (const Figure& f : figures) {
+    if (f.number_line > kSearchMaxLine) continue;
+    int64_t rowid = search_rowid(doc_id, f.number_line, true);
+    if (!indexed.insert(rowid).second) continue;
+    idx.bind(1, rowid);
+    idx.bind(2, comparison_key(f.indicator.display()));
+    if (idx.step() != SQLITE_DONE) return sql_error(db, "indexing indicator");
+    idx.reset();
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
@@ -261,7 +464,10 @@ Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
   return Status::Ok();
 }
 
-Store::~Store() { sqlite3_close(db_); }
+Store::~Store() {
+  open_snapshot_.reset();  // its read transaction ends before the connection does
+  sqlite3_close(db_);
+}
 
 Status Store::exec(const char* sql) {
   char* err = nullptr;
@@ -286,43 +492,45 @@ Status Store::upgrade_schema(int from_version) {
     if (!st.ok()) return st;
   }
   Statement set(db_, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
-  if (!set.ok()) return Status::Error(StatusCode::kDatabase, "database: " + set.error());
+  if (!set.ok()) return prepare_error(set, "schema version update");
   set.bind(1, std::to_string(kSchemaVersion));
   if (set.step() != SQLITE_DONE) return sql_error(db_, "writing schema version");
   return Status::Ok();
 }
 
+// Creates what is missing and brings an older schema up to this version, in
+// one transaction: a database is never left half upgraded.
 Status Store::migrate() {
-  Status st = exec("BEGIN IMMEDIATE");
+  Transaction tx(db_);
+  Status st = tx.Begin();
+  if (st.ok()) st = exec(kSchema);
   if (!st.ok()) return st;
-  st = exec(kSchema);
-  if (st.ok()) {
-    Statement q(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
-    if (q.step() == SQLITE_ROW) {
-      int version = static_cast<int>(q.integer(0));
-      if (version > kSchemaVersion) {
-        st = Status::Error(StatusCode::kDatabase, "database schema version " + std::to_string(version) +
+  Statement q(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!q.ok()) return prepare_error(q, "schema version lookup");
+  int rc = q.step();
+  if (rc == SQLITE_ROW) {
+    int version = static_cast<int>(q.integer(0));
+    if (version > kSchemaVersion) {
+      return Status::Error(StatusCode::kDatabase, "database schema version " + std::to_string(version) +
                            " is newer than this chitieu (" + std::to_string(kSchemaVersion) + ")");
-      } else if (version < kSchemaVersion) {
-        st = upgrade_schema(version);
-      }
-    } else {
-      Statement ins(db_, "INSERT INTO meta(key, value) VALUES ('schema_version', ?)");
-      ins.bind(1, std::to_string(kSchemaVersion));
-      if (ins.step() != SQLITE_DONE) st = sql_error(db_, "writing schema version");
     }
+    if (version < kSchemaVersion) st = upgrade_schema(version);
+  } else if (rc == SQLITE_DONE) {
+    Statement ins(db_, "INSERT INTO meta(key, value) VALUES ('schema_version', ?)");
+    if (!ins.ok()) return prepare_error(ins, "schema version insert");
+    ins.bind(1, std::to_string(kSchemaVersion));
+    if (ins.step() != SQLITE_DONE) st = sql_error(db_, "writing schema version");
+  } else {
+    st = sql_error(db_, "reading schema version");
   }
-  if (!st.ok()) {
-    exec("ROLLBACK");
-    return st;
-  }
-  return exec("COMMIT");
+  if (!st.ok()) return st;
+  return tx.Commit();
 }
 
 Status Store::ocr_page(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines, bool* found) {
   *found = false;
   Statement q(db_, "SELECT text, confidence FROM ocr_pages WHERE sha256 = ? AND page = ?");
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  if (!q.ok()) return prepare_error(q, "OCR page lookup");
   q.bind(1, sha256);
   q.bind(2, static_cast<int64_t>(page));
   int rc = q.step();
@@ -360,7 +568,7 @@ Status Store::save_ocr_page(const std::string& sha256, uint32_t page, const std:
   Statement ins(db_,
                 "INSERT OR REPLACE INTO ocr_pages(sha256, page, text, confidence, recognised_at) "
                 "VALUES (?,?,?,?,?)");
-  if (!ins.ok()) return Status::Error(StatusCode::kDatabase, "database: " + ins.error());
+  if (!ins.ok()) return prepare_error(ins, "OCR page insert");
   ins.bind(1, sha256);
   ins.bind(2, static_cast<int64_t>(page));
   ins.bind(3, text);
@@ -371,181 +579,38 @@ Status Store::save_ocr_page(const std::string& sha256, uint32_t page, const std:
 }
 
 Status Store::has_document(const std::string& sha256, bool* present) {
-  Statement q(db_, "SELECT 1 FROM documents WHERE sha256 = ?");
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
-  q.bind(1, sha256);
-  int rc = q.step();
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sql_error(db_, "looking up document");
-  *present = rc == SQLITE_ROW;
-  return Status::Ok();
+  int64_t id = 0;
+  Status st = find_document(db_, sha256, &id);
+  *present = st.ok() && id != 0;
+  return st;
 }
 
 Status Store::ingest(const SourceText& source, const DocumentHeader& header,
                      const std::vector<RepairedLine>& repaired, const std::vector<Figure>& figures,
                      IngestOutcome* outcome) {
-  try {
-    return ingest_in_transaction(source, header, repaired, figures, outcome);
-  } catch (...) {
-    // Nothing half-written: whatever threw, the document's transaction goes.
-    if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK");
-    throw;
-  }
-}
-
-Status Store::ingest_in_transaction(const SourceText& source, const DocumentHeader& header,
-                                    const std::vector<RepairedLine>& repaired,
-                                    const std::vector<Figure>& figures, IngestOutcome* outcome) {
   *outcome = IngestOutcome();
   // IMMEDIATE takes the write lock now, so the existence check and the insert
-  // see the same database even with another ingest running.
-  Status st = exec("BEGIN IMMEDIATE");
+  // see the same database even with another ingest running. Any failure below,
+  // or an exception, leaves the scope uncommitted: the document is all written
+  // or not at all.
+  Transaction tx(db_);
+  Status st = tx.Begin();
   if (!st.ok()) return st;
-  auto fail = [&](const std::string& what) {
-    Status e = sql_error(db_, what);
-    exec("ROLLBACK");
-    return e;
-  };
-  {
-    Statement q(db_, "SELECT id FROM documents WHERE sha256 = ?");
-    q.bind(1, source.sha256);
-    int rc = q.step();
-    if (rc == SQLITE_ROW) {
-      outcome->already_stored = true;
-      outcome->document_id = q.integer(0);
-      exec("ROLLBACK");
-      return Status::Ok();
-    }
-    if (rc != SQLITE_DONE) return fail("looking up document");
+  int64_t stored_id = 0;
+  st = find_document(db_, source.sha256, &stored_id);
+  if (!st.ok()) return st;
+  if (stored_id != 0) {
+    outcome->already_stored = true;
+    outcome->document_id = stored_id;
+    return Status::Ok();
   }
   int64_t doc_id = 0;
-  {
-    Statement ins(db_,
-                  "INSERT INTO documents(sha256, path, file_name, size_bytes, format, encoding, "
-                  "encoding_confidence, doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
-                  "text_sha256, figure_count, extractor, ingested_at, version_key, previous_version_id) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!ins.ok()) return fail("preparing document insert");
-    ins.bind(1, source.sha256);
-    ins.bind(2, source.path);
-    ins.bind(3, source.file_name);
-    ins.bind(4, static_cast<int64_t>(source.size_bytes));
-    ins.bind(5, source.format);
-    ins.bind(6, source.encoding);
-    ins.bind(7, source.encoding_confidence);
-    ins.bind_or_null(8, header.number);
-    ins.bind_or_null(9, header.type);
-    ins.bind_or_null(10, header.issuer);
-    ins.bind_or_null(11, header.place);
-    ins.bind_or_null(12, header.date);
-    ins.bind_or_null(13, header.title);
-    ins.bind(14, static_cast<int64_t>(header.is_draft ? 1 : 0));
-    ins.bind(15, static_cast<int64_t>(source.lines.size()));
-    ins.bind(16, lines_sha256_hex(source.lines));
-    ins.bind(17, static_cast<int64_t>(figures.size()));
-    ins.bind(18, std::string("chitieu ") + CHITIEU_VERSION);
-    ins.bind(19, now_utc());
-    // A new version of a document already stored: the same number from the
-    // same issuer (a draft's blank number: the same type, title and issuer)
-    // with other bytes — a re-scan, the final text of a draft.
-    std::string version = version_key(header);
-    if (!version.empty()) {
-      ins.bind(20, version);
-      Statement prev(db_, "SELECT id FROM documents WHERE version_key = ? ORDER BY id DESC LIMIT 1");
-      prev.bind(1, version);
-      if (prev.step() == SQLITE_ROW) ins.bind(21, prev.integer(0));
-    }
-    if (ins.step() != SQLITE_DONE) return fail("inserting document");
-    doc_id = sqlite3_last_insert_rowid(db_);
-  }
-  {
-    Statement ins(db_,
-                  "INSERT INTO lines(document_id, line_no, page, raw, repaired, ocr_confidence) "
-                  "VALUES (?,?,?,?,?,?)");
-    Statement rep(db_,
-                  "INSERT INTO repairs(document_id, line_no, raw_start, raw_end, raw_text, "
-                  "replacement, rule) VALUES (?,?,?,?,?,?,?)");
-    for (size_t i = 0; i < source.lines.size(); ++i) {
-      ins.bind(1, doc_id);
-      ins.bind(2, static_cast<int64_t>(i + 1));
-      if (int64_t page = page_of_line(source, i + 1)) ins.bind(3, page);
-      ins.bind(4, source.lines[i]);
-      if (repaired[i].text != source.lines[i]) ins.bind(5, repaired[i].text);
-      if (i < source.line_confidence.size()) ins.bind(6, static_cast<double>(source.line_confidence[i]));
-      if (ins.step() != SQLITE_DONE) return fail("inserting line");
-      ins.reset();
-      for (const Repair& r : repaired[i].repairs) {
-        rep.bind(1, doc_id);
-        rep.bind(2, static_cast<int64_t>(i + 1));
-        rep.bind(3, static_cast<int64_t>(r.raw_begin));
-        rep.bind(4, static_cast<int64_t>(r.raw_end));
-        rep.bind(5, source.lines[i].substr(r.raw_begin, r.raw_end - r.raw_begin));
-        rep.bind(6, r.replacement);
-        rep.bind(7, r.rule);
-        if (rep.step() != SQLITE_DONE) return fail("inserting repair");
-        rep.reset();
-      }
-    }
-  }
-  {
-    Statement ins(db_,
-                  "INSERT INTO figures(document_id, line, line_end, char_start, char_end, "
-                  "number_line, quote, indicator, parent, item, comparator, low, high, unit, "
-                  "counted, year, kind, number_text, unit_text, warnings, reading, page, "
-                  "sub_indicator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (const Figure& f : figures) {
-      ins.bind(1, doc_id);
-      ins.bind(2, static_cast<int64_t>(f.line));
-      ins.bind(3, static_cast<int64_t>(f.line_end));
-      ins.bind(4, static_cast<int64_t>(f.char_start));
-      ins.bind(5, static_cast<int64_t>(f.char_end));
-      ins.bind(6, static_cast<int64_t>(f.number_line));
-      ins.bind(7, f.quote);
-      ins.bind(8, f.indicator.display());
-      ins.bind_or_null(9, f.indicator.parent);
-      ins.bind_or_null(10, f.item);
-      ins.bind(11, std::string(comparator_text(f.comparator)));
-      ins.bind(12, f.low);
-      ins.bind(13, f.high);
-      ins.bind(14, f.unit);
-      ins.bind_or_null(15, f.counted);
-      ins.bind_or_null(16, f.year);
-      ins.bind(17, std::string(kind_text(f.kind)));
-      ins.bind(18, f.number_text);
-      ins.bind(19, f.unit_text);
-      ins.bind(20, warnings_to_json(f.warnings));
-      ins.bind(21, reading_to_json(f));
-      if (int64_t page = page_of_line(source, f.number_line)) ins.bind(22, page);
-      ins.bind(23, f.indicator.sub);
-      if (ins.step() != SQLITE_DONE) return fail("inserting figure");
-      ins.reset();
-    }
-  }
-  {
-    // The search index holds folded text (no case, marks or đ), so a query
-    // typed without diacritics finds every spelling.
-    Statement idx(db_, "INSERT OR IGNORE INTO search(rowid, folded) VALUES (?,?)");
-    for (size_t i = 0; i < repaired.size(); ++i) {
-      if (repaired[i].folded.find_first_not_of(' ') == std::string::npos) continue;
-      idx.bind(1, (doc_id << 24) | (static_cast<int64_t>(i + 1) << 1));
-      idx.bind(2, comparison_key(repaired[i].text));
-      if (idx.step() != SQLITE_DONE) return fail("indexing line");
-      idx.reset();
-    }
-    std::set<int64_t> indexed;  // one indicator entry per line is enough
-    for (const Figure& f : figures) {
-      int64_t rowid = (doc_id << 24) | (static_cast<int64_t>(f.number_line) << 1) | 1;
-      if (!indexed.insert(rowid).second) continue;
-      idx.bind(1, rowid);
-      idx.bind(2, comparison_key(f.indicator.display()));
-      if (idx.step() != SQLITE_DONE) return fail("indexing indicator");
-      idx.reset();
-    }
-  }
-  st = exec("COMMIT");
-  if (!st.ok()) {
-    exec("ROLLBACK");
-    return st;
-  }
+  st = insert_document(db_, source, header, figures.size(), &doc_id);
+  if (st.ok()) st = insert_lines(db_, doc_id, source, repaired);
+  if (st.ok()) st = insert_figures(db_, doc_id, source, figures);
+  if (st.ok()) st = index_for_search(db_, doc_id, repaired, figures);
+  if (st.ok()) st = tx.Commit();
+  if (!st.ok()) return st;
   outcome->document_id = doc_id;
   outcome->figures = figures.size();
   return Status::Ok();
@@ -557,7 +622,7 @@ Status Store::documents(std::vector<StoredDocument>* out) {
               "line_count, figure_count, doc_number, doc_type, issuer, place, doc_date, title, "
               "is_draft, ingested_at, encoding_confidence, coalesce(previous_version_id, 0) FROM documents "
               "ORDER BY coalesce(doc_date, '9999'), file_name, id");
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  if (!q.ok()) return prepare_error(q, "document listing");
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) {
     StoredDocument d;
@@ -592,7 +657,7 @@ Status Store::figures(const std::function<void(const StoredFigure&)>& visit) {
                     " FROM figures f JOIN documents d ON d.id = f.document_id "
                     "ORDER BY coalesce(d.doc_date, '9999'), d.file_name, d.id, f.number_line, f.id";
   Statement q(db_, sql.c_str());
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  if (!q.ok()) return prepare_error(q, "figure listing");
   int rc;
   StoredFigure sf;
   while ((rc = q.step()) == SQLITE_ROW) {
@@ -607,7 +672,7 @@ Status Store::figure_by_id(int64_t id, StoredFigure* out, bool* found) {
   std::string sql = std::string("SELECT ") + kFigureColumns +
                     " FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.id = ?";
   Statement q(db_, sql.c_str());
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  if (!q.ok()) return prepare_error(q, "figure lookup");
   q.bind(1, id);
   int rc = q.step();
   *found = rc == SQLITE_ROW;
@@ -620,7 +685,7 @@ Status Store::lines(int64_t document_id, int64_t first, int64_t last, std::vecto
   Statement q(db_,
               "SELECT line_no, raw, coalesce(repaired, raw) FROM lines "
               "WHERE document_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no");
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  if (!q.ok()) return prepare_error(q, "line lookup");
   q.bind(1, document_id);
   q.bind(2, first);
   q.bind(3, last);
@@ -635,7 +700,7 @@ Status Store::repairs(int64_t document_id, int64_t first, int64_t last,
   Statement q(db_,
               "SELECT line_no, raw_start, raw_end, raw_text, replacement, rule FROM repairs "
               "WHERE document_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no, raw_start");
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  if (!q.ok()) return prepare_error(q, "repair lookup");
   q.bind(1, document_id);
   q.bind(2, first);
   q.bind(3, last);
@@ -648,7 +713,7 @@ Status Store::repairs(int64_t document_id, int64_t first, int64_t last,
 
 Status Store::all_lines(int64_t document_id, std::vector<std::string>* raw) {
   Statement q(db_, "SELECT raw FROM lines WHERE document_id = ? ORDER BY line_no");
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  if (!q.ok()) return prepare_error(q, "line listing");
   q.bind(1, document_id);
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) raw->push_back(q.text(0));
@@ -659,7 +724,7 @@ Status Store::all_lines(int64_t document_id, std::vector<std::string>* raw) {
 Status Store::decisions(std::vector<StoredDecision>* out) {
   Statement q(db_, "SELECT key, indicator_text, unit, decision, coalesce(indicator_id, '') "
                    "FROM indicator_decisions ORDER BY key");
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  if (!q.ok()) return prepare_error(q, "decision listing");
   int rc;
   while ((rc = q.step()) == SQLITE_ROW)
     out->push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)});
@@ -672,7 +737,7 @@ Status Store::set_decision(const StoredDecision& d) {
               "INSERT INTO indicator_decisions(key, indicator_text, unit, decision, indicator_id, decided_at) "
               "VALUES (?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET decision = excluded.decision, "
               "indicator_id = excluded.indicator_id, decided_at = excluded.decided_at");
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  if (!q.ok()) return prepare_error(q, "decision insert");
   q.bind(1, d.key);
   q.bind(2, d.indicator_text);
   q.bind(3, d.unit);
@@ -684,30 +749,44 @@ Status Store::set_decision(const StoredDecision& d) {
 }
 
 Status Store::save_matches(const std::vector<StoredMatch>& matches) {
-  Status st = exec("BEGIN IMMEDIATE");
+  Transaction tx(db_);
+  Status st = tx.Begin();
   if (!st.ok()) return st;
   Statement q(db_,
               "INSERT INTO indicator_matches(figure_id, indicator_id, method, score) VALUES (?,?,?,?) "
               "ON CONFLICT(figure_id) DO UPDATE SET indicator_id = excluded.indicator_id, "
               "method = excluded.method, score = excluded.score");
+  if (!q.ok()) return prepare_error(q, "match insert");
   for (const StoredMatch& m : matches) {
     q.bind(1, m.figure_id);
     q.bind(2, m.indicator_id);
     q.bind(3, m.method);
     q.bind(4, m.score);
-    if (q.step() != SQLITE_DONE) {
-      Status e = sql_error(db_, "writing matches");
-      exec("ROLLBACK");
-      return e;
-    }
+    if (q.step() != SQLITE_DONE) return sql_error(db_, "writing matches");
     q.reset();
   }
-  return exec("COMMIT");
+  return tx.Commit();
 }
 
-Status Store::begin_snapshot() { return exec("BEGIN DEFERRED; SELECT count(*) FROM documents;"); }
+Status Store::snapshot(std::unique_ptr<Snapshot>* out) {
+  auto snapshot = std::make_unique<Snapshot>(db_);
+  Status st = snapshot->Begin();
+  if (!st.ok()) return st;
+  *out = std::move(snapshot);
+  return Status::Ok();
+}
 
-Status Store::end_snapshot() { return exec("COMMIT"); }
+Status Store::begin_snapshot() {
+  if (open_snapshot_) return Status::Error(StatusCode::kDatabase, "database: a snapshot is already open");
+  return snapshot(&open_snapshot_);
+}
+
+Status Store::end_snapshot() {
+  if (!open_snapshot_) return Status::Error(StatusCode::kDatabase, "database: no snapshot is open");
+  Status st = open_snapshot_->End();
+  open_snapshot_.reset();
+  return st;
+}
 
 Status Store::search(const std::string& query, size_t limit, std::vector<SearchHit>* out) {
   // Each folded word of the query must occur (FTS5 phrase per word, ANDed).
@@ -722,15 +801,14 @@ Status Store::search(const std::string& query, size_t limit, std::vector<SearchH
     }
   }
   if (match.empty()) return Status::Ok();
-  Statement q(db_,
-              "WITH hits AS (SELECT rowid >> 24 AS document_id, (rowid >> 1) & 8388607 AS line_no, "
-              "rowid & 1 AS indicator FROM search WHERE search MATCH ? LIMIT ?) "
-              "SELECT CASE h.indicator WHEN 1 THEN 'indicator' ELSE 'line' END, d.file_name, "
-              "h.document_id, h.line_no, l.raw FROM hits h "
-              "JOIN documents d ON d.id = h.document_id "
-              "JOIN lines l ON l.document_id = h.document_id AND l.line_no = h.line_no "
-              "ORDER BY d.file_name, h.line_no, h.indicator");
-  if (!q.ok()) return Status::Error(StatusCode::kDatabase, "database: " + q.error());
+  std::string sql = "WITH hits AS (" + search_hits_sql() + ") "
+                    "SELECT CASE h.indicator WHEN 0 THEN 'line' ELSE 'indicator' END, d.file_name, "
+                    "h.document_id, h.line_no, l.raw FROM hits h "
+                    "JOIN documents d ON d.id = h.document_id "
+                    "JOIN lines l ON l.document_id = h.document_id AND l.line_no = h.line_no "
+                    "ORDER BY d.file_name, h.line_no, h.indicator";
+  Statement q(db_, sql.c_str());
+  if (!q.ok()) return prepare_error(q, "search");
   q.bind(1, match);
   q.bind(2, static_cast<int64_t>(limit));
   int rc;

@@ -22,6 +22,7 @@
 #include "extractor/formats/ocr_reader.h"
 #include "extractor/source_text.h"
 #include "extractor/text_repair.h"
+#include "store/transaction.h"
 
 struct sqlite3;
 
@@ -123,8 +124,12 @@ class Store {
   // Replaces the stored matches of these figures, in one transaction.
   Status save_matches(const std::vector<StoredMatch>& matches);
 
-  // A read transaction: everything read until end_snapshot() sees one state of
-  // the database, whatever concurrent ingests commit meanwhile (WAL).
+  // A read transaction (store/transaction.h): everything read through this
+  // store while `*out` lives sees one state of the database, whatever
+  // concurrent ingests commit meanwhile (WAL). It must go before the Store.
+  Status snapshot(std::unique_ptr<Snapshot>* out);
+  // The same, held by the store: begin_snapshot() takes one, end_snapshot()
+  // ends it (an error when none is open, or when one already is).
   Status begin_snapshot();
   Status end_snapshot();
 
@@ -133,13 +138,11 @@ class Store {
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
-  Status ingest_in_transaction(const SourceText& source, const DocumentHeader& header,
-                               const std::vector<RepairedLine>& repaired,
-                               const std::vector<Figure>& figures, IngestOutcome* outcome);
   Status exec(const char* sql);
   Status migrate();
   Status upgrade_schema(int from_version);
   sqlite3* db_;
+  std::unique_ptr<Snapshot> open_snapshot_;  // begin_snapshot() to end_snapshot()
 };
 
 }  // namespace chitieu
