@@ -1,0 +1,327 @@
+// The store's transactions and snapshots (store/transaction.h), a document
+// written all or nothing, the schema upgrade, and search's rowid layout.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+#include "store/transaction.h"
+
+namespace chitieu {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A document as the extractor would hand it to the store, made by hand.
+struct Doc {
+  SourceText source;
+  DocumentHeader header;
+  std::vector<RepairedLine> repaired;
+  std::vector<Figure> figures;
+};
+
+Doc make_doc(const std::string& name, const std::vector<std::string>& lines) {
+  Doc d;
+  d.source.path = "/docs/" + name;
+  d.source.file_name = name;
+  d.source.sha256 = std::string(64 - std::min<size_t>(64, name.size()), '0') + name;  // unique per name
+  d.source.format = "text";
+  d.source.encoding = "utf-8";
+  d.source.lines = lines;
+  for (const std::string& l : lines) {
+    d.source.size_bytes += l.size() + 1;
+    RepairedLine r;
+    r.text = l;
+    r.folded = comparison_key(l);
+    d.repaired.push_back(r);
+  }
+  return d;
+}
+
+// A figure on 1-based `line`, the whole line quoted.
+Figure figure_on(const Doc& d, uint32_t line, const std::string& indicator) {
+  Figure f;
+  f.line = f.line_end = f.number_line = line;
+  f.char_start = 0;
+  f.quote = d.source.lines[line - 1];
+  f.char_end = static_cast<uint32_t>(f.quote.size());  // ASCII lines: bytes are code points
+  f.indicator = IndicatorName{"", indicator};
+  f.low = f.high = 70;
+  f.unit = "%";
+  f.year = "2030";
+  f.number_text = "70";
+  f.unit_text = "%";
+  return f;
+}
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("chitieu_store_test_" + std::to_string(getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "store.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::unique_ptr<Store> open() {
+    std::unique_ptr<Store> store;
+    Status st = Store::Open(path_, &store);
+    EXPECT_TRUE(st.ok()) << st.message();
+    return store;
+  }
+
+  // A second, raw connection to the same database.
+  sqlite3* raw() {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 10000);
+    return db;
+  }
+
+  static void exec(sqlite3* db, const std::string& sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+    EXPECT_EQ(rc, SQLITE_OK) << sql << ": " << (err ? err : "");
+    sqlite3_free(err);
+  }
+
+  static std::string scalar(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* q = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &q, nullptr), SQLITE_OK) << sql;
+    std::string out = "(none)";
+    if (q && sqlite3_step(q) == SQLITE_ROW) {
+      const unsigned char* t = sqlite3_column_text(q, 0);
+      out = t ? reinterpret_cast<const char*>(t) : "(null)";
+    }
+    sqlite3_finalize(q);
+    return out;
+  }
+
+  static Store::IngestOutcome ingest(Store& store, const Doc& d) {
+    Store::IngestOutcome outcome;
+    Status st = store.ingest(d.source, d.header, d.repaired, d.figures, &outcome);
+    EXPECT_TRUE(st.ok()) << st.message();
+    return outcome;
+  }
+
+  static size_t document_count(Store& store) {
+    std::vector<StoredDocument> docs;
+    Status st = store.documents(&docs);
+    EXPECT_TRUE(st.ok()) << st.message();
+    return docs.size();
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_F(StoreTest, ATransactionNotCommittedLeavesNothingWritten) {
+  sqlite3* db = raw();
+  exec(db, "CREATE TABLE t(x INTEGER)");
+  {
+    Transaction tx(db);
+    ASSERT_TRUE(tx.Begin().ok());
+    exec(db, "INSERT INTO t VALUES (1)");
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM t"), "1");  // seen inside
+  }
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM t"), "0");
+  EXPECT_TRUE(sqlite3_get_autocommit(db)) << "the transaction was left open";
+  {
+    Transaction tx(db);
+    ASSERT_TRUE(tx.Begin().ok());
+    exec(db, "INSERT INTO t VALUES (2)");
+    Status st = tx.Commit();
+    EXPECT_TRUE(st.ok()) << st.message();
+  }
+  EXPECT_EQ(scalar(db, "SELECT group_concat(x) FROM t"), "2");
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, TransactionsDoNotNest) {
+  sqlite3* db = raw();
+  exec(db, "CREATE TABLE t(x INTEGER)");
+  Transaction outer(db);
+  ASSERT_TRUE(outer.Begin().ok());
+  exec(db, "INSERT INTO t VALUES (1)");
+  {
+    Transaction inner(db);
+    Status st = inner.Begin();
+    EXPECT_EQ(st.code(), StatusCode::kDatabase);
+  }  // the inner one failed: its end must not end the outer one
+  EXPECT_FALSE(sqlite3_get_autocommit(db));
+  ASSERT_TRUE(outer.Commit().ok());
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM t"), "1");
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, ASnapshotSeesOneStateWhileAnotherConnectionCommits) {
+  std::unique_ptr<Store> reader = open();
+  Doc first = make_doc("first.txt", {"Ty le bao phu 70% vao nam 2030."});
+  first.figures.push_back(figure_on(first, 1, "ty le bao phu"));
+  ingest(*reader, first);
+
+  std::unique_ptr<Snapshot> snapshot;
+  ASSERT_TRUE(reader->snapshot(&snapshot).ok());
+  std::unique_ptr<Store> writer = open();
+  Doc second = make_doc("second.txt", {"Ty le bao phu 80% vao nam 2030."});
+  second.figures.push_back(figure_on(second, 1, "ty le bao phu"));
+  EXPECT_FALSE(ingest(*writer, second).already_stored);
+  EXPECT_EQ(document_count(*writer), 2u);
+
+  EXPECT_EQ(document_count(*reader), 1u);
+  size_t figures = 0;
+  ASSERT_TRUE(reader->figures([&](const StoredFigure&) { ++figures; }).ok());
+  EXPECT_EQ(figures, 1u);
+
+  ASSERT_TRUE(snapshot->End().ok());
+  EXPECT_EQ(document_count(*reader), 2u);
+
+  // The same through begin_snapshot/end_snapshot, which the CLI uses.
+  ASSERT_TRUE(reader->begin_snapshot().ok());
+  EXPECT_EQ(reader->begin_snapshot().code(), StatusCode::kDatabase);  // one at a time
+  ingest(*writer, make_doc("third.txt", {"Khong co chi tieu."}));
+  EXPECT_EQ(document_count(*reader), 2u);
+  ASSERT_TRUE(reader->end_snapshot().ok());
+  EXPECT_EQ(document_count(*reader), 3u);
+  EXPECT_EQ(reader->end_snapshot().code(), StatusCode::kDatabase);  // none open
+}
+
+TEST_F(StoreTest, ASnapshotLeftOpenEndsWithItsScope) {
+  std::unique_ptr<Store> reader = open();
+  std::unique_ptr<Store> writer = open();
+  {
+    std::unique_ptr<Snapshot> snapshot;
+    ASSERT_TRUE(reader->snapshot(&snapshot).ok());
+    ingest(*writer, make_doc("a.txt", {"Mot dong."}));
+    EXPECT_EQ(document_count(*reader), 0u);
+  }
+  EXPECT_EQ(document_count(*reader), 1u);
+}
+
+TEST_F(StoreTest, AFailingStatementInIngestRollsTheWholeDocumentBack) {
+  std::unique_ptr<Store> store = open();
+  sqlite3* db = raw();
+  exec(db,
+       "CREATE TRIGGER figures_read_only BEFORE INSERT ON figures "
+       "BEGIN SELECT RAISE(ABORT, 'figures are read-only'); END");
+  Doc d = make_doc("doc.txt", {"Muc tieu", "Ty le bao phu 70% vao nam 2030."});
+  Repair r;
+  r.raw_begin = 0;
+  r.raw_end = 2;
+  r.replacement = "Ty";
+  r.rule = "nfc";
+  d.repaired[1].repairs.push_back(r);
+  d.figures.push_back(figure_on(d, 2, "ty le bao phu"));
+
+  Store::IngestOutcome outcome;
+  Status st = store->ingest(d.source, d.header, d.repaired, d.figures, &outcome);
+  EXPECT_EQ(st.code(), StatusCode::kDatabase);
+  EXPECT_NE(st.message().find("inserting figure"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("figures are read-only"), std::string::npos) << st.message();
+  for (const char* table : {"documents", "lines", "repairs", "figures"})
+    EXPECT_EQ(scalar(db, std::string("SELECT count(*) FROM ") + table), "0") << table;
+  std::vector<SearchHit> hits;
+  ASSERT_TRUE(store->search("bao phu", 10, &hits).ok());
+  EXPECT_TRUE(hits.empty());
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM search WHERE search MATCH 'phu'"), "0");
+
+  // The store is usable afterwards, and the document was never stored.
+  exec(db, "DROP TRIGGER figures_read_only");
+  outcome = ingest(*store, d);
+  EXPECT_FALSE(outcome.already_stored);
+  EXPECT_EQ(outcome.figures, 1u);
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM repairs"), "1");
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, ANewVersionIsLinkedToTheOneBefore) {
+  std::unique_ptr<Store> store = open();
+  Doc draft = make_doc("draft.txt", {"Du thao."});
+  Doc final_text = make_doc("final.txt", {"Ban chinh thuc."});
+  for (Doc* d : {&draft, &final_text}) {
+    d->header.number = "59-NQ/TW";
+    d->header.issuer = "BỘ CHÍNH TRỊ";
+  }
+  int64_t draft_id = ingest(*store, draft).document_id;
+  int64_t final_id = ingest(*store, final_text).document_id;
+  EXPECT_TRUE(ingest(*store, final_text).already_stored);
+  std::vector<StoredDocument> docs;
+  ASSERT_TRUE(store->documents(&docs).ok());
+  ASSERT_EQ(docs.size(), 2u);
+  for (const StoredDocument& d : docs)
+    EXPECT_EQ(d.previous_version_id, d.id == final_id ? draft_id : 0) << d.file_name;
+}
+
+TEST_F(StoreTest, SearchFindsLinesAndIndicatorsWhereTheyAre) {
+  std::unique_ptr<Store> store = open();
+  ingest(*store, make_doc("other.txt", {"Khong lien quan."}));
+  Doc d = make_doc("doc.txt", {"Muc tieu", "Dat 70% vao nam 2030.", "Ty le bao phu bao hiem y te."});
+  d.figures.push_back(figure_on(d, 2, "ty le bao phu bao hiem y te"));
+  int64_t id = ingest(*store, d).document_id;
+  std::vector<SearchHit> hits;
+  ASSERT_TRUE(store->search("bảo hiểm", 10, &hits).ok());
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].kind, "indicator");  // on the line of the figure's digit
+  EXPECT_EQ(hits[0].line_no, 2);
+  EXPECT_EQ(hits[1].kind, "line");
+  EXPECT_EQ(hits[1].line_no, 3);
+  for (const SearchHit& h : hits) {
+    EXPECT_EQ(h.document_id, id);
+    EXPECT_EQ(h.document, "doc.txt");
+    EXPECT_EQ(h.raw, d.source.lines[h.line_no - 1]);
+  }
+}
+
+// Version 1 kept only the joined display form of an indicator; opening such a
+// database splits it into parent and sub-indicator once, and says version 2.
+TEST_F(StoreTest, SchemaVersionOneIsUpgradedToTwo) {
+  {
+    std::unique_ptr<Store> store = open();
+    Doc d = make_doc("old.txt", {"A 1%", "B 2%", "C 3%"});
+    for (uint32_t line = 1; line <= 3; ++line) d.figures.push_back(figure_on(d, line, "x"));
+    ingest(*store, d);
+  }
+  sqlite3* db = raw();
+  // A version-1 figures table: no sub_indicator column.
+  exec(db, "ALTER TABLE figures DROP COLUMN sub_indicator");
+  exec(db, "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+  exec(db, "UPDATE figures SET indicator = 'A — B', parent = 'A' WHERE line = 1");
+  exec(db, "UPDATE figures SET indicator = 'C', parent = NULL WHERE line = 2");
+  exec(db, "UPDATE figures SET indicator = 'A', parent = 'A' WHERE line = 3");
+  sqlite3_close(db);
+
+  std::unique_ptr<Store> store = open();
+  ASSERT_TRUE(store);
+  std::vector<IndicatorName> names;
+  ASSERT_TRUE(store->figures([&](const StoredFigure& sf) { names.push_back(sf.figure.indicator); }).ok());
+  ASSERT_EQ(names.size(), 3u);
+  EXPECT_EQ(names[0], (IndicatorName{"A", "B"}));
+  EXPECT_EQ(names[1], (IndicatorName{"", "C"}));
+  EXPECT_EQ(names[2], (IndicatorName{"A", ""}));
+  EXPECT_EQ(names[0].display(), "A — B");
+  db = raw();
+  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
+  EXPECT_EQ(kSchemaVersion, 2);
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, ANewerSchemaIsRefused) {
+  open();
+  sqlite3* db = raw();
+  exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+  sqlite3_close(db);
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(path_, &store);
+  EXPECT_EQ(st.code(), StatusCode::kDatabase);
+  EXPECT_NE(st.message().find("newer"), std::string::npos) << st.message();
+}
+
+}  // namespace
+}  // namespace chitieu
