@@ -1,6 +1,8 @@
 // `chitieu compare` and `chitieu match`: the comparison table and the analyst's
 // control over which canonical indicator each wording measures.
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -48,14 +50,158 @@ int load(const GlobalOptions& g, const std::string& catalogue_path, Loaded* l) {
   return 0;  // the caller ends the snapshot once it has read all it needs
 }
 
+// Ends the read snapshot `load` began; a failure is the database's.
+bool end_snapshot(Loaded* l) {
+  Status st = l->store->end_snapshot();
+  if (!st.ok()) std::cerr << "chitieu: " << st.message() << "\n";
+  return st.ok();
+}
+
 // Stores how every figure was matched, so the matches can be browsed in SQL.
 Status save_matches(Loaded* l) {
   std::vector<StoredMatch> matches;
   for (const StoredFigure& sf : l->figures) {
-    IndicatorMatch m = l->catalogue.match(sf.figure.indicator.display(), sf.figure.unit, l->decisions);
+    IndicatorMatch m = l->catalogue.match(sf.figure.indicator, sf.figure.unit, l->decisions);
     matches.push_back({sf.id, m.id, m.method, m.score});
   }
   return l->store->save_matches(matches);
+}
+
+// Every line of every document, read once: the checks and the report's
+// source panels pick from them.
+class DocumentText {
+ public:
+  Status read(Store* store, const std::vector<StoredDocument>& documents) {
+    for (const StoredDocument& d : documents) {
+      Status st = store->lines(d.id, 1, INT64_MAX, &text_[d.id]);
+      if (!st.ok()) return st;
+    }
+    return Status::Ok();
+  }
+
+  const StoredLine* find(int64_t doc, int64_t n) const {
+    auto it = text_.find(doc);
+    if (it == text_.end()) return nullptr;
+    const std::vector<StoredLine>& lines = it->second;
+    if (n < 1 || n > static_cast<int64_t>(lines.size()) || lines[n - 1].line_no != n) return nullptr;
+    return &lines[n - 1];
+  }
+
+  // The raw line each figure ends on, for the internal checks.
+  LineLookup figure_ends(const std::vector<StoredFigure>& figures) const {
+    LineLookup lines;
+    for (const StoredFigure& sf : figures)
+      if (const StoredLine* line = find(sf.document_id, sf.figure.line_end))
+        lines[{sf.document_id, sf.figure.line_end}] = line->raw;
+    return lines;
+  }
+
+  // The lines around every figure in the table, for the HTML report's panels.
+  SourceLines around(const Comparison& c) const {
+    SourceLines source;
+    for (const ComparisonRow& row : c.rows)
+      for (const ComparisonCell& cell : row.cells)
+        for (const StoredFigure& sf : cell.figures)
+          for (int64_t n = static_cast<int64_t>(sf.figure.line) - 2;
+               n <= static_cast<int64_t>(sf.figure.line_end) + 2; ++n)
+            if (const StoredLine* line = find(sf.document_id, n))
+              source[{sf.document_id, n}] = {line->raw, line->repaired};
+    return source;
+  }
+
+ private:
+  std::map<int64_t, std::vector<StoredLine>> text_;
+};
+
+ComparisonOptions options_of(const CompareRequest& r) {
+  ComparisonOptions options;
+  options.by_year = r.by_year;
+  options.indicator = r.indicator;
+  options.document = r.document;
+  options.year = r.year;
+  options.issuer = r.issuer;
+  return options;
+}
+
+// The table in a text format (md, csv, jsonl, html).
+std::string render_text(const Comparison& c, const DocumentText& text, const std::string& format) {
+  if (format == "csv") return render_csv(c);
+  if (format == "jsonl") return render_jsonl(c);
+  if (format == "html") return render_html(c, text.around(c));
+  return render_markdown(c);
+}
+
+// To standard output, or to `path` when given. The exit status.
+int write_output(const std::string& out_text, const std::string& path) {
+  if (path.empty()) {
+    std::cout << out_text;
+    return 0;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << out_text;
+  out.close();
+  if (!out) {
+    std::cerr << "compare: cannot write " << path << "\n";
+    return 1;
+  }
+  std::cerr << "compare: wrote " << path << "\n";
+  return 0;
+}
+
+// Records an analyst's decision on the wording `r.key` names. The exit status.
+int record_decision(const MatchRequest& r, Loaded* l) {
+  if (r.key.empty()) {
+    std::cerr << "match: give --key (as listed by `chitieu match`)\n";
+    return 2;
+  }
+  if (r.decision == "map" && !l->catalogue.find(r.map_to)) {
+    std::cerr << "match: no indicator '" << r.map_to << "' in the catalogue\n";
+    return 2;
+  }
+  auto keyed = std::find_if(l->figures.begin(), l->figures.end(), [&](const StoredFigure& sf) {
+    return IndicatorCatalogue::decision_key(sf.figure.indicator, sf.figure.unit) == r.key;
+  });
+  if (keyed == l->figures.end()) {
+    std::cerr << "match: no stored figure has the key '" << r.key << "' (see `chitieu match`)\n";
+    return 2;
+  }
+  StoredDecision d;
+  d.key = r.key;
+  size_t bar = r.key.rfind('|');
+  d.unit = bar == std::string::npos ? "" : r.key.substr(bar + 1);
+  d.decision = r.decision;
+  d.indicator_id = r.map_to;
+  d.indicator_text = keyed->figure.indicator.display();
+  if (r.decision == "confirm")
+    d.indicator_id = l->catalogue.match(keyed->figure.indicator, keyed->figure.unit, l->decisions).id;
+  Status st = l->store->set_decision(d);
+  if (!st.ok()) {
+    std::cerr << "chitieu: " << st.message() << "\n";
+    return 3;
+  }
+  l->decisions[d.key] = {d.decision, d.indicator_id};
+  std::cerr << "match: " << r.decision << " " << r.key << (d.indicator_id.empty() ? "" : " -> " + d.indicator_id)
+            << "\n";
+  return 0;
+}
+
+// One line per wording: key, figures, indicator id, method, score, wording.
+void list_matches(const Loaded& l) {
+  std::map<std::string, std::pair<int, IndicatorMatch>> seen;
+  std::map<std::string, std::string> text_of;
+  for (const StoredFigure& sf : l.figures) {
+    std::string key = IndicatorCatalogue::decision_key(sf.figure.indicator, sf.figure.unit);
+    auto& slot = seen[key];
+    if (slot.first++ == 0) slot.second = l.catalogue.match(sf.figure.indicator, sf.figure.unit, l.decisions);
+    text_of.emplace(key, sf.figure.indicator.display());
+  }
+  std::cout << "key\tfigures\tindicator_id\tmethod\tscore\twording\n";
+  for (const auto& [key, v] : seen) {
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", v.second.score);
+    std::cout << key << "\t" << v.first << "\t" << v.second.id << "\t" << v.second.method << "\t" << score
+              << "\t" << text_of[key] << "\n";
+  }
 }
 
 }  // namespace
@@ -67,137 +213,35 @@ int run_compare(const GlobalOptions& g, const CompareRequest& r) {
     std::cerr << "compare: --format " << r.format << " needs --output FILE\n";
     return 2;
   }
-  // Every line of every document, read once: the checks and the report's
-  // source panels pick from them.
-  std::map<int64_t, std::vector<StoredLine>> text;
-  for (const StoredDocument& d : l.documents) {
-    Status st = l.store->lines(d.id, 1, INT64_MAX, &text[d.id]);
-    if (!st.ok()) {
-      std::cerr << "chitieu: " << st.message() << "\n";
-      return 3;
-    }
+  DocumentText text;
+  Status st = text.read(l.store.get(), l.documents);
+  if (!st.ok()) {
+    std::cerr << "chitieu: " << st.message() << "\n";
+    return 3;
   }
-  auto find_line = [&](int64_t doc, int64_t n) -> const StoredLine* {
-    const std::vector<StoredLine>& lines = text[doc];
-    if (n < 1 || n > static_cast<int64_t>(lines.size()) || lines[n - 1].line_no != n) return nullptr;
-    return &lines[n - 1];
-  };
-  l.store->end_snapshot();
-  LineLookup lines;
-  for (const StoredFigure& sf : l.figures)
-    if (const StoredLine* line = find_line(sf.document_id, sf.figure.line_end))
-      lines[{sf.document_id, sf.figure.line_end}] = line->raw;
-  ComparisonOptions options;
-  options.by_year = r.by_year;
-  options.indicator = r.indicator;
-  options.document = r.document;
-  options.year = r.year;
-  options.issuer = r.issuer;
-  Comparison c = build_comparison(l.catalogue, l.decisions, l.documents, l.figures, lines, options);
-  Status st = save_matches(&l);
+  if (!end_snapshot(&l)) return 3;
+  Comparison c = build_comparison(l.catalogue, l.decisions, l.documents, l.figures, text.figure_ends(l.figures),
+                                  options_of(r));
+  st = save_matches(&l);
   if (!st.ok()) std::cerr << "warning: matches not stored: " << st.message() << "\n";
 
-  if (r.format == "xlsx") {
-    st = write_xlsx(c, r.output);
-    if (!st.ok()) {
-      std::cerr << "compare: " << r.output << ": " << st.message() << "\n";
-      return 1;
-    }
-    std::cerr << "compare: wrote " << r.output << "\n";
-    return 0;
+  if (r.format != "xlsx") return write_output(render_text(c, text, r.format), r.output);
+  st = write_xlsx(c, r.output);
+  if (!st.ok()) {
+    std::cerr << "compare: " << r.output << ": " << st.message() << "\n";
+    return 1;
   }
-  std::string out_text;
-  if (r.format == "csv") {
-    out_text = render_csv(c);
-  } else if (r.format == "jsonl") {
-    out_text = render_jsonl(c);
-  } else if (r.format == "html") {
-    SourceLines source;
-    for (const ComparisonRow& row : c.rows)
-      for (const ComparisonCell& cell : row.cells)
-        for (const StoredFigure& sf : cell.figures)
-          for (int64_t n = static_cast<int64_t>(sf.figure.line) - 2;
-               n <= static_cast<int64_t>(sf.figure.line_end) + 2; ++n)
-            if (const StoredLine* line = find_line(sf.document_id, n))
-              source[{sf.document_id, n}] = {line->raw, line->repaired};
-    out_text = render_html(c, source);
-  } else {
-    out_text = render_markdown(c);
-  }
-  if (r.output.empty()) {
-    std::cout << out_text;
-  } else {
-    std::ofstream out(r.output, std::ios::binary);
-    out << out_text;
-    out.close();
-    if (!out) {
-      std::cerr << "compare: cannot write " << r.output << "\n";
-      return 1;
-    }
-    std::cerr << "compare: wrote " << r.output << "\n";
-  }
+  std::cerr << "compare: wrote " << r.output << "\n";
   return 0;
 }
 
 int run_match(const GlobalOptions& g, const MatchRequest& r) {
   Loaded l;
   if (int rc = load(g, r.catalogue, &l)) return rc;
-  l.store->end_snapshot();
-  if (!r.decision.empty()) {
-    if (r.key.empty()) {
-      std::cerr << "match: give --key (as listed by `chitieu match`)\n";
-      return 2;
-    }
-    if (r.decision == "map" && !l.catalogue.find(r.map_to)) {
-      std::cerr << "match: no indicator '" << r.map_to << "' in the catalogue\n";
-      return 2;
-    }
-    bool known = false;
-    for (const StoredFigure& sf : l.figures)
-      known = known || IndicatorCatalogue::decision_key(sf.figure.indicator.display(), sf.figure.unit) == r.key;
-    if (!known) {
-      std::cerr << "match: no stored figure has the key '" << r.key << "' (see `chitieu match`)\n";
-      return 2;
-    }
-    StoredDecision d;
-    d.key = r.key;
-    size_t bar = r.key.rfind('|');
-    d.indicator_text = r.key.substr(0, bar);
-    d.unit = bar == std::string::npos ? "" : r.key.substr(bar + 1);
-    d.decision = r.decision;
-    d.indicator_id = r.map_to;
-    for (const StoredFigure& sf : l.figures)
-      if (IndicatorCatalogue::decision_key(sf.figure.indicator.display(), sf.figure.unit) == r.key) {
-        d.indicator_text = sf.figure.indicator.display();
-        if (r.decision == "confirm")
-          d.indicator_id = l.catalogue.match(sf.figure.indicator.display(), sf.figure.unit, l.decisions).id;
-        break;
-      }
-    Status st = l.store->set_decision(d);
-    if (!st.ok()) {
-      std::cerr << "chitieu: " << st.message() << "\n";
-      return 3;
-    }
-    l.decisions[d.key] = {d.decision, d.indicator_id};
-    std::cerr << "match: " << r.decision << " " << r.key << (d.indicator_id.empty() ? "" : " -> " + d.indicator_id)
-              << "\n";
-  }
-  // One line per wording: key, figures, indicator id, method, score, wording.
-  std::map<std::string, std::pair<int, IndicatorMatch>> seen;
-  std::map<std::string, std::string> text_of;
-  for (const StoredFigure& sf : l.figures) {
-    std::string key = IndicatorCatalogue::decision_key(sf.figure.indicator.display(), sf.figure.unit);
-    auto& slot = seen[key];
-    if (slot.first++ == 0) slot.second = l.catalogue.match(sf.figure.indicator.display(), sf.figure.unit, l.decisions);
-    text_of.emplace(key, sf.figure.indicator.display());
-  }
-  std::cout << "key\tfigures\tindicator_id\tmethod\tscore\twording\n";
-  for (const auto& [key, v] : seen) {
-    char score[16];
-    std::snprintf(score, sizeof score, "%.2f", v.second.score);
-    std::cout << key << "\t" << v.first << "\t" << v.second.id << "\t" << v.second.method << "\t" << score
-              << "\t" << text_of[key] << "\n";
-  }
+  if (!end_snapshot(&l)) return 3;
+  if (!r.decision.empty())
+    if (int rc = record_decision(r, &l)) return rc;
+  list_matches(l);
   Status st = save_matches(&l);
   if (!st.ok()) {
     std::cerr << "chitieu: " << st.message() << "\n";

@@ -1,18 +1,23 @@
 // The comparison table and the audit checks behind it.
 //
 // Rows are indicators (catalogue ids, see indicator_catalogue.h) and years;
-// columns are documents in date order, or years with `by_year`. Each cell
-// holds the figures behind it, so every renderer can show the comparator and
-// value as the document wrote it and lead back to `document:line`. A row whose
-// targets differ between documents (value, unit or comparator) is flagged as a
-// disagreement; results are matched to the targets they answer; internal checks
-// (shares of a whole summing to 100%, a percentage against its own fraction,
-// range bounds in order) become audit findings.
+// columns are documents in date order, or years with `by_year`: a Column says
+// which, decided once by build_comparison, so that no renderer works it out
+// again. Each cell holds the figures behind it, so every renderer can show the
+// comparator and value as the document wrote it and lead back to
+// `document:line`. A row whose targets differ between documents (value, unit
+// or comparator, see disagreement_reasons) is flagged as a disagreement;
+// results are matched to the targets they answer; the internal checks of
+// audit_checks.h (shares of a whole summing to 100%, a percentage against its
+// own fraction, range bounds in order, results against targets) become audit
+// findings.
 #ifndef CHITIEU_COMPARE_COMPARISON_TABLE_H_
 #define CHITIEU_COMPARE_COMPARISON_TABLE_H_
 
+#include <cstddef>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compare/indicator_catalogue.h"
@@ -26,6 +31,29 @@ struct ComparisonOptions {
   std::string document;        // keep documents whose file name or sha256 starts with this
   std::string year;            // keep rows of this year or period
   std::string issuer;          // keep documents whose issuer contains this (folded)
+};
+
+// "D3": how the tables and reports name the document at `index` (0-based) of
+// Comparison::documents.
+std::string document_label(size_t index);
+
+// A column of the table: one document (by-document view) or one year (by-year
+// view).
+struct Column {
+  enum class Kind { kDocument, kYear };
+
+  static Column Document(size_t index) { return {Kind::kDocument, index, ""}; }
+  static Column Year(std::string year) { return {Kind::kYear, 0, std::move(year)}; }
+
+  bool is_document() const { return kind == Kind::kDocument; }
+  // "D3", or the year.
+  std::string label() const { return is_document() ? document_label(document) : year; }
+
+  Kind kind = Kind::kDocument;
+  size_t document = 0;  // index into Comparison::documents (kDocument)
+  std::string year;     // "2030", "2026-2030", or "-" for figures without a year (kYear)
+
+  bool operator==(const Column&) const = default;
 };
 
 struct ComparisonCell {
@@ -61,7 +89,8 @@ struct AuditFinding {
 
 struct Comparison {
   std::vector<StoredDocument> documents;  // after filters, in date order
-  std::vector<std::string> columns;       // "D1".."Dn", or the years
+  bool by_year = false;                   // the columns are years; rows have no year
+  std::vector<Column> columns;            // every document, or every year, in order
   std::vector<ComparisonRow> rows;
   std::vector<AuditFinding> findings;
   std::map<int64_t, size_t> document_column;  // document id -> index in `documents`
@@ -76,12 +105,25 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
                             const std::vector<StoredFigure>& figures, const LineLookup& lines,
                             const ComparisonOptions& options);
 
+// Why targets of one indicator and year disagree: each difference between two
+// targets from different documents and of the same year, as "value (a.txt:3
+// vs b.txt:7)", taking pairs in the order of `figures` (the earlier first).
+// Results among `figures` are ignored. Empty when the targets agree.
+std::vector<std::string> disagreement_reasons(const std::vector<const StoredFigure*>& figures);
+
+// What two targets disagree on: "unit percent vs VND", "value", "comparator >=
+// vs =". Empty when they agree.
+std::vector<std::string> target_differences(const Figure& a, const Figure& b);
+
 // The figure's value as the document wrote it: "≥ 10 - 10,5%/năm", "~215
 // triệu đồng/người/năm".
 std::string format_value(const Figure& f);
 // "≥ 717.000 tỷ đồng (D1:42)"
 std::string format_cell(const Comparison& c, const ComparisonCell& cell);
 
+// The table as text (comparison_text.cc): markdown with its documents and
+// findings; CSV with one column per document (its file name) or year; JSON
+// lines with one object per indicator and year, whatever the view.
 std::string render_markdown(const Comparison& c);
 std::string render_csv(const Comparison& c);
 std::string render_jsonl(const Comparison& c);

@@ -237,7 +237,7 @@ class Renderer {
   // "D2", from the document's column; the figure's own file name otherwise.
   std::string doc_label(const StoredFigure& sf) const {
     auto it = c_.document_column.find(sf.document_id);
-    if (it != c_.document_column.end()) return "D" + std::to_string(it->second + 1);
+    if (it != c_.document_column.end()) return document_label(it->second);
     return sf.document;
   }
 
@@ -253,13 +253,6 @@ class Renderer {
            html_escape(location(*it->second)) + "</a>";
   }
 
-  bool columns_are_documents() const {
-    if (c_.columns.size() != c_.documents.size()) return false;
-    for (size_t i = 0; i < c_.columns.size(); ++i)
-      if (c_.columns[i] != "D" + std::to_string(i + 1)) return false;
-    return true;
-  }
-
   std::string documents_section() const {
     std::string out = "<section id=\"documents\"><h2>Documents</h2>\n<table><thead><tr><th></th>"
                       "<th>File</th><th>Document</th><th>Date</th><th>Issuer</th><th>Figures</th>"
@@ -268,7 +261,7 @@ class Renderer {
       const StoredDocument& d = c_.documents[i];
       std::string what = d.header.type;
       if (!d.header.number.empty()) what += (what.empty() ? "" : " ") + d.header.number;
-      out += "<tr><th>D" + std::to_string(i + 1) + "</th><td>" + html_escape(d.file_name) + "</td><td>" +
+      out += "<tr><th>" + document_label(i) + "</th><td>" + html_escape(d.file_name) + "</td><td>" +
              html_escape(what) + (d.header.is_draft ? " <span class=\"flag\">DỰ THẢO</span>" : "") +
              (d.header.title.empty() ? "" : "<span class=\"meta\">" + html_escape(d.header.title) + "</span>") +
              "</td><td>" + html_escape(d.header.date) + "</td><td>" + html_escape(d.header.issuer) +
@@ -279,16 +272,16 @@ class Renderer {
   }
 
   std::string table_section() const {
-    bool years = std::any_of(c_.rows.begin(), c_.rows.end(),
-                             [](const ComparisonRow& r) { return !r.year.empty(); });
-    bool doc_columns = columns_are_documents();
+    // In the by-document view, a Year column unless no row has a year.
+    bool years = !c_.by_year && std::any_of(c_.rows.begin(), c_.rows.end(),
+                                            [](const ComparisonRow& r) { return !r.year.empty(); });
     std::string out = "<section id=\"comparison\"><h2>Comparison</h2>\n<table class=\"cmp\"><thead><tr>"
                       "<th>Indicator</th>";
     if (years) out += "<th>Year</th>";
-    for (size_t i = 0; i < c_.columns.size(); ++i) {
-      out += "<th>" + html_escape(c_.columns[i]);
-      if (doc_columns) {
-        const StoredDocument& d = c_.documents[i];
+    for (const Column& col : c_.columns) {
+      out += "<th>" + html_escape(col.label());
+      if (col.is_document()) {
+        const StoredDocument& d = c_.documents[col.document];
         out += "<small>" + html_escape(d.file_name) + (d.header.date.empty() ? "" : " · ") +
                html_escape(d.header.date) + "</small>";
       }

@@ -59,6 +59,70 @@ std::set<std::string> tokens(const std::string& text) {
   return out;
 }
 
+// The path of a figure's indicator down the catalogue's hierarchy: the
+// parent's own parts (a parent may be the display form "A — B" of an earlier
+// breakdown), then the sub. One empty part for an empty indicator.
+std::vector<std::string> indicator_path(const IndicatorName& indicator) {
+  std::vector<std::string> path;
+  if (!indicator.parent.empty()) path = split(indicator.parent, kPartSeparator);
+  if (!indicator.sub.empty() || path.empty()) path.push_back(indicator.sub);
+  return path;
+}
+
+// How far a path goes down the catalogue: the deepest entry reached and how
+// many parts of the path it took.
+struct Walk {
+  const CatalogueEntry* entry = nullptr;
+  size_t parts = 0;
+};
+
+// The entry under `parent` (null: the top level) measuring `base` whose
+// longest name or alias is whole words of `key`.
+const CatalogueEntry* child_named_in(const std::vector<CatalogueEntry>& entries, const CatalogueEntry* parent,
+                                     const std::string& key, const std::string& base) {
+  const CatalogueEntry* best = nullptr;
+  size_t best_len = 0;
+  for (const CatalogueEntry& e : entries) {
+    if (e.parent != (parent ? parent->id : "") || unit_base(e.unit) != base) continue;
+    for (const std::string& k : e.keys)
+      if (k.size() > best_len && contains_words(key, k)) {
+        best = &e;
+        best_len = k.size();
+      }
+  }
+  return best;
+}
+
+// Walks the parts of a breakdown down the catalogue's hierarchy, each part
+// naming a child of the previous part's entry.
+Walk walk_down(const std::vector<CatalogueEntry>& entries, const std::vector<std::string>& path,
+               const std::string& base) {
+  Walk walk;
+  for (const std::string& part : path) {
+    const CatalogueEntry* child = child_named_in(entries, walk.entry, comparison_key(part), base);
+    if (!child) break;
+    walk.entry = child;
+    ++walk.parts;
+  }
+  return walk;
+}
+
+// The entry under `parent` measuring `base` nearest to `text` by token
+// similarity, when it is near enough; its score in `*score`.
+const CatalogueEntry* nearest(const std::vector<CatalogueEntry>& entries, const CatalogueEntry* parent,
+                              const std::string& text, const std::string& base, double* score) {
+  const CatalogueEntry* near = nullptr;
+  for (const CatalogueEntry& e : entries) {
+    if (e.parent != (parent ? parent->id : "") || unit_base(e.unit) != base) continue;
+    double sim = token_similarity(text, e.name);
+    if (sim > *score) {
+      *score = sim;
+      near = &e;
+    }
+  }
+  return *score >= kSimilarityThreshold ? near : nullptr;
+}
+
 }  // namespace
 
 std::string fingerprint(const std::string& text) {
@@ -75,8 +139,8 @@ double token_similarity(const std::string& a, const std::string& b) {
   return static_cast<double>(common) / (x.size() + y.size() - common);
 }
 
-std::string IndicatorCatalogue::decision_key(const std::string& indicator, const std::string& unit) {
-  return comparison_key(indicator) + "|" + unit;
+std::string IndicatorCatalogue::decision_key(const IndicatorName& indicator, const std::string& unit) {
+  return comparison_key(indicator.display()) + "|" + unit;
 }
 
 Status IndicatorCatalogue::Load(const std::string& path, IndicatorCatalogue* out) {
@@ -104,82 +168,35 @@ const CatalogueEntry* IndicatorCatalogue::find(const std::string& id) const {
   return nullptr;
 }
 
-IndicatorMatch IndicatorCatalogue::match(const std::string& indicator, const std::string& unit,
+IndicatorMatch IndicatorCatalogue::match(const IndicatorName& indicator, const std::string& unit,
                                          const std::map<std::string, MatchDecision>& decisions) const {
   auto decided = decisions.find(decision_key(indicator, unit));
-  if (decided != decisions.end() && decided->second.decision == "map") {
-    IndicatorMatch m;
-    m.id = decided->second.indicator_id;
-    const CatalogueEntry* e = find(m.id);
-    m.name = e ? e->name : indicator;
-    m.parent_id = e ? e->parent : "";
-    m.method = "analyst";
-    m.score = 1;
-    return m;
+  bool has_decision = decided != decisions.end();
+  if (has_decision && decided->second.decision == "map") {
+    const CatalogueEntry* e = find(decided->second.indicator_id);
+    return {decided->second.indicator_id, e ? e->name : indicator.display(), e ? e->parent : "", "analyst", 1};
   }
-  bool rejected = decided != decisions.end() && decided->second.decision == "reject";
+  bool rejected = has_decision && decided->second.decision == "reject";
   const std::string base = unit_base(unit);
-  std::vector<std::string> parts = split(indicator, kPartSeparator);
+  std::vector<std::string> path = indicator_path(indicator);
+  Walk walk = rejected ? Walk{} : walk_down(entries_, path, base);
+  if (walk.entry && walk.parts == path.size())
+    return {walk.entry->id, walk.entry->name, walk.entry->parent, has_decision ? "analyst" : "catalogue", 1};
 
-  // Catalogue: walk the parts of a breakdown down the catalogue's hierarchy.
-  const CatalogueEntry* current = nullptr;
-  size_t matched_parts = 0;
-  if (!rejected) {
-    for (size_t i = 0; i < parts.size(); ++i) {
-      std::string key = comparison_key(parts[i]);
-      const CatalogueEntry* best = nullptr;
-      size_t best_len = 0;
-      for (const CatalogueEntry& e : entries_) {
-        if (e.parent != (current ? current->id : "")) continue;
-        if (unit_base(e.unit) != base) continue;
-        for (const std::string& k : e.keys)
-          if (k.size() > best_len && contains_words(key, k)) {
-            best = &e;
-            best_len = k.size();
-          }
-      }
-      if (!best) break;
-      current = best;
-      matched_parts = i + 1;
-    }
-  }
-  IndicatorMatch m;
-  if (current && matched_parts == parts.size()) {
-    m.id = current->id;
-    m.name = current->name;
-    m.parent_id = current->parent;
-    m.method = decided != decisions.end() ? "analyst" : "catalogue";
-    m.score = 1;
-    return m;
-  }
-  // Not (wholly) catalogued: the rest of the text keys the row.
+  // Not (wholly) catalogued: the rest of the path keys the row.
   std::string rest;
-  for (size_t i = matched_parts; i < parts.size(); ++i) rest += (rest.empty() ? "" : " ") + parts[i];
-  std::string fp = fingerprint(rest);
-  m.id = (current ? current->id + "/" : std::string()) + "auto:" + base + ":" + fp;
-  m.name = current ? current->name + kPartSeparator + rest : indicator;
+  for (size_t i = walk.parts; i < path.size(); ++i) rest += (rest.empty() ? "" : " ") + path[i];
+  const CatalogueEntry* current = walk.entry;
+  IndicatorMatch m;
+  m.id = (current ? current->id + "/" : std::string()) + "auto:" + base + ":" + fingerprint(rest);
+  m.name = current ? current->name + kPartSeparator + rest : indicator.display();
   m.parent_id = current ? current->id : "";
   m.method = "fingerprint";
   m.score = 1;
   if (rejected) return m;
-  // A near catalogue entry under the same parent, by token similarity.
-  double best_score = 0;
-  const CatalogueEntry* near = nullptr;
-  for (const CatalogueEntry& e : entries_) {
-    if (e.parent != (current ? current->id : "") || unit_base(e.unit) != base) continue;
-    double sim = token_similarity(rest, e.name);
-    if (sim > best_score) {
-      best_score = sim;
-      near = &e;
-    }
-  }
-  if (near && best_score >= kSimilarityThreshold) {
-    m.id = near->id;
-    m.name = near->name;
-    m.parent_id = near->parent;
-    m.method = "similarity";
-    m.score = best_score;
-  }
+  double score = 0;
+  if (const CatalogueEntry* near = nearest(entries_, current, rest, base, &score))
+    return {near->id, near->name, near->parent, "similarity", score};
   return m;
 }
 

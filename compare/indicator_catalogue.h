@@ -7,9 +7,11 @@
 // text, so that wordings that differ only in order, marks or punctuation meet
 // in one row ("fingerprint", id "auto:…"); and for those, a near catalogue
 // entry by token similarity ("similarity", the Jaccard score) when it is close
-// enough. Breakdowns ("Cơ cấu kinh tế — dịch vụ") match their sub-indicator
-// among the children of the parent's match. An analyst's decision for an
-// indicator text (confirm, reject, map) overrides all of this.
+// enough. Breakdowns ({"Cơ cấu kinh tế", "dịch vụ"}) match their sub-indicator
+// among the children of the parent's match; a parent that is itself a
+// breakdown ("A — B", the display form of an earlier one) is walked part by
+// part above the sub. An analyst's decision for an indicator text (confirm,
+// reject, map) overrides all of this.
 #ifndef CHITIEU_COMPARE_INDICATOR_CATALOGUE_H_
 #define CHITIEU_COMPARE_INDICATOR_CATALOGUE_H_
 
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "model/figure.h"
 
 namespace chitieu {
 
@@ -47,14 +50,16 @@ class IndicatorCatalogue {
  public:
   static Status Load(const std::string& path, IndicatorCatalogue* out);
 
-  IndicatorMatch match(const std::string& indicator, const std::string& unit,
+  IndicatorMatch match(const IndicatorName& indicator, const std::string& unit,
                        const std::map<std::string, MatchDecision>& decisions = {}) const;
 
   const CatalogueEntry* find(const std::string& id) const;
   const std::vector<CatalogueEntry>& entries() const { return entries_; }
 
-  // The decisions map key for an indicator text and its unit.
-  static std::string decision_key(const std::string& indicator, const std::string& unit);
+  // The decisions map key for an indicator and its unit: the folded display
+  // form and the unit, "co cau kinh te — dich vu|percent". Analysts' stored
+  // decisions are keyed by it: its form must not change.
+  static std::string decision_key(const IndicatorName& indicator, const std::string& unit);
 
  private:
   std::vector<CatalogueEntry> entries_;

@@ -62,14 +62,6 @@ class Sheet {
   lxw_error* error_;
 };
 
-// "D3" for the third column. (Appending, not "D" + to_string(...): GCC 12
-// warns falsely about that form, bug 105651.)
-std::string column_label(size_t index) {
-  std::string out = "D";
-  out += std::to_string(index + 1);
-  return out;
-}
-
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
@@ -112,7 +104,7 @@ class Writer {
  private:
   std::string doc_label(const StoredFigure& sf) const {
     auto it = c_.document_column.find(sf.document_id);
-    return it == c_.document_column.end() ? sf.document : column_label(it->second);
+    return it == c_.document_column.end() ? sf.document : document_label(it->second);
   }
 
   lxw_worksheet* add(const char* name) {
@@ -127,7 +119,7 @@ class Writer {
     Sheet s(ws, &error_);
     std::vector<std::pair<std::string, double>> cols = {
         {"Indicator", 48}, {"Indicator id", 22}, {"Parent", 18}, {"Year", 11}};
-    for (const std::string& col : c_.columns) cols.push_back({col, 30});
+    for (const Column& col : c_.columns) cols.push_back({col.label(), 30});
     cols.push_back({"Disagreement", 40});
     cols.push_back({"Results against targets", 44});
     s.header(cols, lxw_row_t(c_.rows.size()), f_.header, 1);
@@ -214,7 +206,7 @@ class Writer {
     lxw_row_t r = 1;
     for (size_t i = 0; i < c_.documents.size(); ++i, ++r) {
       const StoredDocument& d = c_.documents[i];
-      s.text(r, 0, column_label(i), f_.text);
+      s.text(r, 0, document_label(i), f_.text);
       s.text(r, 1, d.file_name, f_.text);
       s.text(r, 2, d.header.type, f_.text);
       s.text(r, 3, d.header.number, f_.text);

@@ -71,7 +71,7 @@ Fixture make_fixture() {
   Fixture fx;
   Comparison& c = fx.c;
   c.documents = {document(1, "nq-2020.txt", "2020-10-01"), document(2, "nq-2025.txt", "2025-10-01")};
-  c.columns = {"D1", "D2"};
+  c.columns = {Column::Document(0), Column::Document(1)};
   c.document_column = {{1, 0}, {2, 1}};
 
   const std::string l3 = "Tỷ lệ đô thị hoa\xCC\x81 đạt trên 45% vào năm 2030.";
