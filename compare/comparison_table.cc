@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "extractor/text_repair.h"
+#include "common/text.h"
 
 namespace chitieu {
 namespace {

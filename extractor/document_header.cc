@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/text.h"
+
 namespace chitieu {
 namespace {
 
@@ -51,13 +53,7 @@ DocumentHeader read_document_header(const Lexicon& lex, const std::vector<Repair
       // Take the number as written in the repaired text (same code point span).
       size_t b = num.data() - f.data();
       size_t e = b + num.size();
-      size_t bb = 0, cp = 0, eb = l.text.size();
-      for (size_t k = 0; k < l.text.size(); ++k) {
-        if ((static_cast<unsigned char>(l.text[k]) & 0xC0) == 0x80) continue;
-        if (cp == b) bb = k;
-        if (cp == e) { eb = k; break; }
-        ++cp;
-      }
+      auto [bb, eb] = byte_range_of_code_points(l.text, b, e);
       std::string n = l.text.substr(bb, eb - bb);
       n.erase(std::remove(n.begin(), n.end(), ' '), n.end());
       h.number = n;

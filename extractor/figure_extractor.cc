@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "common/text.h"
 #include "extractor/blocks.h"
 #include "extractor/figure_builder.h"
 #include "extractor/table_reader.h"
@@ -372,8 +373,7 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, std::string* 
     if (!it->period.empty()) {
       // At most 120 bytes of the heading, cut on a code point boundary: a
       // cut inside a letter is invalid UTF-8, which JSON cannot hold.
-      size_t cut = std::min<size_t>(it->text.size(), 120);
-      while (cut > 0 && cut < it->text.size() && (static_cast<unsigned char>(it->text[cut]) & 0xC0) == 0x80) --cut;
+      size_t cut = code_point_boundary_before(it->text, 120);
       *source = "heading: \"" + it->text.substr(0, cut) + "\"";
       return it->period;
     }

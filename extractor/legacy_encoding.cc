@@ -1,5 +1,7 @@
 #include "extractor/legacy_encoding.h"
 
+#include "common/text.h"
+
 #include <iconv.h>
 
 #include <cerrno>
@@ -22,29 +24,6 @@ namespace {
 // Text that was font-mapped shows Latin-1 letters and symbols Vietnamese does
 // not use where its letters should be; below this share it is taken as is.
 constexpr double kFontMappedShare = 0.005;
-
-std::u32string to_u32(std::string_view utf8) {
-  std::u32string out;
-  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : c);
-  }
-  return out;
-}
-
-std::string to_utf8(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) {
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(c));
-    out.append(buf, len);
-  }
-  return out;
-}
 
 std::string nfc(const std::string& utf8) {
   UErrorCode err = U_ZERO_ERROR;
@@ -76,7 +55,7 @@ char32_t cp1252_char(uint8_t b) {
     std::vector<char32_t> t(256);
     for (int i = 0; i < 256; ++i) {
       std::string one(1, static_cast<char>(i)), utf8;
-      t[i] = icu_decode("windows-1252", one, &utf8) && !utf8.empty() ? to_u32(utf8)[0]
+      t[i] = icu_decode("windows-1252", one, &utf8) && !utf8.empty() ? decode_utf8(utf8)[0]
                                                                        : static_cast<char32_t>(i);
     }
     return t;
@@ -88,7 +67,7 @@ std::string cp1252_text(std::string_view bytes) {
   std::u32string u;
   u.reserve(bytes.size());
   for (unsigned char b : bytes) u.push_back(cp1252_char(b));
-  return to_utf8(u);
+  return encode_utf8(u);
 }
 
 // glibc's iconv knows TCVN5712-1 (TCVN3/ABC); each byte decoded on its own.
@@ -104,7 +83,7 @@ std::u32string tcvn3_byte(uint8_t b) {
   iconv(cd, nullptr, nullptr, &op, &ol);  // flush a buffered base letter
   iconv_close(cd);
   if (rc == static_cast<size_t>(-1) && op == out) return std::u32string(1, cp1252_char(b));
-  return to_u32(std::string_view(out, op - out));
+  return decode_utf8(std::string_view(out, op - out));
 }
 
 // Whole-buffer TCVN3 decoding with glibc's iconv (its TCVN5712-1 is the full
@@ -174,7 +153,7 @@ struct FontMapBuilder {
     for (const auto& [letter, bytes] : lex.vni) {
       std::u32string shown;
       for (unsigned char b : bytes) shown.push_back(cp1252_char(b));
-      m.sequences_.push_back({shown, to_u32(letter)});
+      m.sequences_.push_back({shown, decode_utf8(letter)});
     }
     std::stable_sort(m.sequences_.begin(), m.sequences_.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -238,10 +217,7 @@ double vietnamese_score(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c > 0 && (u_isalpha(c) || u_getCombiningClass(c) != 0)) {
-      char buf[4];
-      int32_t len = 0;
-      U8_APPEND_UNSAFE(buf, len, u_tolower(c));
-      word.append(buf, len);
+      append_utf8(u_tolower(c), &word);
     } else {
       flush();
     }
@@ -253,7 +229,7 @@ double vietnamese_score(std::string_view utf8) {
 namespace {
 
 std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
-  std::u32string in = to_u32(utf8), out;
+  std::u32string in = decode_utf8(utf8), out;
   std::vector<int32_t> cps(in.begin(), in.end());
   for (size_t i = 0; i < cps.size();) {
     size_t k = fm.map(cps.data(), cps.size(), i, &out);
@@ -263,7 +239,7 @@ std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
     }
     i += k;
   }
-  return nfc(to_utf8(out));
+  return nfc(encode_utf8(out));
 }
 
 // Share of letters that are Latin-1 characters Vietnamese never uses (×, ¨,
@@ -271,7 +247,7 @@ std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
 // Latin-1 vowels Vietnamese does use (à á â ã è é ê ì í ò ó ô õ ù ú ý) don't count.
 double foreign_latin1_share(std::string_view utf8) {
   static const std::u32string kVietnamese = U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
-  std::u32string u = to_u32(utf8);
+  std::u32string u = decode_utf8(utf8);
   size_t letters = 0, foreign = 0;
   for (char32_t c : u) {
     bool latin1 = c >= 0xA0 && c <= 0xFF;
@@ -382,7 +358,7 @@ Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::strin
   constexpr size_t kSample = 64 << 10;
   std::string_view sample_bytes = bytes.substr(0, std::min(bytes.size(), kSample));
   if (valid_utf8) {
-    while (!sample_bytes.empty() && (static_cast<unsigned char>(sample_bytes.back()) & 0xC0) == 0x80)
+    while (!sample_bytes.empty() && is_utf8_continuation(sample_bytes.back()))
       sample_bytes.remove_suffix(1);
     if (!sample_bytes.empty() && static_cast<unsigned char>(sample_bytes.back()) >= 0xC0)
       sample_bytes.remove_suffix(1);

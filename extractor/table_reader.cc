@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "common/text.h"
 #include "extractor/figure_builder.h"
 #include "normalizer/period.h"
 #include "normalizer/qualifier.h"
@@ -57,16 +58,7 @@ Cell make_cell(const Lexicon* lex, const RepairedLine& l, size_t line) {
   c.end = e;
   c.folded = l.folded.substr(b, e - b);
   // repaired text of the span
-  size_t cp = 0, bb = l.text.size(), eb = l.text.size();
-  for (size_t i = 0; i <= l.text.size(); ++i) {
-    if (i < l.text.size() && (static_cast<unsigned char>(l.text[i]) & 0xC0) == 0x80) continue;
-    if (cp == b) bb = i;
-    if (cp == e) {
-      eb = i;
-      break;
-    }
-    ++cp;
-  }
+  auto [bb, eb] = byte_range_of_code_points(l.text, b, e);
   c.text = l.text.substr(bb, eb - bb);
   if (c.folded.empty()) return c;
   c.could_be_row_number = RE2::FullMatch(c.folded, row_number_cell());
@@ -201,7 +193,7 @@ struct RowLabel {
 std::string cut_at_code_point(const std::string& label, size_t code_points) {
   size_t cps = 0;
   for (size_t i = 0; i < label.size(); ++i) {
-    if ((static_cast<unsigned char>(label[i]) & 0xC0) == 0x80) continue;
+    if (is_utf8_continuation(label[i])) continue;
     if (cps == code_points) return label.substr(0, i);
     ++cps;
   }

@@ -1,5 +1,6 @@
 #include "extractor/text_repair.h"
 
+#include "common/text.h"
 #include "extractor/legacy_encoding.h"
 
 #include <re2/re2.h>
@@ -9,55 +10,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <mutex>
 
 namespace chitieu {
 namespace {
-
-// Folding table for the code points Vietnamese text uses (Latin blocks and
-// Latin Extended Additional, where all precomposed Vietnamese vowels live).
-constexpr int32_t kTableSize = 0x2100;
-
-const std::array<char, kTableSize>& fold_table() {
-  static const std::array<char, kTableSize> table = [] {
-    std::array<char, kTableSize> t{};
-    UErrorCode err = U_ZERO_ERROR;
-    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
-    for (int32_t c = 0; c < kTableSize; ++c) {
-      char f = '^';  // neutral: not a letter, digit or punctuation we read
-      if (c < 0x80) {
-        f = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        if (c < 0x20) f = ' ';
-      } else if (c == 0x0110 || c == 0x0111) {
-        f = 'd';  // đ Đ do not decompose
-      } else if (c == 0x01A2 || c == 0x01A3) {
-        f = 'u';  // ƣ Ƣ (OCR stand-ins for ư Ư)
-      } else if (c == 0x00A0 || c == 0x2007 || c == 0x202F || (c >= 0x2000 && c <= 0x200A)) {
-        f = ' ';
-      } else if (c >= 0x2010 && c <= 0x2015) {
-        f = '-';
-      } else if (c == 0x2018 || c == 0x2019 || c == 0x201A) {
-        f = '\'';
-      } else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB) {
-        f = '"';
-      } else if (c == 0x2026) {
-        f = '.';
-      } else if (c == 0x00D7) {
-        f = 'x';
-      } else if (U_SUCCESS(err) && u_isalpha(c)) {
-        icu::UnicodeString d;
-        nfd->normalize(icu::UnicodeString(c), d, err);
-        UChar32 base = d.length() > 0 ? d.char32At(0) : c;
-        if (base < 0x80 && u_isalpha(base)) f = static_cast<char>(u_tolower(base));
-        err = U_ZERO_ERROR;
-      }
-      t[c] = f;
-    }
-    return t;
-  }();
-  return table;
-}
 
 bool is_invisible(UChar32 c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD ||
@@ -88,72 +44,6 @@ void merge_repairs(std::vector<Repair>* repairs) {
 }
 
 }  // namespace
-
-char fold_code_point(int32_t c) {
-  if (c >= 0 && c < kTableSize) return fold_table()[c];
-  if (c == 0xFF05) return '%';
-  return '^';
-}
-
-std::string fold_text(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) c = 0xFFFD;
-    if (u_getCombiningClass(c) != 0) continue;
-    out.push_back(fold_code_point(c));
-  }
-  return out;
-}
-
-std::string comparison_key(std::string_view utf8) {
-  std::string folded = fold_text(utf8);
-  std::string key;
-  key.reserve(folded.size());
-  bool pending_space = false;
-  for (char c : folded) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '%';
-    if (!keep) {
-      pending_space = true;
-      continue;
-    }
-    if (pending_space && !key.empty()) key += ' ';
-    pending_space = false;
-    key += c;
-  }
-  // Word-final "y" after consonants only ("ty", "sy", "ly", "ky", "my") is the
-  // same syllable as with "i"; after a vowel ("tuy", "huy") it is not.
-  auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
-  for (size_t i = 0; i < key.size(); ++i) {
-    if (key[i] != 'y') continue;
-    bool word_end = i + 1 == key.size() || key[i + 1] == ' ' || key[i + 1] == '/';
-    bool has_onset = i > 0 && key[i - 1] >= 'a' && key[i - 1] <= 'z' && !is_vowel(key[i - 1]);
-    if (word_end && has_onset) key[i] = 'i';
-  }
-  return key;
-}
-
-size_t byte_offset_of_code_point(std::string_view utf8, uint32_t cp) {
-  uint32_t count = 0;
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    if ((static_cast<uint8_t>(utf8[i]) & 0xC0) == 0x80) continue;
-    if (count == cp) return i;
-    ++count;
-  }
-  return count == cp ? utf8.size() : std::string_view::npos;
-}
-
-uint32_t code_points_before(std::string_view utf8, size_t byte_offset) {
-  uint32_t count = 0;
-  for (size_t i = 0; i < byte_offset && i < utf8.size(); ++i) {
-    if ((static_cast<uint8_t>(utf8[i]) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
 
 RepairedLine repair_line(std::string_view raw, const FontMap* font) {
   RepairedLine out;
@@ -210,10 +100,7 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
         std::string repl;
         for (char32_t m : mapped) {
           cps.push_back({static_cast<UChar32>(m), start});
-          char buf[4];
-          int32_t len = 0;
-          U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(m));
-          repl.append(buf, len);
+          append_utf8(m, &repl);
         }
         out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), repl,
                                font->rule()});
@@ -233,11 +120,8 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
     } else if (c == 0x01A3 || c == 0x01A2) {
       // OCR and some PDF fonts give ƣ (oi) for ư; Vietnamese has no ƣ.
       UChar32 fixed = c == 0x01A3 ? 0x01B0 : 0x01AF;
-      char buf[4];
-      int32_t len = 0;
-      U8_APPEND_UNSAFE(buf, len, fixed);
       out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-                             std::string(buf, len), "u-horn"});
+                             encode_utf8(std::u32string(1, fixed)), "u-horn"});
       c = fixed;
     }
     cps.push_back({c, start});
@@ -251,10 +135,7 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
   out.folded.reserve(raw.size());
   out.raw_byte_of_cp.reserve(cps.size() + 1);
   auto emit = [&](UChar32 c, int32_t raw_offset) {
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    out.text.append(buf, len);
+    append_utf8(c, &out.text);
     out.folded.push_back(fold_code_point(c));
     out.raw_byte_of_cp.push_back(static_cast<uint32_t>(raw_offset));
   };
@@ -362,13 +243,8 @@ void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line
         int32_t want = p.text[k];
         if (u_isupper(cps[pos + k])) want = u_toupper(want);
         if (want != cps[pos + k]) differs = true;
-        char buf[4];
-        int32_t len = 0;
-        U8_APPEND_UNSAFE(buf, len, cps[pos + k]);
-        before.append(buf, len);
-        len = 0;
-        U8_APPEND_UNSAFE(buf, len, want);
-        after.append(buf, len);
+        append_utf8(cps[pos + k], &before);
+        append_utf8(want, &after);
         cps[pos + k] = want;
       }
       if (!differs) continue;
@@ -379,12 +255,7 @@ void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line
   if (!changed) return;
   std::string text;
   text.reserve(line->text.size());
-  for (int32_t c : cps) {
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    text.append(buf, len);
-  }
+  for (int32_t c : cps) append_utf8(c, &text);
   line->text = std::move(text);
   std::sort(line->repairs.begin(), line->repairs.end(),
             [](const Repair& a, const Repair& b) { return a.raw_begin < b.raw_begin; });

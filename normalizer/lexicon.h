@@ -1,6 +1,6 @@
 // The data files under data/ (see data/README.md), loaded once.
 //
-// All surfaces are folded (see extractor/text_repair.h) and matched against
+// All surfaces are folded (see common/text.h) and matched against
 // folded text. Entries are kept longest first so that a lookup takes the longest
 // surface that fits ("tổ chức quốc tế" before "tổ chức").
 #ifndef CHITIEU_NORMALIZER_LEXICON_H_
