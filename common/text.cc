@@ -104,6 +104,18 @@ std::string comparison_key(std::string_view utf8) {
   return key;
 }
 
+bool starts_with_any(std::string_view text, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (text.substr(0, w.size()) == w) return true;
+  return false;
+}
+
+bool contains_any(std::string_view text, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
 size_t byte_offset_of_code_point(std::string_view utf8, uint32_t cp) {
   uint32_t count = 0;
   for (size_t i = 0; i < utf8.size(); ++i) {

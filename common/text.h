@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace chitieu {
 
@@ -30,6 +31,11 @@ std::string fold_text(std::string_view utf8);
 // tỷ/tỉ, sỹ/sĩ, lý/lí reduced to "i", punctuation other than "/" and "%"
 // dropped, spaces collapsed. "Tỉ lệ đô thị hoá" and "Tỷ lệ đô thị hóa" share a key.
 std::string comparison_key(std::string_view utf8);
+
+// Whether `text` starts with, or contains, one of `words` (plain bytes: used
+// on folded text with lexicon words, so no word boundaries are checked).
+bool starts_with_any(std::string_view text, const std::vector<std::string>& words);
+bool contains_any(std::string_view text, const std::vector<std::string>& words);
 
 // True for the bytes 10xxxxxx that continue a UTF-8 sequence.
 inline bool is_utf8_continuation(char byte) {

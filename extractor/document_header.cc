@@ -49,7 +49,7 @@ DocumentHeader read_document_header(const Lexicon& lex, const std::vector<Repair
     if (tf.empty()) continue;
     if (!h.is_draft && RE2::PartialMatch(f, kDraft)) h.is_draft = true;
     re2::StringPiece num;
-    if (h.number.empty() && tf.rfind("so den", 0) != 0 && RE2::PartialMatch(f, kNumber, &num)) {
+    if (h.number.empty() && !starts_with_any(tf, lex.words.header_not_number) && RE2::PartialMatch(f, kNumber, &num)) {
       // Take the number as written in the repaired text (same code point span).
       size_t b = num.data() - f.data();
       size_t e = b + num.size();
@@ -80,7 +80,7 @@ DocumentHeader read_document_header(const Lexicon& lex, const std::vector<Repair
           // "HỘI ĐỒNG NHÂN DÂN / THÀNH PHỐ CẦN THƠ": the next line names whose.
           if (i + 1 < limit) {
             std::string next = trim(lines[i + 1].folded);
-            if (next.rfind("thanh pho", 0) == 0 || next.rfind("tinh", 0) == 0)
+            if (starts_with_any(next, lex.words.header_place_words))
               h.issuer += " " + trim(lines[i + 1].text);
           }
           break;
@@ -122,7 +122,7 @@ DocumentHeader read_document_header(const Lexicon& lex, const std::vector<Repair
         continue;
       }
       if (!started && is_upper_line(lines[i].text, lines[i].folded)) continue;
-      if (trim(lines[i].folded).rfind("can cu", 0) == 0) break;
+      if (starts_with_any(trim(lines[i].folded), lex.words.header_preamble_words)) break;
       started = true;
       if (!title.empty()) title += " ";
       title += t;

@@ -55,6 +55,15 @@ struct Segmentation {
 // file) is cut at a space: every per-figure look at its sentence stays bounded.
 constexpr size_t kMaxSentenceCodePoints = 2000;
 
+// Words the logic below is built around, kept here rather than in data/ because
+// each drives one rule of its own: "phấn đấu" (strive) makes a sentence a target
+// and an estimate in it still a target; "trong đó" (of which) opens a breakdown
+// whose figures are sub-indicators of the subject before it; "và" (and) joins
+// two counted nouns into one subject.
+constexpr const char* kStriveWord = "phan dau";
+constexpr const char* kBreakdownMarker = "trong do";
+constexpr const char* kJoinWord = "va";
+
 Segmentation segment(const std::string& f) {
   Segmentation seg;
   size_t n = f.size();
@@ -164,15 +173,6 @@ bool follows_age_group(const Lexicon& lex, const std::string& f, size_t run_begi
 // connectors, qualifiers, year phrases, punctuation. [b, e) shrinks in place.
 void trim_indicator(const Lexicon& lex, const std::string& f,
                     const std::vector<YearMention>& years, size_t* b, size_t* e) {
-  static const char* kLeading[] = {"trong do", "va", "con", "rieng", "dong thoi", "phan dau",
-                                   "dam bao", "trong", "voi", "tuy nhien", "nhung", "nhat la"};
-  // Connecting words and qualifiers that end a subject before its number; "từ"
-  // is not among them because it also spells "tự" ("an ninh, trật tự").
-  static const char* kTrailing[] = {"hang nam", "moi nam", "du kien", "dat muc", "o muc", "muc",
-                                    "phan dau", "nam", "deu", "se", "cua", "voi", "va", "den",
-                                    "toi", "vao", "dat", "la", "chiem", "tang", "giam", "con",
-                                    "uoc", "uoc dat", "uoc tang", "khoang", "toi thieu", "it nhat",
-                                    "tren", "duoi", "hon", "cao hon", "thap hon", "vuot", "toi da"};
   bool changed = true;
   while (changed && *b < *e) {
     changed = false;
@@ -195,8 +195,8 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
         changed = true;
       }
     }
-    for (const char* w : kLeading) {
-      size_t len = std::strlen(w);
+    for (const std::string& w : lex.words.indicator_leading) {
+      size_t len = w.size();
       if (*e - *b >= len && f.compare(*b, len, w) == 0 &&
           (*b + len == *e || !is_word_char(f[*b + len]))) {
         *b += len;
@@ -204,7 +204,7 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
       }
     }
     size_t qb = 0;
-    for (const char* w : kTrailing) {
+    for (const std::string& w : lex.words.indicator_trailing) {
       if (ends_with_word(f, *e, w, *b, &qb)) {
         *e = qb;
         changed = true;
@@ -220,7 +220,7 @@ class BlockExtractor {
                  const std::vector<RepairedLine>& repaired, std::vector<Figure>* out)
       : lex_(lex), b_(block), f_(block.folded), ctx_(ctx), raw_(raw_lines),
         rep_(repaired), out_(out), seg_(segment(block.folded)),
-        years_(find_year_mentions(block.folded)) {}
+        years_(find_year_mentions(lex, block.folded)) {}
 
   void run();
 
@@ -405,8 +405,8 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
   // A breakdown: "…; trong đó: nông, lâm nghiệp, thủy sản tăng 2,56%" belongs to
   // the figure before "trong đó".
   size_t td = std::string::npos;
-  for (size_t p = find_word(f_, sent_b, s, "trong do"); p != std::string::npos;
-       p = find_word(f_, p + 1, s, "trong do"))
+  for (size_t p = find_word(f_, sent_b, s, kBreakdownMarker); p != std::string::npos;
+       p = find_word(f_, p + 1, s, kBreakdownMarker))
     td = p;
   if (td != std::string::npos) {
     // "(trong đó, công nghiệp chiếm hơn 29%)": the breakdown ends with its parenthesis.
@@ -475,7 +475,7 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
            f_[e] != '(' && f_[e] != ':' && !is_digit(f_[e]))
       ++e;
     // … up to the next count it is joined to: "… nâng cao và công nhận 02 xã".
-    size_t joined = find_word(f_, a, e, "va");
+    size_t joined = find_word(f_, a, e, kJoinWord);
     if (joined != std::string::npos && e < f_.size() && is_digit(f_[e])) e = joined;
     std::string tail = e > a ? clean_slice(a, e) : "";
     *counted_tail_end = e;
@@ -588,13 +588,12 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   const std::string& f = f_;
   size_t s = c.s;
   size_t sent_b = seg_.sentence_start[s];
-  *names_target = contains_word(f, clause_b, s, "muc tieu") ||
-                  contains_word(f, clause_b, s, "chi tieu") ||
-                  contains_word(f, sent_b, s, "phan dau") ||
-                  contains_word(f, clause_b, s, "ke hoach");
+  *names_target = contains_word(f, sent_b, s, kStriveWord) ||
+                  std::any_of(lex_.words.target_words.begin(), lex_.words.target_words.end(),
+                              [&](const std::string& w) { return contains_word(f, clause_b, s, w); });
   bool results_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
                                      [](const Heading& h) { return h.results; });
-  if (run.has_estimate && !contains_word(f, sent_b, seg_.sentence_end[s], "phan dau")) {
+  if (run.has_estimate && !contains_word(f, sent_b, seg_.sentence_end[s], kStriveWord)) {
     *reason = "estimate (\"ước\")";
     return FigureKind::kResult;
   }
@@ -691,7 +690,7 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     Heading h;
     h.level = b.heading_level;
     h.text = b.text;
-    for (const YearMention& y : find_year_mentions(b.folded))
+    for (const YearMention& y : find_year_mentions(lex, b.folded))
       if (!y.comparison_base) h.period = y.period;
     for (const std::string& w : lex.result_sections)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
@@ -701,7 +700,7 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     ctx->prose_period.clear();
     return;
   }
-  std::vector<YearMention> years = find_year_mentions(b.folded);
+  std::vector<YearMention> years = find_year_mentions(lex, b.folded);
   std::string opening;
   for (const YearMention& y : years)
     if (!y.comparison_base && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {

@@ -12,11 +12,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace chitieu {
 namespace {
@@ -115,22 +111,6 @@ bool tcvn3_decode(std::string_view bytes, std::string* out) {
   return true;
 }
 
-const std::unordered_set<std::string>& common_syllables() {
-  // Frequent syllables of administrative Vietnamese, with their marks: a wrong
-  // decoding produces almost none of them.
-  static const std::unordered_set<std::string> words = {
-      "của", "và", "các", "năm", "được", "trong", "phát", "triển", "những", "người", "đến",
-      "với", "đạt", "thành", "phố", "kinh", "tế", "xã", "hội", "nghị", "quyết", "tăng",
-      "trưởng", "chỉ", "tiêu", "công", "nghiệp", "dịch", "vụ", "nông", "thôn", "mới", "đầu",
-      "tư", "tỷ", "lệ", "đồng", "bộ", "là", "có", "một", "không", "cho", "về", "theo", "trên",
-      "nhà", "nước", "chính", "quyền", "đảng", "thực", "hiện", "quốc", "phòng", "an", "ninh",
-      "tổ", "chức", "sản", "xuất", "giáo", "dục", "đào", "tạo", "y", "môi", "trường", "cơ",
-      "cấu", "vốn", "phấn", "đấu", "hệ", "thống", "nâng", "cao", "chất", "lượng", "tiếp",
-      "tục", "triển", "khai", "tập", "trung", "vùng", "sông", "tỉnh", "dân", "số", "lao",
-      "động", "giải", "pháp", "nhiệm", "mục", "hoạt", "quản", "lý", "đô", "thị", "hóa", "hoá"};
-  return words;
-}
-
 }  // namespace
 
 struct FontMapBuilder {
@@ -163,17 +143,13 @@ struct FontMapBuilder {
 };
 
 const FontMap& FontMap::get(const Lexicon& lex, FontForm form) {
-  static std::mutex mu;
-  static std::map<std::pair<const Lexicon*, int>, std::unique_ptr<FontMap>> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto key = std::make_pair(form == FontForm::kVni ? &lex : nullptr, static_cast<int>(form));
-  auto& slot = cache[key];
-  if (!slot) {
-    slot = std::make_unique<FontMap>(form == FontForm::kTcvn3  ? FontMapBuilder::tcvn3()
-                                     : form == FontForm::kVni ? FontMapBuilder::vni(lex)
-                                                              : FontMap());
-  }
-  return *slot;
+  // TCVN3 is defined by the converter alone; VNI by the lexicon's data/vni.tsv,
+  // so its map is owned by that lexicon (built on first use).
+  static const FontMap tcvn3 = FontMapBuilder::tcvn3();
+  static const FontMap none;
+  if (form == FontForm::kTcvn3) return tcvn3;
+  if (form == FontForm::kVni) return lex.derived.get<FontMap>([&] { return FontMapBuilder::vni(lex); });
+  return none;
 }
 
 size_t FontMap::map(const int32_t* cps, size_t n, size_t i, std::u32string* out) const {
@@ -201,8 +177,8 @@ size_t FontMap::map(const int32_t* cps, size_t n, size_t i, std::u32string* out)
   return 0;
 }
 
-double vietnamese_score(std::string_view utf8) {
-  const auto& common = common_syllables();
+double vietnamese_score(const Lexicon& lex, std::string_view utf8) {
+  const auto& common = lex.common_syllables;
   size_t words = 0, hits = 0;
   std::string word;
   auto flush = [&] {
@@ -369,20 +345,20 @@ Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::strin
     std::string text(bytes);
     std::string enc = out->encoding.empty() ? "utf-8" : out->encoding;
     if (foreign_latin1_share(sample) < kFontMappedShare) return make(enc, text, FontForm::kUnicode, 1.0);
-    candidates.push_back({enc, "", FontForm::kUnicode, vietnamese_score(nfc(sample))});
+    candidates.push_back({enc, "", FontForm::kUnicode, vietnamese_score(lex, nfc(sample))});
     candidates.push_back({"utf-8+tcvn3-font", "", FontForm::kTcvn3,
-                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kTcvn3), sample))});
+                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kTcvn3), sample))});
     candidates.push_back({"utf-8+vni-font", "", FontForm::kVni,
-                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kVni), sample))});
+                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kVni), sample))});
   } else {
     std::string shown = cp1252_text(sample), tcvn3;
     if (tcvn3_decode(sample, &tcvn3))
-      candidates.push_back({"tcvn3", "", FontForm::kUnicode, vietnamese_score(nfc(tcvn3))});
+      candidates.push_back({"tcvn3", "", FontForm::kUnicode, vietnamese_score(lex, nfc(tcvn3))});
     candidates.push_back({"vni", "", FontForm::kVni,
-                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kVni), shown))});
+                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kVni), shown))});
     std::string w1258;
     if (icu_decode("windows-1258", sample, &w1258))
-      candidates.push_back({"windows-1258", "", FontForm::kUnicode, vietnamese_score(nfc(w1258))});
+      candidates.push_back({"windows-1258", "", FontForm::kUnicode, vietnamese_score(lex, nfc(w1258))});
   }
   auto best = std::max_element(candidates.begin(), candidates.end(),
                                [](const Candidate& a, const Candidate& b) { return a.score < b.score; });

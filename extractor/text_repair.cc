@@ -200,23 +200,6 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
   return out;
 }
 
-std::vector<PhraseRepair> prepare_phrase_repairs(const std::vector<std::string>& phrases) {
-  std::vector<PhraseRepair> out;
-  for (const std::string& p : phrases) {
-    PhraseRepair r;
-    r.folded = fold_text(p);
-    int32_t i = 0, n = static_cast<int32_t>(p.size());
-    const auto* s = reinterpret_cast<const uint8_t*>(p.data());
-    while (i < n) {
-      UChar32 c;
-      U8_NEXT(s, i, n, c);
-      if (c >= 0 && u_getCombiningClass(c) == 0) r.text.push_back(c);
-    }
-    if (r.text.size() == r.folded.size() && !r.folded.empty()) out.push_back(std::move(r));
-  }
-  return out;
-}
-
 void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line) {
   const std::string& f = line->folded;
   if (phrases.empty() || f.empty()) return;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "common/text.h"  // folding, used to build `folded`
+#include "normalizer/lexicon.h"  // PhraseRepair
 
 namespace chitieu {
 
@@ -46,13 +47,9 @@ struct RepairedLine {
 // a soft hyphen, is not dropped as an invisible character.
 RepairedLine repair_line(std::string_view raw, const FontMap* font = nullptr);
 
-// A phrase with one reading in administrative text (data/ocr_phrases.tsv),
-// prepared for matching.
-struct PhraseRepair {
-  std::string folded;         // its skeleton
-  std::vector<int32_t> text;  // its code points, as many as the skeleton has bytes
-};
-std::vector<PhraseRepair> prepare_phrase_repairs(const std::vector<std::string>& phrases);
+// Phrases with one reading in administrative text (data/ocr_phrases.tsv) are
+// prepared for matching by the lexicon (PhraseRepair, prepare_phrase_repairs
+// in normalizer/lexicon.h).
 
 // Rewrites damaged spellings of known phrases ("Phần đầu" -> "Phấn đấu",
 // "vận dân" -> "vạn dân"): a run of whole words whose skeleton equals a
