@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractor/formats/document_lines.h"
 #include "extractor/formats/docx_reader.h"
 #include "extractor/formats/format_detect.h"
 #include "extractor/formats/ocr_reader.h"
@@ -183,9 +184,9 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
   if (controls * 100 > text.size() + 100) {
     return Status::Error("binary content (" + std::to_string(controls) + " control bytes)");
   }
-  if (static_cast<uint64_t>(line) > kMaxTextLines) {
+  if (static_cast<uint64_t>(line) > kMaxDocumentLines) {
     return Status::Error("too many lines (" + std::to_string(line) + "; limit " +
-                         std::to_string(kMaxTextLines) + ")");
+                         std::to_string(kMaxDocumentLines) + ")");
   }
 
   size_t pos = 0;

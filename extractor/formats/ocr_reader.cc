@@ -201,13 +201,14 @@ Status ocr_pages(int page_count, const LoadPage& load, const OcrOptions& options
     if (!error.ok()) return error;
   }
 
-  *out = DocumentLines();
+  out->clear();
   for (int i = 0; i < page_count; ++i) {
     for (const OcrLine& line : pages[i]) {
       out->add(line.text, static_cast<uint32_t>(i + 1));
       out->confidence.push_back(line.confidence);
     }
   }
+  if (out->over_limit()) return out->too_many_lines();
   mark_page_furniture(out);
   return Status::Ok();
 }
