@@ -32,6 +32,40 @@ bool is_upper_line(const std::string& text, const std::string& folded) {
   return letter && !folded.empty();
 }
 
+// The issuer named by a document number's suffix, for a header without an
+// issuer line: "/CTr-UBND" is issued by an Ủy ban nhân dân. Empty when none.
+std::string issuer_from_number(const Lexicon& lex, const std::string& number) {
+  std::string folded_number = fold_text(number);
+  size_t cut = folded_number.find_last_of("-/");
+  std::string suffix = cut == std::string::npos ? "" : folded_number.substr(cut + 1);
+  for (const auto& is : lex.issuers) {
+    if (is.source == "number" && suffix.rfind(is.pattern, 0) == 0) return is.label;
+  }
+  return "";
+}
+
+// Title: the lines from `first` up to a blank line, skipping upper-case lines
+// that only say whose the document is ("CỦA BỘ CHÍNH TRỊ").
+std::string read_title(const Lexicon& lex, const std::vector<RepairedLine>& lines, size_t first,
+                       size_t limit) {
+  std::string title;
+  bool started = false;
+  for (size_t i = first; i < limit; ++i) {
+    std::string t = trim(lines[i].text);
+    if (t.empty()) {
+      if (started) break;
+      continue;
+    }
+    if (!started && is_upper_line(lines[i].text, lines[i].folded)) continue;
+    if (starts_with_any(trim(lines[i].folded), lex.words.header_preamble_words)) break;
+    started = true;
+    if (!title.empty()) title += " ";
+    title += t;
+    if (title.size() > 600) break;
+  }
+  return title;
+}
+
 }  // namespace
 
 DocumentHeader read_document_header(const Lexicon& lex, const std::vector<RepairedLine>& lines) {
@@ -97,39 +131,8 @@ DocumentHeader read_document_header(const Lexicon& lex, const std::vector<Repair
       }
     }
   }
-  // Issuer from the number's suffix when the header has no issuer line:
-  // "/CTr-UBND" is issued by an Ủy ban nhân dân.
-  if (h.issuer.empty() && !h.number.empty()) {
-    std::string folded_number = fold_text(h.number);
-    size_t cut = folded_number.find_last_of("-/");
-    std::string suffix = cut == std::string::npos ? "" : folded_number.substr(cut + 1);
-    for (const auto& is : lex.issuers) {
-      if (is.source == "number" && suffix.rfind(is.pattern, 0) == 0) {
-        h.issuer = is.label;
-        break;
-      }
-    }
-  }
-  // Title: the lines after the type line up to a blank line, skipping upper-case
-  // lines that only say whose the document is ("CỦA BỘ CHÍNH TRỊ").
-  if (type_line < limit) {
-    std::string title;
-    bool started = false;
-    for (size_t i = type_line + 1; i < limit; ++i) {
-      std::string t = trim(lines[i].text);
-      if (t.empty()) {
-        if (started) break;
-        continue;
-      }
-      if (!started && is_upper_line(lines[i].text, lines[i].folded)) continue;
-      if (starts_with_any(trim(lines[i].folded), lex.words.header_preamble_words)) break;
-      started = true;
-      if (!title.empty()) title += " ";
-      title += t;
-      if (title.size() > 600) break;
-    }
-    h.title = title;
-  }
+  if (h.issuer.empty() && !h.number.empty()) h.issuer = issuer_from_number(lex, h.number);
+  if (type_line < limit) h.title = read_title(lex, lines, type_line + 1, limit);
   return h;
 }
 

@@ -245,6 +245,9 @@ class BlockExtractor {
   std::string find_year(size_t s, size_t figure_end, std::string* source) const;
   std::string clean_slice(size_t b, size_t e) const;
   // `counted_tail_end` is set past the words that say what a count counts.
+  size_t breakdown_marker(size_t sent_b, size_t s) const;
+  std::string counted_subject(const std::string& sub, size_t run_begin, size_t s, size_t after_end,
+                              const UnitReading& unit, size_t* counted_tail_end) const;
   IndicatorName indicator_for(size_t seg_begin, size_t run_begin, size_t after_end, size_t s,
                               const UnitReading& unit, size_t* counted_tail_end);
   void emit(Figure fig, size_t quote_b, size_t quote_e, size_t number_b);
@@ -404,19 +407,7 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
   // A breakdown: "…; trong đó: nông, lâm nghiệp, thủy sản tăng 2,56%" belongs to
   // the figure before "trong đó".
-  size_t td = std::string::npos;
-  for (size_t p = find_word(f_, sent_b, s, kBreakdownMarker); p != std::string::npos;
-       p = find_word(f_, p + 1, s, kBreakdownMarker))
-    td = p;
-  if (td != std::string::npos) {
-    // "(trong đó, công nghiệp chiếm hơn 29%)": the breakdown ends with its parenthesis.
-    size_t before = td;
-    while (before > 0 && f_[before - 1] == ' ') --before;
-    if (before > 0 && f_[before - 1] == '(') {
-      size_t close = f_.find(')', td);
-      if (close != std::string::npos && close < s) td = std::string::npos;
-    }
-  }
+  size_t td = breakdown_marker(sent_b, s);
   if (td != std::string::npos && td >= sent_b) {
     for (auto it = done_.rbegin(); it != done_.rend(); ++it) {
       if (it->end <= td) {
@@ -461,30 +452,8 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
       ++e;
     if (unit.base != "count") sub = clean_slice(a, e);
   }
-  if (unit.base == "count" && unit.counted_end > unit.counted_begin) {
-    // "kết nạp 1.600 đảng viên", "Ký kết ít nhất 05 thỏa thuận": the action
-    // and the counted noun name the indicator.
-    std::string action = sub.empty() ? clean_slice(run_begin, s) : sub;
-    std::string noun = b_.slice(unit.counted_begin, unit.counted_end);
-    if (std::find(unit.denominators.begin(), unit.denominators.end(), "10k_people") !=
-        unit.denominators.end())
-      noun += "/vạn dân";
-    // What the counted things are follows them: "24 xã đạt chuẩn nông thôn mới".
-    size_t a = skip_spaces(f_, after_end), e = a;
-    while (e < f_.size() && e - a < 80 && f_[e] != ',' && f_[e] != ';' && f_[e] != '.' &&
-           f_[e] != '(' && f_[e] != ':' && !is_digit(f_[e]))
-      ++e;
-    // … up to the next count it is joined to: "… nâng cao và công nhận 02 xã".
-    size_t joined = find_word(f_, a, e, kJoinWord);
-    if (joined != std::string::npos && e < f_.size() && is_digit(f_[e])) e = joined;
-    std::string tail = e > a ? clean_slice(a, e) : "";
-    *counted_tail_end = e;
-    // "số giường bệnh đạt trên 44 giường bệnh/vạn dân" names its noun already.
-    std::string noun_key = comparison_key(b_.slice(unit.counted_begin, unit.counted_end));
-    bool named = !action.empty() && comparison_key(action).find(noun_key) != std::string::npos;
-    sub = named ? action : (action.empty() ? noun : action + " " + noun);
-    if (!tail.empty()) sub += " " + tail;
-  }
+  if (unit.base == "count" && unit.counted_end > unit.counted_begin)
+    sub = counted_subject(sub, run_begin, s, after_end, unit, counted_tail_end);
   if (sub.empty() && parent->empty()) {
     // "…tăng khoảng 15%; phấn đấu đến năm 2030 ước đạt 57.000 tỷ đồng": the
     // same subject goes on.
@@ -494,6 +463,53 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
   if (sub.empty() && unit.base == "count" && unit.counted_end > unit.counted_begin)
     sub = b_.slice(unit.counted_begin, unit.counted_end) + (unit.denominators.empty() ? "" : "/vạn dân");
   return IndicatorName{std::move(parent_text), std::move(sub)};
+}
+
+// The last "trong đó" of the sentence before `s`, npos when none or when it
+// sits in a parenthesis closed before `s`: "(trong đó, công nghiệp chiếm hơn
+// 29%)" ends with its parenthesis.
+size_t BlockExtractor::breakdown_marker(size_t sent_b, size_t s) const {
+  size_t td = std::string::npos;
+  for (size_t p = find_word(f_, sent_b, s, kBreakdownMarker); p != std::string::npos;
+       p = find_word(f_, p + 1, s, kBreakdownMarker))
+    td = p;
+  if (td == std::string::npos) return td;
+  size_t before = td;
+  while (before > 0 && f_[before - 1] == ' ') --before;
+  if (before > 0 && f_[before - 1] == '(') {
+    size_t close = f_.find(')', td);
+    if (close != std::string::npos && close < s) return std::string::npos;
+  }
+  return td;
+}
+
+// The subject of a count: "kết nạp 1.600 đảng viên", "Ký kết ít nhất 05 thỏa
+// thuận": the action (`sub`, or the words before the number) and the counted
+// noun name the indicator, with what the counted things are after them.
+std::string BlockExtractor::counted_subject(const std::string& sub, size_t run_begin, size_t s,
+                                            size_t after_end, const UnitReading& unit,
+                                            size_t* counted_tail_end) const {
+  std::string action = sub.empty() ? clean_slice(run_begin, s) : sub;
+  std::string noun = b_.slice(unit.counted_begin, unit.counted_end);
+  if (std::find(unit.denominators.begin(), unit.denominators.end(), "10k_people") !=
+      unit.denominators.end())
+    noun += "/vạn dân";
+  // What the counted things are follows them: "24 xã đạt chuẩn nông thôn mới".
+  size_t a = skip_spaces(f_, after_end), e = a;
+  while (e < f_.size() && e - a < 80 && f_[e] != ',' && f_[e] != ';' && f_[e] != '.' &&
+         f_[e] != '(' && f_[e] != ':' && !is_digit(f_[e]))
+    ++e;
+  // … up to the next count it is joined to: "… nâng cao và công nhận 02 xã".
+  size_t joined = find_word(f_, a, e, kJoinWord);
+  if (joined != std::string::npos && e < f_.size() && is_digit(f_[e])) e = joined;
+  std::string tail = e > a ? clean_slice(a, e) : "";
+  *counted_tail_end = e;
+  // "số giường bệnh đạt trên 44 giường bệnh/vạn dân" names its noun already.
+  std::string noun_key = comparison_key(b_.slice(unit.counted_begin, unit.counted_end));
+  bool named = !action.empty() && comparison_key(action).find(noun_key) != std::string::npos;
+  std::string subject = named ? action : (action.empty() ? noun : action + " " + noun);
+  if (!tail.empty()) subject += " " + tail;
+  return subject;
 }
 
 uint32_t BlockExtractor::code_point_of(uint32_t line, uint32_t byte) {

@@ -244,6 +244,140 @@ bool decode_utf16(std::string_view bytes, bool little, std::string* out) {
   return icu_decode(little ? "UTF-16LE" : "UTF-16BE", bytes, out);
 }
 
+bool is_valid_utf8(std::string_view bytes) {
+  int32_t i = 0, n = static_cast<int32_t>(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+Status decoded(const std::string& encoding, std::string text, FontForm form, double confidence,
+               DecodedText* out) {
+  out->encoding = encoding;
+  out->text = std::move(text);
+  out->form = form;
+  out->confidence = confidence;
+  return Status::Ok();
+}
+
+// The encoding the user named with --encoding.
+Status decode_forced(std::string_view bytes, const std::string& forced, bool valid_utf8,
+                     DecodedText* out) {
+  std::string text;
+  if (forced == "utf-8" || forced == "utf-8+tcvn3-font" || forced == "utf-8+vni-font") {
+    if (!valid_utf8) return Status::Error("not valid UTF-8 (--encoding " + forced + ")");
+    std::string_view b = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes;
+    FontForm form = forced == "utf-8+tcvn3-font" ? FontForm::kTcvn3
+                    : forced == "utf-8+vni-font" ? FontForm::kVni
+                                                 : FontForm::kUnicode;
+    return decoded(forced, std::string(b), form, 1.0, out);
+  }
+  if (forced == "utf-16le" || forced == "utf-16be") {
+    std::string_view b = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF"
+                             ? bytes.substr(2) : bytes;
+    if (!decode_utf16(b, forced == "utf-16le", &text)) return Status::Error("cannot decode " + forced);
+    return decoded(forced, text, FontForm::kUnicode, 1.0, out);
+  }
+  if (forced == "tcvn3") {
+    if (!tcvn3_decode(bytes, &text)) return Status::Error("cannot decode TCVN3");
+    return decoded(forced, text, FontForm::kUnicode, 1.0, out);
+  }
+  if (forced == "vni") return decoded(forced, cp1252_text(bytes), FontForm::kVni, 1.0, out);
+  if (forced == "windows-1258") {
+    if (!icu_decode("windows-1258", bytes, &text)) return Status::Error("cannot decode windows-1258");
+    return decoded(forced, text, FontForm::kUnicode, 1.0, out);
+  }
+  return Status::Error("unknown encoding '" + forced + "'");
+}
+
+// Byte order marks, and UTF-16 without one (every other byte NUL). Returns
+// true when that decided the reading (`*st` then says how it went); a UTF-8
+// mark is removed from `*bytes` and noted in `out->encoding`.
+bool read_byte_order(std::string_view* bytes, bool valid_utf8, DecodedText* out, Status* st) {
+  std::string text;
+  if (bytes->substr(0, 3) == "\xEF\xBB\xBF" && valid_utf8) {
+    bytes->remove_prefix(3);
+    out->encoding = "utf-8-bom";
+    return false;
+  }
+  if (bytes->substr(0, 2) == "\xFF\xFE" || bytes->substr(0, 2) == "\xFE\xFF") {
+    bool little = (*bytes)[0] == '\xFF';
+    *st = decode_utf16(bytes->substr(2), little, &text)
+              ? decoded(little ? "utf-16le" : "utf-16be", text, FontForm::kUnicode, 1.0, out)
+              : Status::Error("invalid UTF-16");
+    return true;
+  }
+  size_t probe = std::min<size_t>(bytes->size(), 4096), even0 = 0, odd0 = 0;
+  for (size_t i = 0; i < probe; ++i)
+    if ((*bytes)[i] == '\0') (i % 2 ? odd0 : even0)++;
+  if (odd0 + even0 == 0) return false;
+  if (probe >= 4 && odd0 * 3 > probe / 2 && even0 * 20 < probe / 2 && decode_utf16(*bytes, true, &text)) {
+    *st = decoded("utf-16le", text, FontForm::kUnicode, 0.9, out);
+  } else if (probe >= 4 && even0 * 3 > probe / 2 && odd0 * 20 < probe / 2 &&
+             decode_utf16(*bytes, false, &text)) {
+    *st = decoded("utf-16be", text, FontForm::kUnicode, 0.9, out);
+  } else {
+    *st = Status::Error("binary content (NUL bytes)");
+  }
+  return true;
+}
+
+// The start of the document that candidates are scored on: enough text to tell
+// encodings apart, and the cost of detection stays flat on long files. Valid
+// UTF-8 is cut on a code point boundary.
+std::string detection_sample(std::string_view bytes, bool valid_utf8) {
+  constexpr size_t kSample = 64 << 10;
+  std::string_view sample_bytes = bytes.substr(0, std::min(bytes.size(), kSample));
+  if (valid_utf8) {
+    while (!sample_bytes.empty() && is_utf8_continuation(sample_bytes.back()))
+      sample_bytes.remove_suffix(1);
+    if (!sample_bytes.empty() && static_cast<unsigned char>(sample_bytes.back()) >= 0xC0)
+      sample_bytes.remove_suffix(1);
+  }
+  return std::string(sample_bytes);
+}
+
+// Each reading of `sample` that could be right, scored by vietnamese_score.
+std::vector<Candidate> score_candidates(const Lexicon& lex, const std::string& sample, bool valid_utf8,
+                                        const std::string& utf8_name) {
+  std::vector<Candidate> candidates;
+  if (valid_utf8) {
+    candidates.push_back({utf8_name, "", FontForm::kUnicode, vietnamese_score(lex, nfc(sample))});
+    candidates.push_back({"utf-8+tcvn3-font", "", FontForm::kTcvn3,
+                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kTcvn3), sample))});
+    candidates.push_back({"utf-8+vni-font", "", FontForm::kVni,
+                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kVni), sample))});
+    return candidates;
+  }
+  std::string shown = cp1252_text(sample), tcvn3;
+  if (tcvn3_decode(sample, &tcvn3))
+    candidates.push_back({"tcvn3", "", FontForm::kUnicode, vietnamese_score(lex, nfc(tcvn3))});
+  candidates.push_back({"vni", "", FontForm::kVni,
+                        vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kVni), shown))});
+  std::string w1258;
+  if (icu_decode("windows-1258", sample, &w1258))
+    candidates.push_back({"windows-1258", "", FontForm::kUnicode, vietnamese_score(lex, nfc(w1258))});
+  return candidates;
+}
+
+// The whole document decoded the way the winning candidate read its start.
+Status decode_as(const Candidate& best, std::string_view bytes, bool valid_utf8, std::string* raw) {
+  if (valid_utf8) {
+    raw->assign(bytes);
+  } else if (best.encoding == "windows-1258") {
+    if (!icu_decode("windows-1258", bytes, raw)) return Status::Error("cannot decode windows-1258");
+  } else if (best.encoding == "tcvn3") {
+    if (!tcvn3_decode(bytes, raw)) return Status::Error("cannot decode TCVN3");
+  } else {
+    *raw = cp1252_text(bytes);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 const std::vector<std::string>& known_encodings() {
@@ -256,110 +390,16 @@ const std::vector<std::string>& known_encodings() {
 Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::string& forced,
                     DecodedText* out) {
   *out = DecodedText();
-  bool valid_utf8 = true;
-  {
-    int32_t i = 0, n = static_cast<int32_t>(bytes.size());
-    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-    while (i < n && valid_utf8) {
-      UChar32 c;
-      U8_NEXT(s, i, n, c);
-      valid_utf8 = c >= 0;
-    }
-  }
-  auto make = [&](const std::string& enc, std::string raw, FontForm form, double conf) {
-    out->encoding = enc;
-    out->text = std::move(raw);
-    out->form = form;
-    out->confidence = conf;
-    return Status::Ok();
-  };
+  const bool valid_utf8 = is_valid_utf8(bytes);
+  if (!forced.empty()) return decode_forced(bytes, forced, valid_utf8, out);
+  Status st;
+  if (read_byte_order(&bytes, valid_utf8, out, &st)) return st;
 
-  if (!forced.empty()) {
-    std::string text;
-    if (forced == "utf-8" || forced == "utf-8+tcvn3-font" || forced == "utf-8+vni-font") {
-      if (!valid_utf8) return Status::Error("not valid UTF-8 (--encoding " + forced + ")");
-      std::string_view b = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes;
-      FontForm form = forced == "utf-8+tcvn3-font" ? FontForm::kTcvn3
-                      : forced == "utf-8+vni-font" ? FontForm::kVni
-                                                   : FontForm::kUnicode;
-      return make(forced, std::string(b), form, 1.0);
-    }
-    if (forced == "utf-16le" || forced == "utf-16be") {
-      std::string_view b = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF"
-                               ? bytes.substr(2) : bytes;
-      if (!decode_utf16(b, forced == "utf-16le", &text)) return Status::Error("cannot decode " + forced);
-      return make(forced, text, FontForm::kUnicode, 1.0);
-    }
-    if (forced == "tcvn3") {
-      if (!tcvn3_decode(bytes, &text)) return Status::Error("cannot decode TCVN3");
-      return make(forced, text, FontForm::kUnicode, 1.0);
-    }
-    if (forced == "vni") return make(forced, cp1252_text(bytes), FontForm::kVni, 1.0);
-    if (forced == "windows-1258") {
-      if (!icu_decode("windows-1258", bytes, &text)) return Status::Error("cannot decode windows-1258");
-      return make(forced, text, FontForm::kUnicode, 1.0);
-    }
-    return Status::Error("unknown encoding '" + forced + "'");
-  }
-
-  // Byte order marks, and UTF-16 without one (every other byte NUL).
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && valid_utf8) {
-    bytes.remove_prefix(3);
-    out->encoding = "utf-8-bom";
-  } else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
-    bool little = bytes[0] == '\xFF';
-    std::string text;
-    if (!decode_utf16(bytes.substr(2), little, &text))
-      return Status::Error("invalid UTF-16");
-    return make(little ? "utf-16le" : "utf-16be", text, FontForm::kUnicode, 1.0);
-  } else {
-    size_t probe = std::min<size_t>(bytes.size(), 4096), even0 = 0, odd0 = 0;
-    for (size_t i = 0; i < probe; ++i)
-      if (bytes[i] == '\0') (i % 2 ? odd0 : even0)++;
-    if (odd0 + even0 > 0) {
-      if (probe >= 4 && odd0 * 3 > probe / 2 && even0 * 20 < probe / 2) {
-        std::string text;
-        if (decode_utf16(bytes, true, &text)) return make("utf-16le", text, FontForm::kUnicode, 0.9);
-      }
-      if (probe >= 4 && even0 * 3 > probe / 2 && odd0 * 20 < probe / 2) {
-        std::string text;
-        if (decode_utf16(bytes, false, &text)) return make("utf-16be", text, FontForm::kUnicode, 0.9);
-      }
-      return Status::Error("binary content (NUL bytes)");
-    }
-  }
-
-  // Candidates are scored on the start of the document: enough text to tell
-  // encodings apart, and the cost of detection stays flat on long files.
-  constexpr size_t kSample = 64 << 10;
-  std::string_view sample_bytes = bytes.substr(0, std::min(bytes.size(), kSample));
-  if (valid_utf8) {
-    while (!sample_bytes.empty() && is_utf8_continuation(sample_bytes.back()))
-      sample_bytes.remove_suffix(1);
-    if (!sample_bytes.empty() && static_cast<unsigned char>(sample_bytes.back()) >= 0xC0)
-      sample_bytes.remove_suffix(1);
-  }
-  const std::string sample(sample_bytes);
-  std::vector<Candidate> candidates;
-  if (valid_utf8) {
-    std::string text(bytes);
-    std::string enc = out->encoding.empty() ? "utf-8" : out->encoding;
-    if (foreign_latin1_share(sample) < kFontMappedShare) return make(enc, text, FontForm::kUnicode, 1.0);
-    candidates.push_back({enc, "", FontForm::kUnicode, vietnamese_score(lex, nfc(sample))});
-    candidates.push_back({"utf-8+tcvn3-font", "", FontForm::kTcvn3,
-                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kTcvn3), sample))});
-    candidates.push_back({"utf-8+vni-font", "", FontForm::kVni,
-                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kVni), sample))});
-  } else {
-    std::string shown = cp1252_text(sample), tcvn3;
-    if (tcvn3_decode(sample, &tcvn3))
-      candidates.push_back({"tcvn3", "", FontForm::kUnicode, vietnamese_score(lex, nfc(tcvn3))});
-    candidates.push_back({"vni", "", FontForm::kVni,
-                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kVni), shown))});
-    std::string w1258;
-    if (icu_decode("windows-1258", sample, &w1258))
-      candidates.push_back({"windows-1258", "", FontForm::kUnicode, vietnamese_score(lex, nfc(w1258))});
-  }
+  const std::string sample = detection_sample(bytes, valid_utf8);
+  const std::string utf8_name = out->encoding.empty() ? "utf-8" : out->encoding;
+  if (valid_utf8 && foreign_latin1_share(sample) < kFontMappedShare)
+    return decoded(utf8_name, std::string(bytes), FontForm::kUnicode, 1.0, out);
+  std::vector<Candidate> candidates = score_candidates(lex, sample, valid_utf8, utf8_name);
   auto best = std::max_element(candidates.begin(), candidates.end(),
                                [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
   double total = 0;
@@ -367,18 +407,9 @@ Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::strin
   if (!valid_utf8 && best->score < 0.02)
     return Status::Error("invalid UTF-8 and not readable as TCVN3, VNI or Windows-1258 "
                          "(give --encoding if you know it)");
-  // Decode the whole document the way the winner read its start.
   std::string raw;
-  if (valid_utf8) {
-    raw.assign(bytes);
-  } else if (best->encoding == "windows-1258") {
-    if (!icu_decode("windows-1258", bytes, &raw)) return Status::Error("cannot decode windows-1258");
-  } else if (best->encoding == "tcvn3") {
-    if (!tcvn3_decode(bytes, &raw)) return Status::Error("cannot decode TCVN3");
-  } else {
-    raw = cp1252_text(bytes);
-  }
-  return make(best->encoding, std::move(raw), best->form, total > 0 ? best->score / total : 0.0);
+  if (st = decode_as(*best, bytes, valid_utf8, &raw); !st.ok()) return st;
+  return decoded(best->encoding, std::move(raw), best->form, total > 0 ? best->score / total : 0.0, out);
 }
 
 }  // namespace chitieu
