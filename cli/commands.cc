@@ -13,7 +13,7 @@
 
 #include "compare/comparison_table.h"
 #include "extractor/extract_document.h"
-#include "extractor/text_repair.h"
+#include "common/text.h"
 #include "normalizer/lexicon.h"
 #include "store/ocr_page_cache.h"
 #include "store/store.h"

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <set>
 
+#include "common/text.h"
 #include "compare/audit_checks.h"
-#include "extractor/text_repair.h"
 
 namespace chitieu {
 namespace {

@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "extractor/text_repair.h"
+#include "common/text.h"
 #include "normalizer/lexicon.h"
 
 namespace chitieu {

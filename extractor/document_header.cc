@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/text.h"
+
 namespace chitieu {
 namespace {
 
@@ -30,6 +32,40 @@ bool is_upper_line(const std::string& text, const std::string& folded) {
   return letter && !folded.empty();
 }
 
+// The issuer named by a document number's suffix, for a header without an
+// issuer line: "/CTr-UBND" is issued by an Ủy ban nhân dân. Empty when none.
+std::string issuer_from_number(const Lexicon& lex, const std::string& number) {
+  std::string folded_number = fold_text(number);
+  size_t cut = folded_number.find_last_of("-/");
+  std::string suffix = cut == std::string::npos ? "" : folded_number.substr(cut + 1);
+  for (const auto& is : lex.issuers) {
+    if (is.source == "number" && suffix.rfind(is.pattern, 0) == 0) return is.label;
+  }
+  return "";
+}
+
+// Title: the lines from `first` up to a blank line, skipping upper-case lines
+// that only say whose the document is ("CỦA BỘ CHÍNH TRỊ").
+std::string read_title(const Lexicon& lex, const std::vector<RepairedLine>& lines, size_t first,
+                       size_t limit) {
+  std::string title;
+  bool started = false;
+  for (size_t i = first; i < limit; ++i) {
+    std::string t = trim(lines[i].text);
+    if (t.empty()) {
+      if (started) break;
+      continue;
+    }
+    if (!started && is_upper_line(lines[i].text, lines[i].folded)) continue;
+    if (starts_with_any(trim(lines[i].folded), lex.words.header_preamble_words)) break;
+    started = true;
+    if (!title.empty()) title += " ";
+    title += t;
+    if (title.size() > 600) break;
+  }
+  return title;
+}
+
 }  // namespace
 
 DocumentHeader read_document_header(const Lexicon& lex, const std::vector<RepairedLine>& lines) {
@@ -47,17 +83,11 @@ DocumentHeader read_document_header(const Lexicon& lex, const std::vector<Repair
     if (tf.empty()) continue;
     if (!h.is_draft && RE2::PartialMatch(f, kDraft)) h.is_draft = true;
     re2::StringPiece num;
-    if (h.number.empty() && tf.rfind("so den", 0) != 0 && RE2::PartialMatch(f, kNumber, &num)) {
+    if (h.number.empty() && !starts_with_any(tf, lex.words.header_not_number) && RE2::PartialMatch(f, kNumber, &num)) {
       // Take the number as written in the repaired text (same code point span).
       size_t b = num.data() - f.data();
       size_t e = b + num.size();
-      size_t bb = 0, cp = 0, eb = l.text.size();
-      for (size_t k = 0; k < l.text.size(); ++k) {
-        if ((static_cast<unsigned char>(l.text[k]) & 0xC0) == 0x80) continue;
-        if (cp == b) bb = k;
-        if (cp == e) { eb = k; break; }
-        ++cp;
-      }
+      auto [bb, eb] = byte_range_of_code_points(l.text, b, e);
       std::string n = l.text.substr(bb, eb - bb);
       n.erase(std::remove(n.begin(), n.end(), ' '), n.end());
       h.number = n;
@@ -84,7 +114,7 @@ DocumentHeader read_document_header(const Lexicon& lex, const std::vector<Repair
           // "HỘI ĐỒNG NHÂN DÂN / THÀNH PHỐ CẦN THƠ": the next line names whose.
           if (i + 1 < limit) {
             std::string next = trim(lines[i + 1].folded);
-            if (next.rfind("thanh pho", 0) == 0 || next.rfind("tinh", 0) == 0)
+            if (starts_with_any(next, lex.words.header_place_words))
               h.issuer += " " + trim(lines[i + 1].text);
           }
           break;
@@ -101,39 +131,8 @@ DocumentHeader read_document_header(const Lexicon& lex, const std::vector<Repair
       }
     }
   }
-  // Issuer from the number's suffix when the header has no issuer line:
-  // "/CTr-UBND" is issued by an Ủy ban nhân dân.
-  if (h.issuer.empty() && !h.number.empty()) {
-    std::string folded_number = fold_text(h.number);
-    size_t cut = folded_number.find_last_of("-/");
-    std::string suffix = cut == std::string::npos ? "" : folded_number.substr(cut + 1);
-    for (const auto& is : lex.issuers) {
-      if (is.source == "number" && suffix.rfind(is.pattern, 0) == 0) {
-        h.issuer = is.label;
-        break;
-      }
-    }
-  }
-  // Title: the lines after the type line up to a blank line, skipping upper-case
-  // lines that only say whose the document is ("CỦA BỘ CHÍNH TRỊ").
-  if (type_line < limit) {
-    std::string title;
-    bool started = false;
-    for (size_t i = type_line + 1; i < limit; ++i) {
-      std::string t = trim(lines[i].text);
-      if (t.empty()) {
-        if (started) break;
-        continue;
-      }
-      if (!started && is_upper_line(lines[i].text, lines[i].folded)) continue;
-      if (trim(lines[i].folded).rfind("can cu", 0) == 0) break;
-      started = true;
-      if (!title.empty()) title += " ";
-      title += t;
-      if (title.size() > 600) break;
-    }
-    h.title = title;
-  }
+  if (h.issuer.empty() && !h.number.empty()) h.issuer = issuer_from_number(lex, h.number);
+  if (type_line < limit) h.title = read_title(lex, lines, type_line + 1, limit);
   return h;
 }
 

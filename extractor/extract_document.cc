@@ -2,23 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
-#include <mutex>
 
 #include <utility>
 
 namespace chitieu {
 namespace {
-
-// The lexicon's phrases prepared once per lexicon.
-const std::vector<PhraseRepair>& phrase_repairs_for(const Lexicon& lex) {
-  static std::mutex mu;
-  static std::map<const Lexicon*, std::vector<PhraseRepair>> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find(&lex);
-  if (it == cache.end()) it = cache.emplace(&lex, prepare_phrase_repairs(lex.ocr_phrases)).first;
-  return it->second;
-}
 
 // Warns on each figure whose lines include one OCR was unsure of, naming the
 // least sure: the auditor then checks that figure against the scan.
@@ -45,7 +33,7 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
   const FontMap* font = doc->source.form == FontForm::kUnicode
                             ? nullptr
                             : &FontMap::get(lex, doc->source.form);
-  const std::vector<PhraseRepair>& phrases = phrase_repairs_for(lex);
+  const std::vector<PhraseRepair>& phrases = lex.phrase_repairs;
   for (const std::string& line : doc->source.lines) {
     doc->repaired.push_back(repair_line(line, font));
     repair_phrases(phrases, &doc->repaired.back());

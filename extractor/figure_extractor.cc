@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "common/text.h"
 #include "extractor/blocks.h"
 #include "extractor/figure_builder.h"
 #include "extractor/table_reader.h"
@@ -53,6 +54,15 @@ struct Segmentation {
 // A "sentence" longer than this (a table flattened into one line, a hostile
 // file) is cut at a space: every per-figure look at its sentence stays bounded.
 constexpr size_t kMaxSentenceCodePoints = 2000;
+
+// Words the logic below is built around, kept here rather than in data/ because
+// each drives one rule of its own: "phấn đấu" (strive) makes a sentence a target
+// and an estimate in it still a target; "trong đó" (of which) opens a breakdown
+// whose figures are sub-indicators of the subject before it; "và" (and) joins
+// two counted nouns into one subject.
+constexpr const char* kStriveWord = "phan dau";
+constexpr const char* kBreakdownMarker = "trong do";
+constexpr const char* kJoinWord = "va";
 
 Segmentation segment(const std::string& f) {
   Segmentation seg;
@@ -163,15 +173,6 @@ bool follows_age_group(const Lexicon& lex, const std::string& f, size_t run_begi
 // connectors, qualifiers, year phrases, punctuation. [b, e) shrinks in place.
 void trim_indicator(const Lexicon& lex, const std::string& f,
                     const std::vector<YearMention>& years, size_t* b, size_t* e) {
-  static const char* kLeading[] = {"trong do", "va", "con", "rieng", "dong thoi", "phan dau",
-                                   "dam bao", "trong", "voi", "tuy nhien", "nhung", "nhat la"};
-  // Connecting words and qualifiers that end a subject before its number; "từ"
-  // is not among them because it also spells "tự" ("an ninh, trật tự").
-  static const char* kTrailing[] = {"hang nam", "moi nam", "du kien", "dat muc", "o muc", "muc",
-                                    "phan dau", "nam", "deu", "se", "cua", "voi", "va", "den",
-                                    "toi", "vao", "dat", "la", "chiem", "tang", "giam", "con",
-                                    "uoc", "uoc dat", "uoc tang", "khoang", "toi thieu", "it nhat",
-                                    "tren", "duoi", "hon", "cao hon", "thap hon", "vuot", "toi da"};
   bool changed = true;
   while (changed && *b < *e) {
     changed = false;
@@ -194,8 +195,8 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
         changed = true;
       }
     }
-    for (const char* w : kLeading) {
-      size_t len = std::strlen(w);
+    for (const std::string& w : lex.words.indicator_leading) {
+      size_t len = w.size();
       if (*e - *b >= len && f.compare(*b, len, w) == 0 &&
           (*b + len == *e || !is_word_char(f[*b + len]))) {
         *b += len;
@@ -203,7 +204,7 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
       }
     }
     size_t qb = 0;
-    for (const char* w : kTrailing) {
+    for (const std::string& w : lex.words.indicator_trailing) {
       if (ends_with_word(f, *e, w, *b, &qb)) {
         *e = qb;
         changed = true;
@@ -219,7 +220,7 @@ class BlockExtractor {
                  const std::vector<RepairedLine>& repaired, std::vector<Figure>* out)
       : lex_(lex), b_(block), f_(block.folded), ctx_(ctx), raw_(raw_lines),
         rep_(repaired), out_(out), seg_(segment(block.folded)),
-        years_(find_year_mentions(block.folded)) {}
+        years_(find_year_mentions(lex, block.folded)) {}
 
   void run();
 
@@ -244,6 +245,9 @@ class BlockExtractor {
   std::string find_year(size_t s, size_t figure_end, std::string* source) const;
   std::string clean_slice(size_t b, size_t e) const;
   // `counted_tail_end` is set past the words that say what a count counts.
+  size_t breakdown_marker(size_t sent_b, size_t s) const;
+  std::string counted_subject(const std::string& sub, size_t run_begin, size_t s, size_t after_end,
+                              const UnitReading& unit, size_t* counted_tail_end) const;
   IndicatorName indicator_for(size_t seg_begin, size_t run_begin, size_t after_end, size_t s,
                               const UnitReading& unit, size_t* counted_tail_end);
   void emit(Figure fig, size_t quote_b, size_t quote_e, size_t number_b);
@@ -372,8 +376,7 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, std::string* 
     if (!it->period.empty()) {
       // At most 120 bytes of the heading, cut on a code point boundary: a
       // cut inside a letter is invalid UTF-8, which JSON cannot hold.
-      size_t cut = std::min<size_t>(it->text.size(), 120);
-      while (cut > 0 && cut < it->text.size() && (static_cast<unsigned char>(it->text[cut]) & 0xC0) == 0x80) --cut;
+      size_t cut = code_point_boundary_before(it->text, 120);
       *source = "heading: \"" + it->text.substr(0, cut) + "\"";
       return it->period;
     }
@@ -404,19 +407,7 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
   // A breakdown: "…; trong đó: nông, lâm nghiệp, thủy sản tăng 2,56%" belongs to
   // the figure before "trong đó".
-  size_t td = std::string::npos;
-  for (size_t p = find_word(f_, sent_b, s, "trong do"); p != std::string::npos;
-       p = find_word(f_, p + 1, s, "trong do"))
-    td = p;
-  if (td != std::string::npos) {
-    // "(trong đó, công nghiệp chiếm hơn 29%)": the breakdown ends with its parenthesis.
-    size_t before = td;
-    while (before > 0 && f_[before - 1] == ' ') --before;
-    if (before > 0 && f_[before - 1] == '(') {
-      size_t close = f_.find(')', td);
-      if (close != std::string::npos && close < s) td = std::string::npos;
-    }
-  }
+  size_t td = breakdown_marker(sent_b, s);
   if (td != std::string::npos && td >= sent_b) {
     for (auto it = done_.rbegin(); it != done_.rend(); ++it) {
       if (it->end <= td) {
@@ -461,30 +452,8 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
       ++e;
     if (unit.base != "count") sub = clean_slice(a, e);
   }
-  if (unit.base == "count" && unit.counted_end > unit.counted_begin) {
-    // "kết nạp 1.600 đảng viên", "Ký kết ít nhất 05 thỏa thuận": the action
-    // and the counted noun name the indicator.
-    std::string action = sub.empty() ? clean_slice(run_begin, s) : sub;
-    std::string noun = b_.slice(unit.counted_begin, unit.counted_end);
-    if (std::find(unit.denominators.begin(), unit.denominators.end(), "10k_people") !=
-        unit.denominators.end())
-      noun += "/vạn dân";
-    // What the counted things are follows them: "24 xã đạt chuẩn nông thôn mới".
-    size_t a = skip_spaces(f_, after_end), e = a;
-    while (e < f_.size() && e - a < 80 && f_[e] != ',' && f_[e] != ';' && f_[e] != '.' &&
-           f_[e] != '(' && f_[e] != ':' && !is_digit(f_[e]))
-      ++e;
-    // … up to the next count it is joined to: "… nâng cao và công nhận 02 xã".
-    size_t joined = find_word(f_, a, e, "va");
-    if (joined != std::string::npos && e < f_.size() && is_digit(f_[e])) e = joined;
-    std::string tail = e > a ? clean_slice(a, e) : "";
-    *counted_tail_end = e;
-    // "số giường bệnh đạt trên 44 giường bệnh/vạn dân" names its noun already.
-    std::string noun_key = comparison_key(b_.slice(unit.counted_begin, unit.counted_end));
-    bool named = !action.empty() && comparison_key(action).find(noun_key) != std::string::npos;
-    sub = named ? action : (action.empty() ? noun : action + " " + noun);
-    if (!tail.empty()) sub += " " + tail;
-  }
+  if (unit.base == "count" && unit.counted_end > unit.counted_begin)
+    sub = counted_subject(sub, run_begin, s, after_end, unit, counted_tail_end);
   if (sub.empty() && parent->empty()) {
     // "…tăng khoảng 15%; phấn đấu đến năm 2030 ước đạt 57.000 tỷ đồng": the
     // same subject goes on.
@@ -494,6 +463,53 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
   if (sub.empty() && unit.base == "count" && unit.counted_end > unit.counted_begin)
     sub = b_.slice(unit.counted_begin, unit.counted_end) + (unit.denominators.empty() ? "" : "/vạn dân");
   return IndicatorName{std::move(parent_text), std::move(sub)};
+}
+
+// The last "trong đó" of the sentence before `s`, npos when none or when it
+// sits in a parenthesis closed before `s`: "(trong đó, công nghiệp chiếm hơn
+// 29%)" ends with its parenthesis.
+size_t BlockExtractor::breakdown_marker(size_t sent_b, size_t s) const {
+  size_t td = std::string::npos;
+  for (size_t p = find_word(f_, sent_b, s, kBreakdownMarker); p != std::string::npos;
+       p = find_word(f_, p + 1, s, kBreakdownMarker))
+    td = p;
+  if (td == std::string::npos) return td;
+  size_t before = td;
+  while (before > 0 && f_[before - 1] == ' ') --before;
+  if (before > 0 && f_[before - 1] == '(') {
+    size_t close = f_.find(')', td);
+    if (close != std::string::npos && close < s) return std::string::npos;
+  }
+  return td;
+}
+
+// The subject of a count: "kết nạp 1.600 đảng viên", "Ký kết ít nhất 05 thỏa
+// thuận": the action (`sub`, or the words before the number) and the counted
+// noun name the indicator, with what the counted things are after them.
+std::string BlockExtractor::counted_subject(const std::string& sub, size_t run_begin, size_t s,
+                                            size_t after_end, const UnitReading& unit,
+                                            size_t* counted_tail_end) const {
+  std::string action = sub.empty() ? clean_slice(run_begin, s) : sub;
+  std::string noun = b_.slice(unit.counted_begin, unit.counted_end);
+  if (std::find(unit.denominators.begin(), unit.denominators.end(), "10k_people") !=
+      unit.denominators.end())
+    noun += "/vạn dân";
+  // What the counted things are follows them: "24 xã đạt chuẩn nông thôn mới".
+  size_t a = skip_spaces(f_, after_end), e = a;
+  while (e < f_.size() && e - a < 80 && f_[e] != ',' && f_[e] != ';' && f_[e] != '.' &&
+         f_[e] != '(' && f_[e] != ':' && !is_digit(f_[e]))
+    ++e;
+  // … up to the next count it is joined to: "… nâng cao và công nhận 02 xã".
+  size_t joined = find_word(f_, a, e, kJoinWord);
+  if (joined != std::string::npos && e < f_.size() && is_digit(f_[e])) e = joined;
+  std::string tail = e > a ? clean_slice(a, e) : "";
+  *counted_tail_end = e;
+  // "số giường bệnh đạt trên 44 giường bệnh/vạn dân" names its noun already.
+  std::string noun_key = comparison_key(b_.slice(unit.counted_begin, unit.counted_end));
+  bool named = !action.empty() && comparison_key(action).find(noun_key) != std::string::npos;
+  std::string subject = named ? action : (action.empty() ? noun : action + " " + noun);
+  if (!tail.empty()) subject += " " + tail;
+  return subject;
 }
 
 uint32_t BlockExtractor::code_point_of(uint32_t line, uint32_t byte) {
@@ -588,13 +604,12 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   const std::string& f = f_;
   size_t s = c.s;
   size_t sent_b = seg_.sentence_start[s];
-  *names_target = contains_word(f, clause_b, s, "muc tieu") ||
-                  contains_word(f, clause_b, s, "chi tieu") ||
-                  contains_word(f, sent_b, s, "phan dau") ||
-                  contains_word(f, clause_b, s, "ke hoach");
+  *names_target = contains_word(f, sent_b, s, kStriveWord) ||
+                  std::any_of(lex_.words.target_words.begin(), lex_.words.target_words.end(),
+                              [&](const std::string& w) { return contains_word(f, clause_b, s, w); });
   bool results_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
                                      [](const Heading& h) { return h.results; });
-  if (run.has_estimate && !contains_word(f, sent_b, seg_.sentence_end[s], "phan dau")) {
+  if (run.has_estimate && !contains_word(f, sent_b, seg_.sentence_end[s], kStriveWord)) {
     *reason = "estimate (\"ước\")";
     return FigureKind::kResult;
   }
@@ -691,7 +706,7 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     Heading h;
     h.level = b.heading_level;
     h.text = b.text;
-    for (const YearMention& y : find_year_mentions(b.folded))
+    for (const YearMention& y : find_year_mentions(lex, b.folded))
       if (!y.comparison_base) h.period = y.period;
     for (const std::string& w : lex.result_sections)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
@@ -701,7 +716,7 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     ctx->prose_period.clear();
     return;
   }
-  std::vector<YearMention> years = find_year_mentions(b.folded);
+  std::vector<YearMention> years = find_year_mentions(lex, b.folded);
   std::string opening;
   for (const YearMention& y : years)
     if (!y.comparison_base && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {

@@ -1,5 +1,7 @@
 #include "extractor/legacy_encoding.h"
 
+#include "common/text.h"
+
 #include <iconv.h>
 
 #include <cerrno>
@@ -10,11 +12,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace chitieu {
 namespace {
@@ -22,29 +20,6 @@ namespace {
 // Text that was font-mapped shows Latin-1 letters and symbols Vietnamese does
 // not use where its letters should be; below this share it is taken as is.
 constexpr double kFontMappedShare = 0.005;
-
-std::u32string to_u32(std::string_view utf8) {
-  std::u32string out;
-  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : c);
-  }
-  return out;
-}
-
-std::string to_utf8(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) {
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(c));
-    out.append(buf, len);
-  }
-  return out;
-}
 
 std::string nfc(const std::string& utf8) {
   UErrorCode err = U_ZERO_ERROR;
@@ -76,7 +51,7 @@ char32_t cp1252_char(uint8_t b) {
     std::vector<char32_t> t(256);
     for (int i = 0; i < 256; ++i) {
       std::string one(1, static_cast<char>(i)), utf8;
-      t[i] = icu_decode("windows-1252", one, &utf8) && !utf8.empty() ? to_u32(utf8)[0]
+      t[i] = icu_decode("windows-1252", one, &utf8) && !utf8.empty() ? decode_utf8(utf8)[0]
                                                                        : static_cast<char32_t>(i);
     }
     return t;
@@ -88,7 +63,7 @@ std::string cp1252_text(std::string_view bytes) {
   std::u32string u;
   u.reserve(bytes.size());
   for (unsigned char b : bytes) u.push_back(cp1252_char(b));
-  return to_utf8(u);
+  return encode_utf8(u);
 }
 
 // glibc's iconv knows TCVN5712-1 (TCVN3/ABC); each byte decoded on its own.
@@ -104,7 +79,7 @@ std::u32string tcvn3_byte(uint8_t b) {
   iconv(cd, nullptr, nullptr, &op, &ol);  // flush a buffered base letter
   iconv_close(cd);
   if (rc == static_cast<size_t>(-1) && op == out) return std::u32string(1, cp1252_char(b));
-  return to_u32(std::string_view(out, op - out));
+  return decode_utf8(std::string_view(out, op - out));
 }
 
 // Whole-buffer TCVN3 decoding with glibc's iconv (its TCVN5712-1 is the full
@@ -136,22 +111,6 @@ bool tcvn3_decode(std::string_view bytes, std::string* out) {
   return true;
 }
 
-const std::unordered_set<std::string>& common_syllables() {
-  // Frequent syllables of administrative Vietnamese, with their marks: a wrong
-  // decoding produces almost none of them.
-  static const std::unordered_set<std::string> words = {
-      "của", "và", "các", "năm", "được", "trong", "phát", "triển", "những", "người", "đến",
-      "với", "đạt", "thành", "phố", "kinh", "tế", "xã", "hội", "nghị", "quyết", "tăng",
-      "trưởng", "chỉ", "tiêu", "công", "nghiệp", "dịch", "vụ", "nông", "thôn", "mới", "đầu",
-      "tư", "tỷ", "lệ", "đồng", "bộ", "là", "có", "một", "không", "cho", "về", "theo", "trên",
-      "nhà", "nước", "chính", "quyền", "đảng", "thực", "hiện", "quốc", "phòng", "an", "ninh",
-      "tổ", "chức", "sản", "xuất", "giáo", "dục", "đào", "tạo", "y", "môi", "trường", "cơ",
-      "cấu", "vốn", "phấn", "đấu", "hệ", "thống", "nâng", "cao", "chất", "lượng", "tiếp",
-      "tục", "triển", "khai", "tập", "trung", "vùng", "sông", "tỉnh", "dân", "số", "lao",
-      "động", "giải", "pháp", "nhiệm", "mục", "hoạt", "quản", "lý", "đô", "thị", "hóa", "hoá"};
-  return words;
-}
-
 }  // namespace
 
 struct FontMapBuilder {
@@ -174,7 +133,7 @@ struct FontMapBuilder {
     for (const auto& [letter, bytes] : lex.vni) {
       std::u32string shown;
       for (unsigned char b : bytes) shown.push_back(cp1252_char(b));
-      m.sequences_.push_back({shown, to_u32(letter)});
+      m.sequences_.push_back({shown, decode_utf8(letter)});
     }
     std::stable_sort(m.sequences_.begin(), m.sequences_.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -184,17 +143,13 @@ struct FontMapBuilder {
 };
 
 const FontMap& FontMap::get(const Lexicon& lex, FontForm form) {
-  static std::mutex mu;
-  static std::map<std::pair<const Lexicon*, int>, std::unique_ptr<FontMap>> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto key = std::make_pair(form == FontForm::kVni ? &lex : nullptr, static_cast<int>(form));
-  auto& slot = cache[key];
-  if (!slot) {
-    slot = std::make_unique<FontMap>(form == FontForm::kTcvn3  ? FontMapBuilder::tcvn3()
-                                     : form == FontForm::kVni ? FontMapBuilder::vni(lex)
-                                                              : FontMap());
-  }
-  return *slot;
+  // TCVN3 is defined by the converter alone; VNI by the lexicon's data/vni.tsv,
+  // so its map is owned by that lexicon (built on first use).
+  static const FontMap tcvn3 = FontMapBuilder::tcvn3();
+  static const FontMap none;
+  if (form == FontForm::kTcvn3) return tcvn3;
+  if (form == FontForm::kVni) return lex.derived.get<FontMap>([&] { return FontMapBuilder::vni(lex); });
+  return none;
 }
 
 size_t FontMap::map(const int32_t* cps, size_t n, size_t i, std::u32string* out) const {
@@ -222,8 +177,8 @@ size_t FontMap::map(const int32_t* cps, size_t n, size_t i, std::u32string* out)
   return 0;
 }
 
-double vietnamese_score(std::string_view utf8) {
-  const auto& common = common_syllables();
+double vietnamese_score(const Lexicon& lex, std::string_view utf8) {
+  const auto& common = lex.common_syllables;
   size_t words = 0, hits = 0;
   std::string word;
   auto flush = [&] {
@@ -238,10 +193,7 @@ double vietnamese_score(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c > 0 && (u_isalpha(c) || u_getCombiningClass(c) != 0)) {
-      char buf[4];
-      int32_t len = 0;
-      U8_APPEND_UNSAFE(buf, len, u_tolower(c));
-      word.append(buf, len);
+      append_utf8(u_tolower(c), &word);
     } else {
       flush();
     }
@@ -253,7 +205,7 @@ double vietnamese_score(std::string_view utf8) {
 namespace {
 
 std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
-  std::u32string in = to_u32(utf8), out;
+  std::u32string in = decode_utf8(utf8), out;
   std::vector<int32_t> cps(in.begin(), in.end());
   for (size_t i = 0; i < cps.size();) {
     size_t k = fm.map(cps.data(), cps.size(), i, &out);
@@ -263,7 +215,7 @@ std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
     }
     i += k;
   }
-  return nfc(to_utf8(out));
+  return nfc(encode_utf8(out));
 }
 
 // Share of letters that are Latin-1 characters Vietnamese never uses (×, ¨,
@@ -271,7 +223,7 @@ std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
 // Latin-1 vowels Vietnamese does use (à á â ã è é ê ì í ò ó ô õ ù ú ý) don't count.
 double foreign_latin1_share(std::string_view utf8) {
   static const std::u32string kVietnamese = U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
-  std::u32string u = to_u32(utf8);
+  std::u32string u = decode_utf8(utf8);
   size_t letters = 0, foreign = 0;
   for (char32_t c : u) {
     bool latin1 = c >= 0xA0 && c <= 0xFF;
@@ -292,6 +244,140 @@ bool decode_utf16(std::string_view bytes, bool little, std::string* out) {
   return icu_decode(little ? "UTF-16LE" : "UTF-16BE", bytes, out);
 }
 
+bool is_valid_utf8(std::string_view bytes) {
+  int32_t i = 0, n = static_cast<int32_t>(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+Status decoded(const std::string& encoding, std::string text, FontForm form, double confidence,
+               DecodedText* out) {
+  out->encoding = encoding;
+  out->text = std::move(text);
+  out->form = form;
+  out->confidence = confidence;
+  return Status::Ok();
+}
+
+// The encoding the user named with --encoding.
+Status decode_forced(std::string_view bytes, const std::string& forced, bool valid_utf8,
+                     DecodedText* out) {
+  std::string text;
+  if (forced == "utf-8" || forced == "utf-8+tcvn3-font" || forced == "utf-8+vni-font") {
+    if (!valid_utf8) return Status::Error("not valid UTF-8 (--encoding " + forced + ")");
+    std::string_view b = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes;
+    FontForm form = forced == "utf-8+tcvn3-font" ? FontForm::kTcvn3
+                    : forced == "utf-8+vni-font" ? FontForm::kVni
+                                                 : FontForm::kUnicode;
+    return decoded(forced, std::string(b), form, 1.0, out);
+  }
+  if (forced == "utf-16le" || forced == "utf-16be") {
+    std::string_view b = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF"
+                             ? bytes.substr(2) : bytes;
+    if (!decode_utf16(b, forced == "utf-16le", &text)) return Status::Error("cannot decode " + forced);
+    return decoded(forced, text, FontForm::kUnicode, 1.0, out);
+  }
+  if (forced == "tcvn3") {
+    if (!tcvn3_decode(bytes, &text)) return Status::Error("cannot decode TCVN3");
+    return decoded(forced, text, FontForm::kUnicode, 1.0, out);
+  }
+  if (forced == "vni") return decoded(forced, cp1252_text(bytes), FontForm::kVni, 1.0, out);
+  if (forced == "windows-1258") {
+    if (!icu_decode("windows-1258", bytes, &text)) return Status::Error("cannot decode windows-1258");
+    return decoded(forced, text, FontForm::kUnicode, 1.0, out);
+  }
+  return Status::Error("unknown encoding '" + forced + "'");
+}
+
+// Byte order marks, and UTF-16 without one (every other byte NUL). Returns
+// true when that decided the reading (`*st` then says how it went); a UTF-8
+// mark is removed from `*bytes` and noted in `out->encoding`.
+bool read_byte_order(std::string_view* bytes, bool valid_utf8, DecodedText* out, Status* st) {
+  std::string text;
+  if (bytes->substr(0, 3) == "\xEF\xBB\xBF" && valid_utf8) {
+    bytes->remove_prefix(3);
+    out->encoding = "utf-8-bom";
+    return false;
+  }
+  if (bytes->substr(0, 2) == "\xFF\xFE" || bytes->substr(0, 2) == "\xFE\xFF") {
+    bool little = (*bytes)[0] == '\xFF';
+    *st = decode_utf16(bytes->substr(2), little, &text)
+              ? decoded(little ? "utf-16le" : "utf-16be", text, FontForm::kUnicode, 1.0, out)
+              : Status::Error("invalid UTF-16");
+    return true;
+  }
+  size_t probe = std::min<size_t>(bytes->size(), 4096), even0 = 0, odd0 = 0;
+  for (size_t i = 0; i < probe; ++i)
+    if ((*bytes)[i] == '\0') (i % 2 ? odd0 : even0)++;
+  if (odd0 + even0 == 0) return false;
+  if (probe >= 4 && odd0 * 3 > probe / 2 && even0 * 20 < probe / 2 && decode_utf16(*bytes, true, &text)) {
+    *st = decoded("utf-16le", text, FontForm::kUnicode, 0.9, out);
+  } else if (probe >= 4 && even0 * 3 > probe / 2 && odd0 * 20 < probe / 2 &&
+             decode_utf16(*bytes, false, &text)) {
+    *st = decoded("utf-16be", text, FontForm::kUnicode, 0.9, out);
+  } else {
+    *st = Status::Error("binary content (NUL bytes)");
+  }
+  return true;
+}
+
+// The start of the document that candidates are scored on: enough text to tell
+// encodings apart, and the cost of detection stays flat on long files. Valid
+// UTF-8 is cut on a code point boundary.
+std::string detection_sample(std::string_view bytes, bool valid_utf8) {
+  constexpr size_t kSample = 64 << 10;
+  std::string_view sample_bytes = bytes.substr(0, std::min(bytes.size(), kSample));
+  if (valid_utf8) {
+    while (!sample_bytes.empty() && is_utf8_continuation(sample_bytes.back()))
+      sample_bytes.remove_suffix(1);
+    if (!sample_bytes.empty() && static_cast<unsigned char>(sample_bytes.back()) >= 0xC0)
+      sample_bytes.remove_suffix(1);
+  }
+  return std::string(sample_bytes);
+}
+
+// Each reading of `sample` that could be right, scored by vietnamese_score.
+std::vector<Candidate> score_candidates(const Lexicon& lex, const std::string& sample, bool valid_utf8,
+                                        const std::string& utf8_name) {
+  std::vector<Candidate> candidates;
+  if (valid_utf8) {
+    candidates.push_back({utf8_name, "", FontForm::kUnicode, vietnamese_score(lex, nfc(sample))});
+    candidates.push_back({"utf-8+tcvn3-font", "", FontForm::kTcvn3,
+                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kTcvn3), sample))});
+    candidates.push_back({"utf-8+vni-font", "", FontForm::kVni,
+                          vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kVni), sample))});
+    return candidates;
+  }
+  std::string shown = cp1252_text(sample), tcvn3;
+  if (tcvn3_decode(sample, &tcvn3))
+    candidates.push_back({"tcvn3", "", FontForm::kUnicode, vietnamese_score(lex, nfc(tcvn3))});
+  candidates.push_back({"vni", "", FontForm::kVni,
+                        vietnamese_score(lex, apply_font_map(FontMap::get(lex, FontForm::kVni), shown))});
+  std::string w1258;
+  if (icu_decode("windows-1258", sample, &w1258))
+    candidates.push_back({"windows-1258", "", FontForm::kUnicode, vietnamese_score(lex, nfc(w1258))});
+  return candidates;
+}
+
+// The whole document decoded the way the winning candidate read its start.
+Status decode_as(const Candidate& best, std::string_view bytes, bool valid_utf8, std::string* raw) {
+  if (valid_utf8) {
+    raw->assign(bytes);
+  } else if (best.encoding == "windows-1258") {
+    if (!icu_decode("windows-1258", bytes, raw)) return Status::Error("cannot decode windows-1258");
+  } else if (best.encoding == "tcvn3") {
+    if (!tcvn3_decode(bytes, raw)) return Status::Error("cannot decode TCVN3");
+  } else {
+    *raw = cp1252_text(bytes);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 const std::vector<std::string>& known_encodings() {
@@ -304,110 +390,16 @@ const std::vector<std::string>& known_encodings() {
 Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::string& forced,
                     DecodedText* out) {
   *out = DecodedText();
-  bool valid_utf8 = true;
-  {
-    int32_t i = 0, n = static_cast<int32_t>(bytes.size());
-    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-    while (i < n && valid_utf8) {
-      UChar32 c;
-      U8_NEXT(s, i, n, c);
-      valid_utf8 = c >= 0;
-    }
-  }
-  auto make = [&](const std::string& enc, std::string raw, FontForm form, double conf) {
-    out->encoding = enc;
-    out->text = std::move(raw);
-    out->form = form;
-    out->confidence = conf;
-    return Status::Ok();
-  };
+  const bool valid_utf8 = is_valid_utf8(bytes);
+  if (!forced.empty()) return decode_forced(bytes, forced, valid_utf8, out);
+  Status st;
+  if (read_byte_order(&bytes, valid_utf8, out, &st)) return st;
 
-  if (!forced.empty()) {
-    std::string text;
-    if (forced == "utf-8" || forced == "utf-8+tcvn3-font" || forced == "utf-8+vni-font") {
-      if (!valid_utf8) return Status::Error("not valid UTF-8 (--encoding " + forced + ")");
-      std::string_view b = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes;
-      FontForm form = forced == "utf-8+tcvn3-font" ? FontForm::kTcvn3
-                      : forced == "utf-8+vni-font" ? FontForm::kVni
-                                                   : FontForm::kUnicode;
-      return make(forced, std::string(b), form, 1.0);
-    }
-    if (forced == "utf-16le" || forced == "utf-16be") {
-      std::string_view b = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF"
-                               ? bytes.substr(2) : bytes;
-      if (!decode_utf16(b, forced == "utf-16le", &text)) return Status::Error("cannot decode " + forced);
-      return make(forced, text, FontForm::kUnicode, 1.0);
-    }
-    if (forced == "tcvn3") {
-      if (!tcvn3_decode(bytes, &text)) return Status::Error("cannot decode TCVN3");
-      return make(forced, text, FontForm::kUnicode, 1.0);
-    }
-    if (forced == "vni") return make(forced, cp1252_text(bytes), FontForm::kVni, 1.0);
-    if (forced == "windows-1258") {
-      if (!icu_decode("windows-1258", bytes, &text)) return Status::Error("cannot decode windows-1258");
-      return make(forced, text, FontForm::kUnicode, 1.0);
-    }
-    return Status::Error("unknown encoding '" + forced + "'");
-  }
-
-  // Byte order marks, and UTF-16 without one (every other byte NUL).
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && valid_utf8) {
-    bytes.remove_prefix(3);
-    out->encoding = "utf-8-bom";
-  } else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
-    bool little = bytes[0] == '\xFF';
-    std::string text;
-    if (!decode_utf16(bytes.substr(2), little, &text))
-      return Status::Error("invalid UTF-16");
-    return make(little ? "utf-16le" : "utf-16be", text, FontForm::kUnicode, 1.0);
-  } else {
-    size_t probe = std::min<size_t>(bytes.size(), 4096), even0 = 0, odd0 = 0;
-    for (size_t i = 0; i < probe; ++i)
-      if (bytes[i] == '\0') (i % 2 ? odd0 : even0)++;
-    if (odd0 + even0 > 0) {
-      if (probe >= 4 && odd0 * 3 > probe / 2 && even0 * 20 < probe / 2) {
-        std::string text;
-        if (decode_utf16(bytes, true, &text)) return make("utf-16le", text, FontForm::kUnicode, 0.9);
-      }
-      if (probe >= 4 && even0 * 3 > probe / 2 && odd0 * 20 < probe / 2) {
-        std::string text;
-        if (decode_utf16(bytes, false, &text)) return make("utf-16be", text, FontForm::kUnicode, 0.9);
-      }
-      return Status::Error("binary content (NUL bytes)");
-    }
-  }
-
-  // Candidates are scored on the start of the document: enough text to tell
-  // encodings apart, and the cost of detection stays flat on long files.
-  constexpr size_t kSample = 64 << 10;
-  std::string_view sample_bytes = bytes.substr(0, std::min(bytes.size(), kSample));
-  if (valid_utf8) {
-    while (!sample_bytes.empty() && (static_cast<unsigned char>(sample_bytes.back()) & 0xC0) == 0x80)
-      sample_bytes.remove_suffix(1);
-    if (!sample_bytes.empty() && static_cast<unsigned char>(sample_bytes.back()) >= 0xC0)
-      sample_bytes.remove_suffix(1);
-  }
-  const std::string sample(sample_bytes);
-  std::vector<Candidate> candidates;
-  if (valid_utf8) {
-    std::string text(bytes);
-    std::string enc = out->encoding.empty() ? "utf-8" : out->encoding;
-    if (foreign_latin1_share(sample) < kFontMappedShare) return make(enc, text, FontForm::kUnicode, 1.0);
-    candidates.push_back({enc, "", FontForm::kUnicode, vietnamese_score(nfc(sample))});
-    candidates.push_back({"utf-8+tcvn3-font", "", FontForm::kTcvn3,
-                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kTcvn3), sample))});
-    candidates.push_back({"utf-8+vni-font", "", FontForm::kVni,
-                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kVni), sample))});
-  } else {
-    std::string shown = cp1252_text(sample), tcvn3;
-    if (tcvn3_decode(sample, &tcvn3))
-      candidates.push_back({"tcvn3", "", FontForm::kUnicode, vietnamese_score(nfc(tcvn3))});
-    candidates.push_back({"vni", "", FontForm::kVni,
-                          vietnamese_score(apply_font_map(FontMap::get(lex, FontForm::kVni), shown))});
-    std::string w1258;
-    if (icu_decode("windows-1258", sample, &w1258))
-      candidates.push_back({"windows-1258", "", FontForm::kUnicode, vietnamese_score(nfc(w1258))});
-  }
+  const std::string sample = detection_sample(bytes, valid_utf8);
+  const std::string utf8_name = out->encoding.empty() ? "utf-8" : out->encoding;
+  if (valid_utf8 && foreign_latin1_share(sample) < kFontMappedShare)
+    return decoded(utf8_name, std::string(bytes), FontForm::kUnicode, 1.0, out);
+  std::vector<Candidate> candidates = score_candidates(lex, sample, valid_utf8, utf8_name);
   auto best = std::max_element(candidates.begin(), candidates.end(),
                                [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
   double total = 0;
@@ -415,18 +407,9 @@ Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::strin
   if (!valid_utf8 && best->score < 0.02)
     return Status::Error("invalid UTF-8 and not readable as TCVN3, VNI or Windows-1258 "
                          "(give --encoding if you know it)");
-  // Decode the whole document the way the winner read its start.
   std::string raw;
-  if (valid_utf8) {
-    raw.assign(bytes);
-  } else if (best->encoding == "windows-1258") {
-    if (!icu_decode("windows-1258", bytes, &raw)) return Status::Error("cannot decode windows-1258");
-  } else if (best->encoding == "tcvn3") {
-    if (!tcvn3_decode(bytes, &raw)) return Status::Error("cannot decode TCVN3");
-  } else {
-    raw = cp1252_text(bytes);
-  }
-  return make(best->encoding, std::move(raw), best->form, total > 0 ? best->score / total : 0.0);
+  if (st = decode_as(*best, bytes, valid_utf8, &raw); !st.ok()) return st;
+  return decoded(best->encoding, std::move(raw), best->form, total > 0 ? best->score / total : 0.0, out);
 }
 
 }  // namespace chitieu

@@ -59,9 +59,10 @@ class FontMap {
   friend struct FontMapBuilder;
 };
 
-// Score of how Vietnamese a text reads (common syllables with their marks),
-// used to choose between candidate decodings.
-double vietnamese_score(std::string_view utf8);
+// Score of how Vietnamese a text reads (the share of its words among the
+// lexicon's common syllables, data/common_syllables.tsv), used to choose
+// between candidate decodings.
+double vietnamese_score(const Lexicon& lex, std::string_view utf8);
 
 }  // namespace chitieu
 

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractor/formats/document_lines.h"
 #include "extractor/formats/docx_reader.h"
 #include "extractor/formats/format_detect.h"
 #include "extractor/formats/ocr_reader.h"
@@ -101,6 +102,55 @@ Status read_document_format(const Lexicon& lex, std::string_view bytes, const De
   return Status::Ok();
 }
 
+// Decoded plain text into its lines. Text has no NUL and few C0 controls
+// (TCVN3 puts some capitals there, so a handful is allowed); anything else is
+// binary data with a text extension. Old Mac files end lines with a lone CR.
+Status split_plain_text(std::string_view text, std::vector<std::string>* lines) {
+  const char eol = text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos
+                       ? '\r'
+                       : '\n';
+  size_t controls = 0;
+  int line = 1;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == static_cast<unsigned char>(eol)) ++line;
+    if (c == 0) {
+      return Status::Error("binary content (NUL byte at line " + std::to_string(line) + ")");
+    }
+    if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') ++controls;
+  }
+  if (controls * 100 > text.size() + 100) {
+    return Status::Error("binary content (" + std::to_string(controls) + " control bytes)");
+  }
+  if (static_cast<uint64_t>(line) > kMaxDocumentLines) {
+    return Status::Error("too many lines (" + std::to_string(line) + "; limit " +
+                         std::to_string(kMaxDocumentLines) + ")");
+  }
+
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find(eol, pos);
+    std::string_view ln = text.substr(
+        pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    if (!ln.empty() && ln.back() == '\r') ln.remove_suffix(1);
+    if (nl == std::string_view::npos) {
+      if (!ln.empty()) lines->emplace_back(ln);
+      break;
+    }
+    lines->emplace_back(ln);
+    pos = nl + 1;
+  }
+  bool any_text = false;
+  for (const auto& l : *lines) {
+    if (l.find_first_not_of(" \t\r\f\v") != std::string::npos) {
+      any_text = true;
+      break;
+    }
+  }
+  if (!any_text) return Status::Error("no text (only white space)");
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
@@ -162,54 +212,7 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
   out->encoding = decoded.encoding;
   out->encoding_confidence = decoded.confidence;
   out->form = decoded.form;
-  std::string_view text = decoded.text;
-
-  // Text has no NUL and few C0 controls (TCVN3 puts some capitals there, so a
-  // handful is allowed); anything else is binary data with a text extension.
-  // Old Mac files end lines with a lone CR.
-  const char eol = text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos
-                       ? '\r'
-                       : '\n';
-  size_t controls = 0;
-  int line = 1;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == static_cast<unsigned char>(eol)) ++line;
-    if (c == 0) {
-      return Status::Error("binary content (NUL byte at line " + std::to_string(line) + ")");
-    }
-    if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') ++controls;
-  }
-  if (controls * 100 > text.size() + 100) {
-    return Status::Error("binary content (" + std::to_string(controls) + " control bytes)");
-  }
-  if (static_cast<uint64_t>(line) > kMaxTextLines) {
-    return Status::Error("too many lines (" + std::to_string(line) + "; limit " +
-                         std::to_string(kMaxTextLines) + ")");
-  }
-
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find(eol, pos);
-    std::string_view ln = text.substr(
-        pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    if (!ln.empty() && ln.back() == '\r') ln.remove_suffix(1);
-    if (nl == std::string_view::npos) {
-      if (!ln.empty()) out->lines.emplace_back(ln);
-      break;
-    }
-    out->lines.emplace_back(ln);
-    pos = nl + 1;
-  }
-  bool any_text = false;
-  for (const auto& l : out->lines) {
-    if (l.find_first_not_of(" \t\r\f\v") != std::string::npos) {
-      any_text = true;
-      break;
-    }
-  }
-  if (!any_text) return Status::Error("no text (only white space)");
-  return Status::Ok();
+  return split_plain_text(decoded.text, &out->lines);
 }
 
 namespace {

@@ -46,13 +46,12 @@ struct SourceText {
 // This bounds the containers (a scanned PDF is often tens of megabytes).
 inline constexpr uint64_t kMaxSourceBytes = 256ull << 20;
 
-// Largest plain text, and most lines in it. Ingest holds a document with its
-// repaired lines and figures in memory at once: measured, about 25 bytes per
-// byte of prose and 180 per line, so 16 MiB of prose peaks near 450 MB and a
-// file of empty lines would need far more without the line limit. A long
-// resolution is 50 KB and 1,000 lines; these leave a factor of 300.
+// Largest plain text. Ingest holds a document with its repaired lines and
+// figures in memory at once: measured, about 25 bytes per byte of prose, so
+// 16 MiB of prose peaks near 450 MB. A long resolution is 50 KB; this leaves a
+// factor of 300. Every format, plain text included, also has at most
+// kMaxDocumentLines lines (formats/document_lines.h).
 inline constexpr uint64_t kMaxTextBytes = 16ull << 20;
-inline constexpr uint64_t kMaxTextLines = 1'000'000;
 
 // Reads, decodes and validates `path`. `forced_encoding` (one of
 // known_encodings(), or empty to detect) overrides detection. On failure

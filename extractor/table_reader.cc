@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "common/text.h"
 #include "extractor/figure_builder.h"
 #include "normalizer/period.h"
 #include "normalizer/qualifier.h"
@@ -57,16 +58,7 @@ Cell make_cell(const Lexicon* lex, const RepairedLine& l, size_t line) {
   c.end = e;
   c.folded = l.folded.substr(b, e - b);
   // repaired text of the span
-  size_t cp = 0, bb = l.text.size(), eb = l.text.size();
-  for (size_t i = 0; i <= l.text.size(); ++i) {
-    if (i < l.text.size() && (static_cast<unsigned char>(l.text[i]) & 0xC0) == 0x80) continue;
-    if (cp == b) bb = i;
-    if (cp == e) {
-      eb = i;
-      break;
-    }
-    ++cp;
-  }
+  auto [bb, eb] = byte_range_of_code_points(l.text, b, e);
   c.text = l.text.substr(bb, eb - bb);
   if (c.folded.empty()) return c;
   c.could_be_row_number = RE2::FullMatch(c.folded, row_number_cell());
@@ -161,26 +153,28 @@ struct TableHeader {
 
 // The cells before the first row: a title (whose year is the table's), "STT",
 // the label and unit columns, then one column per value with its year.
-TableHeader read_header(const std::vector<Cell>& cells, size_t first_row,
+TableHeader read_header(const Lexicon& lex, const std::vector<Cell>& cells, size_t first_row,
                         const std::string& context_year) {
+  const GrammarWords& words = lex.words;
   TableHeader h;
   h.table_year = context_year;
   size_t header_begin = 0;
   for (size_t i = 0; i < first_row; ++i)
-    if (cells[i].folded == "stt" || cells[i].folded == "tt") header_begin = i;
+    if (std::find(words.table_row_number_headers.begin(), words.table_row_number_headers.end(),
+                  cells[i].folded) != words.table_row_number_headers.end())
+      header_begin = i;
   for (size_t i = 0; i < first_row; ++i) {
     const std::string& f = cells[i].folded;
-    std::vector<YearMention> years = find_year_mentions(f);
+    std::vector<YearMention> years = find_year_mentions(lex, f);
     if (i < header_begin) {  // a title above the table: its year is the context
       if (!years.empty()) h.table_year = years.back().period;
       continue;
     }
-    if (f.rfind("don vi", 0) == 0 || f == "dvt" || f.rfind("dvt", 0) == 0) continue;  // unit column
-    if (!years.empty() || f.find("muc tieu") != std::string::npos ||
-        f.find("ke hoach") != std::string::npos) {
+    if (starts_with_any(f, words.table_unit_headers)) continue;  // unit column
+    if (!years.empty() || contains_any(f, words.table_value_headers)) {
       Column col;
       col.period = years.empty() ? "" : years.back().period;
-      col.result = f.find("uoc") != std::string::npos || f.find("thuc hien") != std::string::npos;
+      col.result = contains_any(f, words.table_result_headers);
       col.header = cells[i].text;
       h.columns.push_back(col);
     }
@@ -201,7 +195,7 @@ struct RowLabel {
 std::string cut_at_code_point(const std::string& label, size_t code_points) {
   size_t cps = 0;
   for (size_t i = 0; i < label.size(); ++i) {
-    if ((static_cast<unsigned char>(label[i]) & 0xC0) == 0x80) continue;
+    if (is_utf8_continuation(label[i])) continue;
     if (cps == code_points) return label.substr(0, i);
     ++cps;
   }
@@ -331,7 +325,7 @@ void TableReader::read_value(const Cell& c, size_t col, size_t values_in_row, co
 void TableReader::run(const std::string& context_year) {
   size_t k = 0;
   while (k < cells_.size() && !row_starts_at(k)) ++k;
-  header_ = read_header(cells_, k, context_year);
+  header_ = read_header(lex_, cells_, k, context_year);
   std::string parent_label;
   while (k < cells_.size()) {
     std::string item;

@@ -1,5 +1,6 @@
 #include "extractor/text_repair.h"
 
+#include "common/text.h"
 #include "extractor/legacy_encoding.h"
 
 #include <re2/re2.h>
@@ -9,55 +10,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <mutex>
 
 namespace chitieu {
 namespace {
-
-// Folding table for the code points Vietnamese text uses (Latin blocks and
-// Latin Extended Additional, where all precomposed Vietnamese vowels live).
-constexpr int32_t kTableSize = 0x2100;
-
-const std::array<char, kTableSize>& fold_table() {
-  static const std::array<char, kTableSize> table = [] {
-    std::array<char, kTableSize> t{};
-    UErrorCode err = U_ZERO_ERROR;
-    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
-    for (int32_t c = 0; c < kTableSize; ++c) {
-      char f = '^';  // neutral: not a letter, digit or punctuation we read
-      if (c < 0x80) {
-        f = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        if (c < 0x20) f = ' ';
-      } else if (c == 0x0110 || c == 0x0111) {
-        f = 'd';  // đ Đ do not decompose
-      } else if (c == 0x01A2 || c == 0x01A3) {
-        f = 'u';  // ƣ Ƣ (OCR stand-ins for ư Ư)
-      } else if (c == 0x00A0 || c == 0x2007 || c == 0x202F || (c >= 0x2000 && c <= 0x200A)) {
-        f = ' ';
-      } else if (c >= 0x2010 && c <= 0x2015) {
-        f = '-';
-      } else if (c == 0x2018 || c == 0x2019 || c == 0x201A) {
-        f = '\'';
-      } else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB) {
-        f = '"';
-      } else if (c == 0x2026) {
-        f = '.';
-      } else if (c == 0x00D7) {
-        f = 'x';
-      } else if (U_SUCCESS(err) && u_isalpha(c)) {
-        icu::UnicodeString d;
-        nfd->normalize(icu::UnicodeString(c), d, err);
-        UChar32 base = d.length() > 0 ? d.char32At(0) : c;
-        if (base < 0x80 && u_isalpha(base)) f = static_cast<char>(u_tolower(base));
-        err = U_ZERO_ERROR;
-      }
-      t[c] = f;
-    }
-    return t;
-  }();
-  return table;
-}
 
 bool is_invisible(UChar32 c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD ||
@@ -87,97 +43,33 @@ void merge_repairs(std::vector<Repair>* repairs) {
   *repairs = std::move(merged);
 }
 
-}  // namespace
+// A code point of the line being repaired and the raw byte offset it came from.
+using PlacedCodePoint = std::pair<UChar32, int32_t>;
 
-char fold_code_point(int32_t c) {
-  if (c >= 0 && c < kTableSize) return fold_table()[c];
-  if (c == 0xFF05) return '%';
-  return '^';
-}
-
-std::string fold_text(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) c = 0xFFFD;
-    if (u_getCombiningClass(c) != 0) continue;
-    out.push_back(fold_code_point(c));
-  }
-  return out;
-}
-
-std::string comparison_key(std::string_view utf8) {
-  std::string folded = fold_text(utf8);
-  std::string key;
-  key.reserve(folded.size());
-  bool pending_space = false;
-  for (char c : folded) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '%';
-    if (!keep) {
-      pending_space = true;
-      continue;
-    }
-    if (pending_space && !key.empty()) key += ' ';
-    pending_space = false;
-    key += c;
-  }
-  // Word-final "y" after consonants only ("ty", "sy", "ly", "ky", "my") is the
-  // same syllable as with "i"; after a vowel ("tuy", "huy") it is not.
-  auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
-  for (size_t i = 0; i < key.size(); ++i) {
-    if (key[i] != 'y') continue;
-    bool word_end = i + 1 == key.size() || key[i + 1] == ' ' || key[i + 1] == '/';
-    bool has_onset = i > 0 && key[i - 1] >= 'a' && key[i - 1] <= 'z' && !is_vowel(key[i - 1]);
-    if (word_end && has_onset) key[i] = 'i';
-  }
-  return key;
-}
-
-size_t byte_offset_of_code_point(std::string_view utf8, uint32_t cp) {
-  uint32_t count = 0;
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    if ((static_cast<uint8_t>(utf8[i]) & 0xC0) == 0x80) continue;
-    if (count == cp) return i;
-    ++count;
-  }
-  return count == cp ? utf8.size() : std::string_view::npos;
-}
-
-uint32_t code_points_before(std::string_view utf8, size_t byte_offset) {
-  uint32_t count = 0;
-  for (size_t i = 0; i < byte_offset && i < utf8.size(); ++i) {
-    if ((static_cast<uint8_t>(utf8[i]) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
-
-RepairedLine repair_line(std::string_view raw, const FontMap* font) {
-  RepairedLine out;
-  const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
-  const int32_t n = static_cast<int32_t>(raw.size());
-
-  // Word exports leave "[bookmark: _GoBack]" markers in the text; they are
-  // not part of the document and are dropped.
+// Word exports leave "[bookmark: _GoBack]" markers in the text; they are not
+// part of the document. Returns their byte ranges, each recorded as a repair.
+std::vector<std::pair<int32_t, int32_t>> find_bookmarks(std::string_view raw,
+                                                        std::vector<Repair>* repairs) {
   static const RE2 kBookmark(R"((\[bookmark: [^\]]*\]))");
   std::vector<std::pair<int32_t, int32_t>> dropped;
-  {
-    re2::StringPiece input(raw.data(), raw.size());
-    re2::StringPiece match;
-    while (RE2::FindAndConsume(&input, kBookmark, &match)) {
-      int32_t b = static_cast<int32_t>(match.data() - raw.data());
-      dropped.push_back({b, b + static_cast<int32_t>(match.size())});
-      out.repairs.push_back({static_cast<uint32_t>(b),
-                             static_cast<uint32_t>(b + match.size()), "", "bookmark"});
-    }
+  re2::StringPiece input(raw.data(), raw.size());
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, kBookmark, &match)) {
+    int32_t b = static_cast<int32_t>(match.data() - raw.data());
+    dropped.push_back({b, b + static_cast<int32_t>(match.size())});
+    repairs->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(b + match.size()), "", "bookmark"});
   }
+  return dropped;
+}
 
-  // Pass 1: code points after per-character repairs, each with its raw offset.
-  std::vector<std::pair<UChar32, int32_t>> raw_cps;
-  raw_cps.reserve(raw.size());
+// The code points of `raw` outside the `dropped` ranges (invalid UTF-8 as
+// U+FFFD), then a sentinel {0, size} holding the end offset.
+std::vector<PlacedCodePoint> decode_placed(std::string_view raw,
+                                           const std::vector<std::pair<int32_t, int32_t>>& dropped) {
+  const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
+  const int32_t n = static_cast<int32_t>(raw.size());
+  std::vector<PlacedCodePoint> out;
+  out.reserve(raw.size() + 1);
   size_t next_drop = 0;
   int32_t i = 0;
   while (i < n) {
@@ -189,10 +81,18 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    raw_cps.push_back({c < 0 ? 0xFFFD : c, start});
+    out.push_back({c < 0 ? 0xFFFD : c, start});
   }
-  raw_cps.push_back({0, n});  // sentinel: end offset
-  std::vector<std::pair<UChar32, int32_t>> cps;
+  out.push_back({0, n});
+  return out;
+}
+
+// Pass 1: font-mapped glyphs to letters, invisible characters dropped, space
+// variants to spaces, ƣ to ư, each change recorded. `raw_cps` ends with the
+// sentinel of decode_placed; the result has none.
+std::vector<PlacedCodePoint> repair_characters(const std::vector<PlacedCodePoint>& raw_cps,
+                                               const FontMap* font, std::vector<Repair>* repairs) {
+  std::vector<PlacedCodePoint> cps;
   cps.reserve(raw_cps.size());
   std::vector<int32_t> just_cps;
   if (font) {
@@ -207,16 +107,9 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
       size_t used = font->map(just_cps.data(), just_cps.size(), k, &mapped);
       if (used > 0) {
         int32_t end = raw_cps[k + used].second;
-        std::string repl;
-        for (char32_t m : mapped) {
-          cps.push_back({static_cast<UChar32>(m), start});
-          char buf[4];
-          int32_t len = 0;
-          U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(m));
-          repl.append(buf, len);
-        }
-        out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), repl,
-                               font->rule()});
+        for (char32_t m : mapped) cps.push_back({static_cast<UChar32>(m), start});
+        repairs->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), encode_utf8(mapped),
+                            font->rule()});
         k += used;
         continue;
       }
@@ -224,115 +117,113 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font) {
     ++k;
     int32_t end = raw_cps[k].second;
     if (is_invisible(c)) {
-      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), "", "invisible"});
+      repairs->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), "", "invisible"});
       continue;
     }
     if (is_space_variant(c)) {
-      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), " ", "space"});
+      repairs->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), " ", "space"});
       c = ' ';
     } else if (c == 0x01A3 || c == 0x01A2) {
       // OCR and some PDF fonts give ƣ (oi) for ư; Vietnamese has no ƣ.
       UChar32 fixed = c == 0x01A3 ? 0x01B0 : 0x01AF;
-      char buf[4];
-      int32_t len = 0;
-      U8_APPEND_UNSAFE(buf, len, fixed);
-      out.repairs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-                             std::string(buf, len), "u-horn"});
+      repairs->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
+                          encode_utf8(std::u32string(1, fixed)), "u-horn"});
       c = fixed;
     }
     cps.push_back({c, start});
   }
+  return cps;
+}
 
-  // Pass 2: NFC, chunk by chunk between normalization boundaries, so each
-  // output code point maps to the raw offset of the chunk it came from.
-  UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
-  out.text.reserve(raw.size());
-  out.folded.reserve(raw.size());
-  out.raw_byte_of_cp.reserve(cps.size() + 1);
-  auto emit = [&](UChar32 c, int32_t raw_offset) {
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    out.text.append(buf, len);
-    out.folded.push_back(fold_code_point(c));
-    out.raw_byte_of_cp.push_back(static_cast<uint32_t>(raw_offset));
-  };
-  // Most lines are already NFC: then every code point stands for itself and
-  // the chunked normalization below is skipped. (ƣ is excluded: ƣ + a
-  // combining mark is NFC, but ư + the same mark composes.)
+// Appends code point `c`, from raw byte `raw_offset`, to the line.
+void emit(UChar32 c, int32_t raw_offset, RepairedLine* out) {
+  append_utf8(c, &out->text);
+  out->folded.push_back(fold_code_point(c));
+  out->raw_byte_of_cp.push_back(static_cast<uint32_t>(raw_offset));
+}
+
+// Whether pass 1 left the line as it was and it is already NFC, so that every
+// code point stands for itself (most lines).
+bool already_normal(std::string_view raw, const FontMap* font, const std::vector<PlacedCodePoint>& cps,
+                    const RepairedLine& out, const icu::Normalizer2* nfc) {
+  // ƣ is excluded: ƣ + a combining mark is NFC, but ư + the same mark composes.
   bool has_oi = raw.find("\xC6\xA2") != std::string_view::npos ||
                 raw.find("\xC6\xA3") != std::string_view::npos;
   // Removing a character can bring a letter and its mark together, and a mark
   // NFC leaves unattached is debris to drop: both need the full path.
-  bool plain = out.repairs.empty() &&
-               std::none_of(cps.begin(), cps.end(), [](const std::pair<UChar32, int32_t>& p) {
+  bool plain = out.repairs.empty() && std::none_of(cps.begin(), cps.end(), [](const PlacedCodePoint& p) {
                  return p.first >= 0x300 && u_getCombiningClass(p.first) != 0;
                });
-  if (!font && !has_oi && plain && nfc->isNormalizedUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())), err) &&
-      U_SUCCESS(err)) {
-    for (const auto& [c, offset] : cps) emit(c, offset);
-    out.raw_byte_of_cp.push_back(static_cast<uint32_t>(n));
-    merge_repairs(&out.repairs);
-    return out;
-  }
-  err = U_ZERO_ERROR;
+  UErrorCode err = U_ZERO_ERROR;
+  return !font && !has_oi && plain &&
+         nfc->isNormalizedUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())), err) &&
+         U_SUCCESS(err);
+}
+
+// Pass 2: NFC, chunk by chunk between normalization boundaries, so each
+// output code point maps to the raw offset of the chunk it came from.
+void normalize_chunks(const std::vector<PlacedCodePoint>& cps, int32_t raw_size,
+                      const icu::Normalizer2* nfc, RepairedLine* out) {
+  UErrorCode err = U_ZERO_ERROR;
   size_t k = 0;
   while (k < cps.size()) {
     size_t end = k + 1;
     while (end < cps.size() && !nfc->hasBoundaryBefore(cps[end].first)) ++end;
     if (end == k + 1 && nfc->isInert(cps[k].first)) {
-      emit(cps[k].first, cps[k].second);
-    } else {
-      icu::UnicodeString chunk;
-      for (size_t j = k; j < end; ++j) chunk.append(cps[j].first);
-      icu::UnicodeString normalized;
-      nfc->normalize(chunk, normalized, err);
-      if (U_FAILURE(err)) {
-        err = U_ZERO_ERROR;
-        normalized = chunk;
+      emit(cps[k].first, cps[k].second, out);
+      k = end;
+      continue;
+    }
+    icu::UnicodeString chunk;
+    for (size_t j = k; j < end; ++j) chunk.append(cps[j].first);
+    icu::UnicodeString normalized;
+    nfc->normalize(chunk, normalized, err);
+    if (U_FAILURE(err)) {
+      err = U_ZERO_ERROR;
+      normalized = chunk;
+    }
+    bool changed = normalized != chunk;
+    for (int32_t j = 0; j < normalized.length();) {
+      UChar32 c = normalized.char32At(j);
+      j += U16_LENGTH(c);
+      // A combining mark NFC could not attach is debris: drop it so the
+      // folded skeleton stays one letter per letter.
+      if (u_getCombiningClass(c) != 0) {
+        changed = true;
+        continue;
       }
-      bool changed = normalized != chunk;
-      for (int32_t j = 0; j < normalized.length();) {
-        UChar32 c = normalized.char32At(j);
-        j += U16_LENGTH(c);
-        // A combining mark NFC could not attach is debris: drop it so the
-        // folded skeleton stays one letter per letter.
-        if (u_getCombiningClass(c) != 0) {
-          changed = true;
-          continue;
-        }
-        emit(c, cps[k].second);
-      }
-      if (changed) {
-        int32_t raw_end = end < cps.size() ? cps[end].second : n;
-        std::string repl;
-        normalized.toUTF8String(repl);
-        out.repairs.push_back({static_cast<uint32_t>(cps[k].second),
-                               static_cast<uint32_t>(raw_end), repl, "nfc"});
-      }
+      emit(c, cps[k].second, out);
+    }
+    if (changed) {
+      int32_t raw_end = end < cps.size() ? cps[end].second : raw_size;
+      std::string repl;
+      normalized.toUTF8String(repl);
+      out->repairs.push_back({static_cast<uint32_t>(cps[k].second), static_cast<uint32_t>(raw_end), repl, "nfc"});
     }
     k = end;
   }
-  out.raw_byte_of_cp.push_back(static_cast<uint32_t>(n));
-  merge_repairs(&out.repairs);
-  return out;
 }
 
-std::vector<PhraseRepair> prepare_phrase_repairs(const std::vector<std::string>& phrases) {
-  std::vector<PhraseRepair> out;
-  for (const std::string& p : phrases) {
-    PhraseRepair r;
-    r.folded = fold_text(p);
-    int32_t i = 0, n = static_cast<int32_t>(p.size());
-    const auto* s = reinterpret_cast<const uint8_t*>(p.data());
-    while (i < n) {
-      UChar32 c;
-      U8_NEXT(s, i, n, c);
-      if (c >= 0 && u_getCombiningClass(c) == 0) r.text.push_back(c);
-    }
-    if (r.text.size() == r.folded.size() && !r.folded.empty()) out.push_back(std::move(r));
+}  // namespace
+
+RepairedLine repair_line(std::string_view raw, const FontMap* font) {
+  RepairedLine out;
+  const int32_t n = static_cast<int32_t>(raw.size());
+  std::vector<std::pair<int32_t, int32_t>> dropped = find_bookmarks(raw, &out.repairs);
+  std::vector<PlacedCodePoint> cps = repair_characters(decode_placed(raw, dropped), font, &out.repairs);
+
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  out.text.reserve(raw.size());
+  out.folded.reserve(raw.size());
+  out.raw_byte_of_cp.reserve(cps.size() + 1);
+  if (already_normal(raw, font, cps, out, nfc)) {
+    for (const auto& [c, offset] : cps) emit(c, offset, &out);
+  } else {
+    normalize_chunks(cps, n, nfc, &out);
   }
+  out.raw_byte_of_cp.push_back(static_cast<uint32_t>(n));
+  merge_repairs(&out.repairs);
   return out;
 }
 
@@ -362,13 +253,8 @@ void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line
         int32_t want = p.text[k];
         if (u_isupper(cps[pos + k])) want = u_toupper(want);
         if (want != cps[pos + k]) differs = true;
-        char buf[4];
-        int32_t len = 0;
-        U8_APPEND_UNSAFE(buf, len, cps[pos + k]);
-        before.append(buf, len);
-        len = 0;
-        U8_APPEND_UNSAFE(buf, len, want);
-        after.append(buf, len);
+        append_utf8(cps[pos + k], &before);
+        append_utf8(want, &after);
         cps[pos + k] = want;
       }
       if (!differs) continue;
@@ -379,12 +265,7 @@ void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line
   if (!changed) return;
   std::string text;
   text.reserve(line->text.size());
-  for (int32_t c : cps) {
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    text.append(buf, len);
-  }
+  for (int32_t c : cps) append_utf8(c, &text);
   line->text = std::move(text);
   std::sort(line->repairs.begin(), line->repairs.end(),
             [](const Repair& a, const Repair& b) { return a.raw_begin < b.raw_begin; });

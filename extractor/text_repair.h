@@ -18,6 +18,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/text.h"  // folding, used to build `folded`
+#include "normalizer/lexicon.h"  // PhraseRepair
+
 namespace chitieu {
 
 class FontMap;
@@ -44,13 +47,9 @@ struct RepairedLine {
 // a soft hyphen, is not dropped as an invisible character.
 RepairedLine repair_line(std::string_view raw, const FontMap* font = nullptr);
 
-// A phrase with one reading in administrative text (data/ocr_phrases.tsv),
-// prepared for matching.
-struct PhraseRepair {
-  std::string folded;         // its skeleton
-  std::vector<int32_t> text;  // its code points, as many as the skeleton has bytes
-};
-std::vector<PhraseRepair> prepare_phrase_repairs(const std::vector<std::string>& phrases);
+// Phrases with one reading in administrative text (data/ocr_phrases.tsv) are
+// prepared for matching by the lexicon (PhraseRepair, prepare_phrase_repairs
+// in normalizer/lexicon.h).
 
 // Rewrites damaged spellings of known phrases ("Phần đầu" -> "Phấn đấu",
 // "vận dân" -> "vạn dân"): a run of whole words whose skeleton equals a
@@ -58,25 +57,6 @@ std::vector<PhraseRepair> prepare_phrase_repairs(const std::vector<std::string>&
 // case of each letter; recorded as rule "ocr-phrase". The skeleton, and so the
 // offset map, do not change.
 void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line);
-
-// One ASCII byte for a code point, as used in `folded`.
-char fold_code_point(int32_t c);
-
-// Folds UTF-8 text (one byte per code point), for lexicon lookups and keys.
-std::string fold_text(std::string_view utf8);
-
-// A key under which spellings of the same words compare equal: folded (case,
-// tone marks and their placement, đ), the i/y alternation of syllables such as
-// tỷ/tỉ, sỹ/sĩ, lý/lí reduced to "i", punctuation other than "/" and "%"
-// dropped, spaces collapsed. "Tỉ lệ đô thị hoá" and "Tỷ lệ đô thị hóa" share a key.
-std::string comparison_key(std::string_view utf8);
-
-// Number of code points in the first `byte_offset` bytes of `utf8`.
-uint32_t code_points_before(std::string_view utf8, size_t byte_offset);
-
-// Byte offset of code point `cp` in `utf8` (the size when `cp` is the end);
-// npos when the text has fewer code points.
-size_t byte_offset_of_code_point(std::string_view utf8, uint32_t cp);
 
 }  // namespace chitieu
 

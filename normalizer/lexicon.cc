@@ -6,6 +6,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <unicode/uchar.h>
+
+#include "common/text.h"
+
 namespace chitieu {
 namespace {
 
@@ -24,7 +28,8 @@ std::vector<std::string> split_tabs(const std::string& line) {
 }  // namespace
 
 Status read_tsv_rows(const std::string& path, size_t min_columns,
-                     std::vector<std::vector<std::string>>* rows) {
+                     std::vector<std::vector<std::string>>* rows,
+                     std::vector<int>* line_numbers) {
   std::ifstream in(path);
   if (!in) return Status::Error(StatusCode::kData, "cannot read data file " + path);
   std::string line;
@@ -39,6 +44,7 @@ Status read_tsv_rows(const std::string& path, size_t min_columns,
                            std::to_string(min_columns) + " tab-separated columns");
     }
     rows->push_back(std::move(cols));
+    if (line_numbers) line_numbers->push_back(number);
   }
   return Status::Ok();
 }
@@ -62,11 +68,46 @@ std::string resolve_data_dir(const std::string& flag_value) {
   return CHITIEU_DATA_DIR;
 }
 
-Status load_lexicon(const std::string& dir, Lexicon* out) {
+namespace {
+
+// The rows of one data file, with the line of each, for messages that name
+// the file, the line and the surface.
+struct DataFile {
+  std::string path;
   std::vector<std::vector<std::string>> rows;
-  Status st = read_tsv_rows(dir + "/units.tsv", 2, &rows);
-  if (!st.ok()) return st;
-  for (auto& r : rows) {
+  std::vector<int> lines;
+
+  Status read(const std::string& dir, const char* name, size_t min_columns) {
+    path = dir + "/" + name;
+    return read_tsv_rows(path, min_columns, &rows, &lines);
+  }
+  Status error(size_t row, const std::string& what) const {
+    return Status::Error(StatusCode::kData, path + ":" + std::to_string(lines[row]) + ": " + what);
+  }
+  // Surfaces are matched against folded text: one written otherwise would
+  // never match, so it is refused rather than silently ignored.
+  Status check_folded(size_t row, size_t column) const {
+    const std::string& surface = rows[row][column];
+    if (fold_text(surface) == surface) return Status::Ok();
+    return error(row, "surface \"" + surface + "\" is not folded (write \"" + fold_text(surface) +
+                          "\"; see data/README.md)");
+  }
+  // Every row's `column`, checked folded, appended to `out`.
+  Status folded_column(size_t column, std::vector<std::string>* out) const {
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (Status st = check_folded(i, column); !st.ok()) return st;
+      out->push_back(rows[i][column]);
+    }
+    return Status::Ok();
+  }
+};
+
+Status load_units(const std::string& dir, Lexicon* out) {
+  DataFile file;
+  if (Status st = file.read(dir, "units.tsv", 2); !st.ok()) return st;
+  for (size_t i = 0; i < file.rows.size(); ++i) {
+    const auto& r = file.rows[i];
+    if (Status st = file.check_folded(i, 0); !st.ok()) return st;
     UnitEntry e;
     e.surface = r[0];
     const std::string& type = r[1];
@@ -82,17 +123,22 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
     } else if (type == "stop") {
       e.type = UnitEntry::kStop;
     } else {
-      return Status::Error(StatusCode::kData, dir + "/units.tsv: unknown type '" + type + "'");
+      return file.error(i, "unknown type '" + type + "'");
     }
     if (r.size() > 2 && e.type != UnitEntry::kScale) e.code = r[2];
     e.needs_value_word = r.size() > 3 && r[3] == "value_verb";
     out->units.push_back(e);
   }
   longest_first(&out->units);
+  return Status::Ok();
+}
 
-  rows.clear();
-  if (st = read_tsv_rows(dir + "/qualifiers.tsv", 3, &rows); !st.ok()) return st;
-  for (auto& r : rows) {
+Status load_qualifiers(const std::string& dir, Lexicon* out) {
+  DataFile file;
+  if (Status st = file.read(dir, "qualifiers.tsv", 3); !st.ok()) return st;
+  for (size_t i = 0; i < file.rows.size(); ++i) {
+    const auto& r = file.rows[i];
+    if (Status st = file.check_folded(i, 0); !st.ok()) return st;
     QualifierEntry q;
     q.surface = r[0];
     std::string cmp = unquote(r[1]);
@@ -100,17 +146,21 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
     if (q.opens_range_from) cmp = ">=";
     if (!cmp.empty()) {
       q.comparator = parse_comparator(cmp);
-      if (!q.comparator)
-        return Status::Error(StatusCode::kData, dir + "/qualifiers.tsv: unknown comparator \"" + cmp + "\" for \"" + r[0] + "\"");
+      if (!q.comparator) return file.error(i, "unknown comparator \"" + cmp + "\" for \"" + r[0] + "\"");
     }
     q.after = r[2] == "after";
     out->qualifiers.push_back(std::move(q));
   }
   longest_first(&out->qualifiers);
+  return Status::Ok();
+}
 
-  rows.clear();
-  if (st = read_tsv_rows(dir + "/implied_units.tsv", 2, &rows); !st.ok()) return st;
-  for (auto& r : rows) {
+Status load_implied_units(const std::string& dir, Lexicon* out) {
+  DataFile file;
+  if (Status st = file.read(dir, "implied_units.tsv", 2); !st.ok()) return st;
+  for (size_t i = 0; i < file.rows.size(); ++i) {
+    const auto& r = file.rows[i];
+    if (Status st = file.check_folded(i, 0); !st.ok()) return st;
     ImpliedUnit u;
     u.words = r[0];
     u.denominator_only = r[1] == "denominator";
@@ -118,34 +168,73 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
     u.counted = r.size() > 3 ? r[3] : "";
     out->implied_units.push_back(u);
   }
+  return Status::Ok();
+}
 
-  rows.clear();
-  if (st = read_tsv_rows(dir + "/number_names.tsv", 1, &rows); !st.ok()) return st;
-  for (auto& r : rows) out->number_names.push_back(r[0]);
+// A file of one folded surface per line.
+Status load_folded_list(const std::string& dir, const char* name, std::vector<std::string>* out) {
+  DataFile file;
+  if (Status st = file.read(dir, name, 1); !st.ok()) return st;
+  return file.folded_column(0, out);
+}
 
-  rows.clear();
-  if (st = read_tsv_rows(dir + "/ocr_phrases.tsv", 1, &rows); !st.ok()) return st;
-  for (auto& r : rows) out->ocr_phrases.push_back(r[0]);
+Status load_labeled_patterns(const std::string& dir, Lexicon* out) {
+  DataFile issuers;
+  if (Status st = issuers.read(dir, "issuers.tsv", 3); !st.ok()) return st;
+  for (size_t i = 0; i < issuers.rows.size(); ++i) {
+    if (Status st = issuers.check_folded(i, 1); !st.ok()) return st;
+    const auto& r = issuers.rows[i];
+    out->issuers.push_back({r[0], r[1], r[2]});
+  }
+  DataFile types;
+  if (Status st = types.read(dir, "doc_types.tsv", 2); !st.ok()) return st;
+  for (size_t i = 0; i < types.rows.size(); ++i) {
+    if (Status st = types.check_folded(i, 0); !st.ok()) return st;
+    out->doc_types.push_back({"", types.rows[i][0], types.rows[i][1]});
+  }
+  return Status::Ok();
+}
 
-  rows.clear();
-  if (st = read_tsv_rows(dir + "/age_groups.tsv", 1, &rows); !st.ok()) return st;
-  for (auto& r : rows) out->age_groups.push_back(r[0]);
+// data/words.tsv: role <TAB> folded surface.
+Status load_grammar_words(const std::string& dir, GrammarWords* out) {
+  const std::map<std::string, std::vector<std::string>*> roles = {
+      {"indicator_leading", &out->indicator_leading},
+      {"indicator_trailing", &out->indicator_trailing},
+      {"target_word", &out->target_words},
+      {"table_row_number_header", &out->table_row_number_headers},
+      {"table_unit_header", &out->table_unit_headers},
+      {"table_value_header", &out->table_value_headers},
+      {"table_result_header", &out->table_result_headers},
+      {"header_not_number", &out->header_not_number},
+      {"header_place", &out->header_place_words},
+      {"header_preamble", &out->header_preamble_words},
+      {"so_compound", &out->so_compound_words},
+  };
+  DataFile file;
+  if (Status st = file.read(dir, "words.tsv", 2); !st.ok()) return st;
+  for (size_t i = 0; i < file.rows.size(); ++i) {
+    auto role = roles.find(file.rows[i][0]);
+    if (role == roles.end()) return file.error(i, "unknown role '" + file.rows[i][0] + "'");
+    if (Status st = file.check_folded(i, 1); !st.ok()) return st;
+    role->second->push_back(file.rows[i][1]);
+  }
+  return Status::Ok();
+}
 
-  rows.clear();
-  if (st = read_tsv_rows(dir + "/sections.tsv", 1, &rows); !st.ok()) return st;
-  for (auto& r : rows) out->result_sections.push_back(r[0]);
+// Files written as spelled, with their marks (not folded).
+Status load_spelled(const std::string& dir, Lexicon* out) {
+  DataFile phrases;
+  if (Status st = phrases.read(dir, "ocr_phrases.tsv", 1); !st.ok()) return st;
+  for (const auto& r : phrases.rows) out->ocr_phrases.push_back(r[0]);
+  out->phrase_repairs = prepare_phrase_repairs(out->ocr_phrases);
 
-  rows.clear();
-  if (st = read_tsv_rows(dir + "/issuers.tsv", 3, &rows); !st.ok()) return st;
-  for (auto& r : rows) out->issuers.push_back({r[0], r[1], r[2]});
+  DataFile syllables;
+  if (Status st = syllables.read(dir, "common_syllables.tsv", 1); !st.ok()) return st;
+  for (const auto& r : syllables.rows) out->common_syllables.insert(r[0]);
 
-  rows.clear();
-  if (st = read_tsv_rows(dir + "/doc_types.tsv", 2, &rows); !st.ok()) return st;
-  for (auto& r : rows) out->doc_types.push_back({"", r[0], r[1]});
-
-  rows.clear();
-  if (st = read_tsv_rows(dir + "/vni.tsv", 2, &rows); !st.ok()) return st;
-  for (auto& r : rows) {
+  DataFile vni;
+  if (Status st = vni.read(dir, "vni.tsv", 2); !st.ok()) return st;
+  for (const auto& r : vni.rows) {
     std::string bytes;
     std::istringstream hex(r[1]);
     std::string h;
@@ -153,6 +242,34 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
     out->vni.push_back({r[0], bytes});
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+std::vector<PhraseRepair> prepare_phrase_repairs(const std::vector<std::string>& phrases) {
+  std::vector<PhraseRepair> out;
+  for (const std::string& p : phrases) {
+    PhraseRepair r;
+    r.folded = fold_text(p);
+    for (char32_t c : decode_utf8(p)) {
+      if (u_getCombiningClass(c) == 0) r.text.push_back(static_cast<int32_t>(c));
+    }
+    if (r.text.size() == r.folded.size() && !r.folded.empty()) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Status load_lexicon(const std::string& dir, Lexicon* out) {
+  Status st = load_units(dir, out);
+  if (st.ok()) st = load_qualifiers(dir, out);
+  if (st.ok()) st = load_implied_units(dir, out);
+  if (st.ok()) st = load_folded_list(dir, "number_names.tsv", &out->number_names);
+  if (st.ok()) st = load_folded_list(dir, "age_groups.tsv", &out->age_groups);
+  if (st.ok()) st = load_folded_list(dir, "sections.tsv", &out->result_sections);
+  if (st.ok()) st = load_labeled_patterns(dir, out);
+  if (st.ok()) st = load_grammar_words(dir, &out->words);
+  if (st.ok()) st = load_spelled(dir, out);
+  return st;
 }
 
 const Lexicon& default_lexicon() {

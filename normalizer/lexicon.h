@@ -1,15 +1,19 @@
 // The data files under data/ (see data/README.md), loaded once.
 //
-// All surfaces are folded (see extractor/text_repair.h) and matched against
+// All surfaces are folded (see common/text.h) and matched against
 // folded text. Entries are kept longest first so that a lookup takes the longest
 // surface that fits ("tổ chức quốc tế" before "tổ chức").
 #ifndef CHITIEU_NORMALIZER_LEXICON_H_
 #define CHITIEU_NORMALIZER_LEXICON_H_
 
-#include <string>
-#include <vector>
-
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <string>
+#include <typeindex>
+#include <unordered_set>
+#include <vector>
 
 #include "common/status.h"
 #include "model/figure.h"
@@ -45,29 +49,88 @@ struct LabeledPattern {
   std::string label;    // as displayed
 };
 
+// data/words.tsv: words the extractor reads as grammar, by role (see
+// data/README.md). All folded.
+struct GrammarWords {
+  std::vector<std::string> indicator_leading;   // trimmed off the start of an indicator
+  std::vector<std::string> indicator_trailing;  // trimmed off its end
+  std::vector<std::string> target_words;        // a clause naming them names a target
+  std::vector<std::string> table_row_number_headers;  // a header cell equal to one opens the header
+  std::vector<std::string> table_unit_headers;   // a header cell starting with one is the unit column
+  std::vector<std::string> table_value_headers;  // a header cell containing one is a value column
+  std::vector<std::string> table_result_headers; // ... of results when it contains one of these
+  std::vector<std::string> header_not_number;    // a line starting with one holds no document number
+  std::vector<std::string> header_place_words;   // a line starting with one completes the issuer
+  std::vector<std::string> header_preamble_words;  // a line starting with one ends the title
+  std::vector<std::string> so_compound_words;    // "<word> số" is a noun, not "so với"
+};
+
+// A phrase of data/ocr_phrases.tsv prepared for matching.
+struct PhraseRepair {
+  std::string folded;         // its skeleton
+  std::vector<int32_t> text;  // its code points, as many as the skeleton has bytes
+};
+std::vector<PhraseRepair> prepare_phrase_repairs(const std::vector<std::string>& phrases);
+
+// Tables that later stages derive from a lexicon (the VNI font map), built on
+// first use, one per type, and owned by the lexicon: they live and die with
+// it, so no cache can hand out a table built for another lexicon at the same
+// address. A copy starts empty, since the copy may then be changed.
+class DerivedTables {
+ public:
+  DerivedTables() = default;
+  DerivedTables(const DerivedTables&) {}
+  DerivedTables& operator=(const DerivedTables&) {
+    std::lock_guard<std::mutex> lock(mu_);
+    tables_.clear();
+    return *this;
+  }
+
+  // The table of type T, made by `build()` the first time it is asked for.
+  template <class T, class Build>
+  const T& get(Build build) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::shared_ptr<const void>& slot = tables_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_shared<const T>(build());
+    return *static_cast<const T*>(slot.get());
+  }
+
+ private:
+  mutable std::mutex mu_;
+  mutable std::map<std::type_index, std::shared_ptr<const void>> tables_;
+};
+
 struct Lexicon {
   std::vector<UnitEntry> units;
   std::vector<QualifierEntry> qualifiers;
   std::vector<ImpliedUnit> implied_units;
   std::vector<std::string> number_names;
   std::vector<std::string> age_groups;   // data/age_groups.tsv
-  std::vector<std::string> ocr_phrases;  // data/ocr_phrases.tsv
+  std::vector<std::string> ocr_phrases;  // data/ocr_phrases.tsv, as spelled
+  std::vector<PhraseRepair> phrase_repairs;  // the same, prepared at load
   std::vector<std::string> result_sections;
   std::vector<LabeledPattern> issuers;
   std::vector<LabeledPattern> doc_types;
   // data/vni.tsv: a Vietnamese letter and its VNI-Windows bytes.
   std::vector<std::pair<std::string, std::string>> vni;
+  GrammarWords words;  // data/words.tsv
+  // data/common_syllables.tsv: frequent syllables with their marks.
+  std::unordered_set<std::string> common_syllables;
+  DerivedTables derived;
 };
 
 // Reads the rows of a tab-separated data file, skipping blank lines and lines
 // starting with '#'; a row with fewer than `min_columns` columns is an error
-// naming the file and line.
+// naming the file and line. `line_numbers`, when given, gets each row's line.
 Status read_tsv_rows(const std::string& path, size_t min_columns,
-                     std::vector<std::vector<std::string>>* rows);
+                     std::vector<std::vector<std::string>>* rows,
+                     std::vector<int>* line_numbers = nullptr);
 
 // --data-dir if given, else $CHITIEU_DATA, else the source tree's data/.
 std::string resolve_data_dir(const std::string& flag_value);
 
+// Loads every file; a surface that must be folded but is not (not equal to
+// fold_text of itself) is a kData error naming the file, line and surface.
 Status load_lexicon(const std::string& data_dir, Lexicon* out);
 
 // The lexicon of the default data directory, loaded on first use; aborts with

@@ -12,7 +12,7 @@ bool looks_like_year(std::string_view s, size_t b, size_t e) {
   return y >= 1900 && y <= 2100;
 }
 
-std::vector<YearMention> find_year_mentions(std::string_view folded) {
+std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view folded) {
   // The lead-in words are optional; a bare year still counts ("đến 2030").
   static const RE2 kYear(
       R"(((?:(?:den|toi|vao|trong)\s+)?(?:(?:cuoi|dau|giua)\s+)?(?:(?:nam|giai doan|nhiem ky|thoi ky|ky|ke hoach|tu nam)\s+)?)((?:19|20)\d\d)(?:(\s*-\s*|\s+(?:den|toi)\s+(?:nam\s+)?|\s+)((?:19|20)\d\d))?)");
@@ -58,11 +58,9 @@ std::vector<YearMention> find_year_mentions(std::string_view folded) {
       }
     }
     std::string word_before_so;
+    const std::vector<std::string>& nouns = lex.words.so_compound_words;
     m.comparison_base = RE2::PartialMatch(context, kBaseBefore, &word_before_so) &&
-                        word_before_so != "dan" && word_before_so != "chi" &&
-                        word_before_so != "he" && word_before_so != "ty" &&
-                        word_before_so != "ti" && word_before_so != "con" &&
-                        word_before_so != "tong";
+                        std::find(nouns.begin(), nouns.end(), word_before_so) == nouns.end();
     out.push_back(m);
   }
   return out;

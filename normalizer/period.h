@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "normalizer/lexicon.h"
+
 namespace chitieu {
 
 struct YearMention {
@@ -20,7 +22,8 @@ struct YearMention {
   bool comparison_base = false;
 };
 
-std::vector<YearMention> find_year_mentions(std::string_view folded);
+// `lex` gives the words that make "<word> số" a noun (data/words.tsv, so_compound).
+std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view folded);
 
 // True for a bare four-digit year (1900–2100) at [b, e).
 bool looks_like_year(std::string_view folded, size_t b, size_t e);

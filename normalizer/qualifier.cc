@@ -3,6 +3,10 @@
 #include "normalizer/unit_parser.h"
 
 namespace chitieu {
+
+// "ước" (estimated): a qualifier starting with it ("ước", "ước đạt", "ước
+// tăng") makes the figure an estimate, that is a result.
+constexpr const char* kEstimatePrefix = "uoc";
 namespace {
 
 bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
@@ -49,7 +53,7 @@ QualifierRun read_qualifiers_before(const Lexicon& lex, std::string_view s,
         run.comparator_word = e->surface;
       }
     }
-    if (e->surface.rfind("uoc", 0) == 0) run.has_estimate = true;
+    if (e->surface.rfind(kEstimatePrefix, 0) == 0) run.has_estimate = true;
     run.begin = b;
     p = b;
     if (e->surface == ":") continue;

@@ -1,6 +1,6 @@
 #include "store/store.h"
 
-#include "extractor/text_repair.h"
+#include "common/text.h"
 #include "store/figure_codec.h"
 #include "store/transaction.h"
 

@@ -411,6 +411,32 @@ TEST_F(FormatsDocx, PagesComeFromWordsRenderedPageBreaks) {
   EXPECT_EQ(doc.pages, (std::vector<uint32_t>{1, 1, 2, 2, 3}));
 }
 
+// One paragraph of a million and one line breaks: every format has the
+// same line cap as plain text (kMaxDocumentLines), refused with a clear reason.
+TEST_F(FormatsDocx, MoreLinesThanTheCapAreRefused) {
+  std::string body = "<w:p><w:r><w:t>Tăng trưởng đạt 7,5%</w:t>";
+  for (uint64_t i = 0; i < kMaxDocumentLines; ++i) body += "<w:br/>";
+  body += "</w:r></w:p>";
+  fs::path path = make_docx_body(body, "tall.docx");
+  EXPECT_NE(refusal(path).find("too many lines"), std::string::npos);
+  DocumentLines doc;
+  Status st = read_docx(slurp(path), &doc);
+  EXPECT_FALSE(st.ok());
+  EXPECT_EQ(doc.lines.size(), kMaxDocumentLines);  // stopped at the cap, not read on
+}
+
+TEST_F(FormatsDocx, ALineCapLoweredForATestIsKept) {
+  const std::string body = "<w:p><w:r><w:t>một</w:t></w:r></w:p><w:p><w:r><w:t>hai</w:t></w:r></w:p>"
+                           "<w:p><w:r><w:t>ba</w:t></w:r></w:p>";
+  fs::path path = make_docx_body(body, "three.docx");
+  DocumentLines doc;
+  doc.line_limit = 3;
+  ASSERT_TRUE(read_docx(slurp(path), &doc).ok());
+  doc.line_limit = 2;
+  Status st = read_docx(slurp(path), &doc);
+  EXPECT_EQ(st.message(), "too many lines (more than the limit of 2)");
+}
+
 // ---------------------------------------------------------------------------
 // Detection by content
 
@@ -554,6 +580,21 @@ TEST_F(FormatsHostile, TruncatedAndCorruptPdfs) {
   ExtractedDocument doc;
   Status st = extract_document(default_lexicon(), (dir_ / "hole.pdf").string(), "", &doc);
   EXPECT_TRUE(st.ok() || st.message().find("PDF") != std::string::npos) << st.message();
+}
+
+TEST_F(FormatsHostile, PdfOverTheLineCapIsRefused) {
+  std::string bytes = slurp(good_pdf());
+  DocumentLines doc;
+  ASSERT_TRUE(read_pdf(bytes, &doc).ok());
+  size_t lines = doc.lines.size();
+  ASSERT_GT(lines, 2u);
+  DocumentLines capped;
+  capped.line_limit = lines - 1;
+  Status st = read_pdf(bytes, &capped);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("too many lines"), std::string::npos) << st.message();
+  capped.line_limit = lines;
+  EXPECT_TRUE(read_pdf(bytes, &capped).ok());
 }
 
 TEST_F(FormatsHostile, EncryptedPdf) {

@@ -13,12 +13,12 @@ namespace chitieu {
 namespace {
 
 std::vector<YearMention> mentions(const std::string& text) {
-  return find_year_mentions(fold_text(text));
+  return find_year_mentions(default_lexicon(), fold_text(text));
 }
 
 TEST(Period, ByYear) {
   std::string f = fold_text("đến năm 2030");
-  std::vector<YearMention> m = find_year_mentions(f);
+  std::vector<YearMention> m = find_year_mentions(default_lexicon(), f);
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].period, "2030");
   EXPECT_EQ(m[0].begin, 0u);  // the whole mention, lead-in words included
@@ -33,7 +33,7 @@ TEST(Period, ByYear) {
 
 TEST(Period, EndOfYear) {
   std::string f = fold_text("số giường bệnh đến cuối năm 2030 đạt trên 44 giường bệnh/vạn dân");
-  std::vector<YearMention> m = find_year_mentions(f);
+  std::vector<YearMention> m = find_year_mentions(default_lexicon(), f);
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].period, "2030");
   EXPECT_EQ(m[0].begin, f.find("den cuoi nam"));

@@ -25,11 +25,25 @@ std::string clean_line(std::string_view text) {
 }
 
 void DocumentLines::add(std::string_view text, uint32_t page) {
+  if (lines.size() >= line_limit) {
+    over_limit_ = true;
+    return;
+  }
   lines.push_back(clean_line(text));
   if (page > 0 || !pages.empty()) {
     pages.resize(lines.size() - 1, 0);
     pages.push_back(page);
   }
+}
+
+Status DocumentLines::too_many_lines() const {
+  return Status::Error("too many lines (more than the limit of " + std::to_string(line_limit) + ")");
+}
+
+void DocumentLines::clear() {
+  uint64_t limit = line_limit;
+  *this = DocumentLines();
+  line_limit = limit;
 }
 
 }  // namespace chitieu

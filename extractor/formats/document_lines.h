@@ -12,7 +12,15 @@
 #include <string_view>
 #include <vector>
 
+#include "common/status.h"
+
 namespace chitieu {
+
+// Most lines a document may have, in any format (see README "Limits"). Ingest
+// holds a document's repaired lines and figures in memory at once, about 180
+// bytes a line; a long resolution has 1,000 lines, this leaves a factor of 1,000
+// and bounds memory against a file of empty paragraphs or a PDF of specks.
+inline constexpr uint64_t kMaxDocumentLines = 1'000'000;
 
 struct DocumentLines {
   std::vector<std::string> lines;  // valid UTF-8, no line terminators
@@ -20,8 +28,21 @@ struct DocumentLines {
   std::vector<bool> boilerplate;   // running header, footer or page number; empty when none
   std::vector<float> confidence;   // OCR: mean word confidence (0..100) of each line; empty when not OCRed
 
-  // Appends `text` (any bytes) as one line on `page` (0: no page).
+  // Most lines add() takes: kMaxDocumentLines, lowered by tests.
+  uint64_t line_limit = kMaxDocumentLines;
+
+  // Appends `text` (any bytes) as one line on `page` (0: no page). Past
+  // `line_limit` nothing is added and the document is over the limit.
   void add(std::string_view text, uint32_t page);
+
+  bool over_limit() const { return over_limit_; }
+  // The error a reader returns for a document over the limit.
+  Status too_many_lines() const;
+  // Empties the document, keeping `line_limit`.
+  void clear();
+
+ private:
+  bool over_limit_ = false;
 };
 
 // `text` made safe to store and read as a line: invalid UTF-8 becomes U+FFFD,

@@ -323,10 +323,11 @@ Status read_docx_or_throw(std::string_view bytes, DocumentLines* out) {
   body.traverse(finder);
   paged = finder.found;
 
-  *out = DocumentLines();
+  out->clear();
   Walker walker(out, paged);
   st = walker.body(body);
   if (!st.ok()) return st;
+  if (out->over_limit()) return out->too_many_lines();
   bool any = false;
   for (const std::string& l : out->lines) any |= l.find_first_not_of(" \t") != std::string::npos;
   if (!any) return Status::Error("docx without text");

@@ -131,6 +131,84 @@ class Engine {
 // page's time next to recognising it.
 using LoadPage = std::function<Status(int index, PageImage* out)>;
 
+// Recognises pages `todo` into `pages` on up to options.threads threads (all
+// cores when 0), each with its own engine, saving each page to the cache when
+// `use_cache`. The first failure stops the others and is returned.
+Status recognise_pages(const std::vector<int>& todo, const LoadPage& load, const OcrOptions& options,
+                       bool use_cache, std::vector<std::vector<OcrLine>>* pages_out) {
+  std::vector<std::vector<OcrLine>>& pages = *pages_out;
+  unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(todo.size()));
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex load_mu, cache_mu, error_mu;
+  Status error;
+  auto fail = [&](Status st) {
+    std::lock_guard<std::mutex> lock(error_mu);
+    if (error.ok()) error = std::move(st);
+    failed = true;
+  };
+  auto work = [&] {
+    // Nothing may escape a thread: an exception here would end the process.
+    try {
+      one_openmp_thread_here();
+      Engine engine;
+      Status st = engine.init();
+      if (!st.ok()) return fail(st);
+      while (!failed) {
+        size_t k = next++;
+        if (k >= todo.size()) break;
+        int index = todo[k];
+        PageImage image;
+        {
+          std::lock_guard<std::mutex> lock(load_mu);
+          st = load(index, &image);
+        }
+        if (!st.ok()) return fail(st);
+        st = engine.recognise(image, &pages[index]);
+        if (!st.ok()) return fail(Status::Error(st.message() + " (page " + std::to_string(index + 1) + ")"));
+        ++pages_recognised;
+        if (use_cache) {
+          std::lock_guard<std::mutex> lock(cache_mu);
+          options.cache->save(options.sha256, static_cast<uint32_t>(index + 1), pages[index]);
+        }
+      }
+    } catch (const std::bad_alloc&) {
+      fail(Status::Error("page image too large to recognise (out of memory)"));
+    } catch (const std::exception& e) {
+      fail(Status::Error(std::string("OCR failed: ") + e.what()));
+    } catch (...) {
+      fail(Status::Error("OCR failed"));
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) {
+    // Fewer workers when the system refuses a thread; this one still works.
+    try {
+      workers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  work();
+  for (std::thread& w : workers) w.join();
+  return error;
+}
+
+// The recognised pages as the document's lines, with their confidence.
+Status assemble_pages(const std::vector<std::vector<OcrLine>>& pages, DocumentLines* out) {
+  out->clear();
+  for (size_t i = 0; i < pages.size(); ++i) {
+    for (const OcrLine& line : pages[i]) {
+      out->add(line.text, static_cast<uint32_t>(i + 1));
+      if (out->over_limit()) return out->too_many_lines();
+      out->confidence.push_back(line.confidence);
+    }
+  }
+  mark_page_furniture(out);
+  return Status::Ok();
+}
+
 Status ocr_pages(int page_count, const LoadPage& load, const OcrOptions& options, DocumentLines* out) {
   quiet_leptonica();
   std::vector<std::vector<OcrLine>> pages(static_cast<size_t>(page_count));
@@ -143,73 +221,10 @@ Status ocr_pages(int page_count, const LoadPage& load, const OcrOptions& options
   }
 
   if (!todo.empty()) {
-    unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = std::min<unsigned>(threads, static_cast<unsigned>(todo.size()));
-    std::atomic<size_t> next{0};
-    std::atomic<bool> failed{false};
-    std::mutex load_mu, cache_mu, error_mu;
-    Status error;
-    auto fail = [&](Status st) {
-      std::lock_guard<std::mutex> lock(error_mu);
-      if (error.ok()) error = std::move(st);
-      failed = true;
-    };
-    auto work = [&] {
-      // Nothing may escape a thread: an exception here would end the process.
-      try {
-        one_openmp_thread_here();
-        Engine engine;
-        Status st = engine.init();
-        if (!st.ok()) return fail(st);
-        while (!failed) {
-          size_t k = next++;
-          if (k >= todo.size()) break;
-          int index = todo[k];
-          PageImage image;
-          {
-            std::lock_guard<std::mutex> lock(load_mu);
-            st = load(index, &image);
-          }
-          if (!st.ok()) return fail(st);
-          st = engine.recognise(image, &pages[index]);
-          if (!st.ok()) return fail(Status::Error(st.message() + " (page " + std::to_string(index + 1) + ")"));
-          ++pages_recognised;
-          if (use_cache) {
-            std::lock_guard<std::mutex> lock(cache_mu);
-            options.cache->save(options.sha256, static_cast<uint32_t>(index + 1), pages[index]);
-          }
-        }
-      } catch (const std::bad_alloc&) {
-        fail(Status::Error("page image too large to recognise (out of memory)"));
-      } catch (const std::exception& e) {
-        fail(Status::Error(std::string("OCR failed: ") + e.what()));
-      } catch (...) {
-        fail(Status::Error("OCR failed"));
-      }
-    };
-    std::vector<std::thread> workers;
-    for (unsigned t = 1; t < threads; ++t) {
-      // Fewer workers when the system refuses a thread; this one still works.
-      try {
-        workers.emplace_back(work);
-      } catch (const std::system_error&) {
-        break;
-      }
-    }
-    work();
-    for (std::thread& w : workers) w.join();
-    if (!error.ok()) return error;
+    Status st = recognise_pages(todo, load, options, use_cache, &pages);
+    if (!st.ok()) return st;
   }
-
-  *out = DocumentLines();
-  for (int i = 0; i < page_count; ++i) {
-    for (const OcrLine& line : pages[i]) {
-      out->add(line.text, static_cast<uint32_t>(i + 1));
-      out->confidence.push_back(line.confidence);
-    }
-  }
-  mark_page_furniture(out);
-  return Status::Ok();
+  return assemble_pages(pages, out);
 }
 
 bool has_text(const DocumentLines& doc) {

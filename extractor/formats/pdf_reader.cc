@@ -129,12 +129,13 @@ Status read_pdf_or_throw(std::string_view bytes, DocumentLines* out, bool* no_te
     return Status::Error("corrupt PDF: no pages" + (message.empty() ? "" : " (" + message + ")"));
   }
 
-  *out = DocumentLines();
+  out->clear();
   size_t words = 0;
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) return Status::Error("corrupt PDF: page " + std::to_string(i + 1) + " cannot be read");
     read_page(*page, static_cast<uint32_t>(i + 1), out, &words);
+    if (out->over_limit()) return out->too_many_lines();
   }
   if (words == 0) {
     if (no_text_layer != nullptr) {
