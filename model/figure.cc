@@ -43,11 +43,35 @@ std::optional<Comparator> parse_comparator(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view kind_text(FigureKind k) { return k == FigureKind::kResult ? "result" : "target"; }
+std::string_view kind_text(FigureKind k) {
+  switch (k) {
+    case FigureKind::kResult: return "result";
+    case FigureKind::kRule: return "rule";
+    case FigureKind::kTarget: break;
+  }
+  return "target";
+}
 
 std::optional<FigureKind> parse_kind(std::string_view text) {
   if (text == "target") return FigureKind::kTarget;
   if (text == "result") return FigureKind::kResult;
+  if (text == "rule") return FigureKind::kRule;
+  return std::nullopt;
+}
+
+std::string_view change_text(Change c) {
+  switch (c) {
+    case Change::kIncrease: return "increase";
+    case Change::kDecrease: return "decrease";
+    case Change::kLevel: break;
+  }
+  return "";
+}
+
+std::optional<Change> parse_change(std::string_view text) {
+  if (text.empty()) return Change::kLevel;
+  if (text == "increase") return Change::kIncrease;
+  if (text == "decrease") return Change::kDecrease;
   return std::nullopt;
 }
 

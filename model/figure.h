@@ -25,11 +25,22 @@ enum class Comparator { kEqual, kApprox, kAtLeast, kMore, kAtMost, kLess, kRange
 std::string_view comparator_text(Comparator c);
 std::optional<Comparator> parse_comparator(std::string_view text);
 
-enum class FigureKind { kTarget, kResult };
+// A target to reach, a result reached, or a rule: a threshold or condition
+// in a regulation, a form or a Q&A page, which is no figure of an indicator.
+enum class FigureKind { kTarget, kResult, kRule };
 
-// "target", "result"
+// "target", "result", "rule"
 std::string_view kind_text(FigureKind k);
 std::optional<FigureKind> parse_kind(std::string_view text);
+
+// What the figure's value measures: the level of the indicator ("tỷ lệ hộ
+// nghèo còn 2%"), or a change of it ("tăng 7,2%", "giảm từ 0,5% trở lên").
+// Nothing downstream may put a reduction beside a level.
+enum class Change { kLevel, kIncrease, kDecrease };
+
+// "" for a level (exported as null), "increase", "decrease"
+std::string_view change_text(Change c);
+std::optional<Change> parse_change(std::string_view text);
 
 enum class WarningCode {
   kUnitPerCapitaAdded,      // subject: the denominator added; detail: the indicator words
@@ -105,6 +116,7 @@ struct Figure {
   std::string counted;       // the counted noun, for count units
   std::string year;          // "2030", "2026-2030" or empty
   FigureKind kind = FigureKind::kTarget;
+  Change change = Change::kLevel;
   std::string number_text;   // the number(s) as written: "10 - 10,5"
   std::string unit_text;     // the unit as written: "%/năm"
   std::vector<Warning> warnings;

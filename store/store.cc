@@ -92,6 +92,7 @@ CREATE TABLE IF NOT EXISTS figures (
   indicator   TEXT NOT NULL,            -- as displayed: "parent — sub indicator"
   parent      TEXT,
   sub_indicator TEXT NOT NULL DEFAULT '',  -- the indicator under `parent` (all of it without one)
+  change      TEXT,                     -- increase | decrease; null for a level
   item        TEXT,
   comparator  TEXT NOT NULL,
   low         REAL NOT NULL,
@@ -234,7 +235,7 @@ const char* kFigureColumns =
     "f.id, f.document_id, d.file_name, d.sha256, d.doc_date, f.line, f.line_end, f.char_start, "
     "f.char_end, f.number_line, f.quote, f.indicator, f.parent, f.item, f.comparator, f.low, "
     "f.high, f.unit, f.counted, f.year, f.kind, f.number_text, f.unit_text, f.warnings, f.reading, f.page, "
-    "f.sub_indicator, "
+    "f.sub_indicator, f.change, "
     // The line within its page: the figure's line counted from its page's first line.
     "CASE WHEN f.page IS NULL THEN NULL ELSE f.number_line - (SELECT min(l.line_no) FROM lines l "
     "WHERE l.document_id = f.document_id AND l.page = f.page) + 1 END";
@@ -266,7 +267,8 @@ void read_figure_row(Statement& q, StoredFigure* sf) {
   f.warnings = warnings_from_json(q.text(23));
   f.reading = reading_from_json(q.text(24));
   sf->page = sqlite3_column_type(q.get(), 25) == SQLITE_NULL ? 0 : q.integer(25);
-  sf->page_line = sqlite3_column_type(q.get(), 27) == SQLITE_NULL ? 0 : q.integer(27);
+  f.change = parse_change(q.text(27)).value_or(Change::kLevel);
+  sf->page_line = sqlite3_column_type(q.get(), 28) == SQLITE_NULL ? 0 : q.integer(28);
 }
 
 
@@ -381,7 +383,7 @@ Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, con
                 "INSERT INTO figures(document_id, line, line_end, char_start, char_end, "
                 "number_line, quote, indicator, parent, item, comparator, low, high, unit, "
                 "counted, year, kind, number_text, unit_text, warnings, reading, page, "
-                "sub_indicator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                "sub_indicator, change) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return prepare_error(ins, "figure insert");
   for (const Figure& f : figures) {
     ins.bind(1, doc_id);
@@ -407,6 +409,7 @@ Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, con
     ins.bind(21, reading_to_json(f));
     if (int64_t page = page_of_line(source, f.number_line)) ins.bind(22, page);
     ins.bind(23, f.indicator.sub);
+    ins.bind_or_null(24, std::string(change_text(f.change)));
     if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting figure");
     ins.reset();
   }
@@ -489,6 +492,12 @@ Status Store::upgrade_schema(int from_version) {
         "ALTER TABLE figures ADD COLUMN sub_indicator TEXT NOT NULL DEFAULT '';"
         "UPDATE figures SET sub_indicator = CASE WHEN parent IS NULL THEN indicator "
         "WHEN indicator = parent THEN '' ELSE substr(indicator, length(parent) + 4) END;");
+    if (!st.ok()) return st;
+  }
+  if (from_version < 3) {
+    // Version 3 says whether a value is a level or a change of it; figures
+    // stored before were read as levels.
+    Status st = exec("ALTER TABLE figures ADD COLUMN change TEXT;");
     if (!st.ok()) return st;
   }
   Statement set(db_, "UPDATE meta SET value = ? WHERE key = 'schema_version'");

@@ -28,7 +28,7 @@ struct sqlite3;
 
 namespace chitieu {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct StoredDocument {
   int64_t id = 0;

@@ -279,9 +279,10 @@ TEST_F(StoreTest, SearchFindsLinesAndIndicatorsWhereTheyAre) {
   }
 }
 
-// Version 1 kept only the joined display form of an indicator; opening such a
-// database splits it into parent and sub-indicator once, and says version 2.
-TEST_F(StoreTest, SchemaVersionOneIsUpgradedToTwo) {
+// Version 1 kept only the joined display form of an indicator and no change;
+// opening such a database splits the form into parent and sub-indicator once,
+// reads every value as a level, and says the current version.
+TEST_F(StoreTest, SchemaVersionOneIsUpgraded) {
   {
     std::unique_ptr<Store> store = open();
     Doc d = make_doc("old.txt", {"A 1%", "B 2%", "C 3%"});
@@ -289,8 +290,9 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgradedToTwo) {
     ingest(*store, d);
   }
   sqlite3* db = raw();
-  // A version-1 figures table: no sub_indicator column.
+  // A version-1 figures table: no sub_indicator nor change column.
   exec(db, "ALTER TABLE figures DROP COLUMN sub_indicator");
+  exec(db, "ALTER TABLE figures DROP COLUMN change");
   exec(db, "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   exec(db, "UPDATE figures SET indicator = 'A — B', parent = 'A' WHERE line = 1");
   exec(db, "UPDATE figures SET indicator = 'C', parent = NULL WHERE line = 2");
@@ -300,7 +302,10 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgradedToTwo) {
   std::unique_ptr<Store> store = open();
   ASSERT_TRUE(store);
   std::vector<IndicatorName> names;
-  ASSERT_TRUE(store->figures([&](const StoredFigure& sf) { names.push_back(sf.figure.indicator); }).ok());
+  ASSERT_TRUE(store->figures([&](const StoredFigure& sf) {
+    names.push_back(sf.figure.indicator);
+    EXPECT_EQ(sf.figure.change, Change::kLevel);
+  }).ok());
   ASSERT_EQ(names.size(), 3u);
   EXPECT_EQ(names[0], (IndicatorName{"A", "B"}));
   EXPECT_EQ(names[1], (IndicatorName{"", "C"}));
@@ -308,7 +313,7 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgradedToTwo) {
   EXPECT_EQ(names[0].display(), "A — B");
   db = raw();
   EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
-  EXPECT_EQ(kSchemaVersion, 2);
+  EXPECT_EQ(kSchemaVersion, 3);
   sqlite3_close(db);
 }
 
