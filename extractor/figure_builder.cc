@@ -57,6 +57,7 @@ bool build_figure(FigureParts p, Figure* out) {
   fig.item = std::move(p.item);
   fig.year = p.year;
   fig.kind = p.kind;
+  fig.change = p.change;
 
   Reading& r = fig.reading;
   r.source = std::move(p.source);

@@ -46,6 +46,7 @@ struct FigureParts {
   std::string year, year_source;
   FigureKind kind = FigureKind::kTarget;
   std::string kind_reason;
+  Change change = Change::kLevel;
   std::string source;                 // Reading::source: "table row (3)"
   std::vector<Warning> context_warnings;  // the caller's own, before "no year"
 };

@@ -9,6 +9,7 @@
 #include "common/text.h"
 #include "extractor/blocks.h"
 #include "extractor/figure_builder.h"
+#include "extractor/figure_kind.h"
 #include "extractor/table_reader.h"
 #include "normalizer/period.h"
 #include "normalizer/qualifier.h"
@@ -36,6 +37,8 @@ struct Heading {
 };
 
 struct Context {
+  std::string document_period;  // DocumentContext::period
+  bool results_passage = false;  // the paragraphs since the heading report results
   std::vector<Heading> headings;
   std::string item;
   std::string item_period;   // "Đến năm 2030: …" opening the current item
@@ -228,6 +231,7 @@ class BlockExtractor {
   struct Local {
     size_t number_begin = 0;
     size_t end = 0;  // end of quote
+    size_t quote_end = 0;  // end of the number, unit and qualifier after them
     IndicatorName indicator;
     FigureKind kind = FigureKind::kTarget;
   };
@@ -239,10 +243,13 @@ class BlockExtractor {
   // Reads the words around a candidate into a figure and emits it, if it is one.
   void read_figure(const Candidate& c);
   FigureKind decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
+                         size_t quote_end, const std::string& year, bool per_year,
                          bool* names_target, std::string* reason) const;
   bool is_reference(size_t s, size_t e) const;
+  bool age_defines_indicator(size_t s, const UnitReading& unit) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
-  std::string find_year(size_t s, size_t figure_end, std::string* source) const;
+  std::string find_year(size_t s, size_t figure_end, bool per_year, std::string* source) const;
+  std::string period_of_context(bool spans_only, std::string* source) const;
   std::string clean_slice(size_t b, size_t e) const;
   // `counted_tail_end` is set past the words that say what a count counts.
   size_t breakdown_marker(size_t sent_b, size_t s) const;
@@ -268,6 +275,14 @@ class BlockExtractor {
   std::vector<Local> done_;  // figures of this block, in order
 };
 
+bool BlockExtractor::age_defines_indicator(size_t s, const UnitReading& unit) const {
+  if (std::find(unit.surfaces.begin(), unit.surfaces.end(), "tuoi") == unit.surfaces.end()) return false;
+  size_t clause_e = seg_.clause_end[s];
+  for (size_t i = unit.end; i < clause_e && i < f_.size(); ++i)
+    if (is_digit(f_[i])) return true;
+  return false;
+}
+
 bool BlockExtractor::is_reference(size_t s, size_t e) const {
   const std::string& f = f_;
   size_t n = f.size();
@@ -276,6 +291,13 @@ bool BlockExtractor::is_reference(size_t s, size_t e) const {
   // Glued to letters: "Km0", "QH15", "5H9", "Covid-19".
   if (s > 0 && is_letter(f[s - 1])) return true;
   if (s > 1 && f[s - 1] == '-' && is_letter(f[s - 2])) return true;
+  // The denominator of a rate named in its indicator: "Số giường bệnh trên 1
+  // vạn dân: 45,7 giường".
+  if (e - s <= 2 && std::string_view(f).substr(s, e - s).find_first_not_of("01") == std::string::npos &&
+      f.compare(e, 4, " van") == 0) {
+    size_t b = 0;
+    if (ends_with_word(f, s > 0 ? s - 1 : 0, "tren", b_.body_begin, &b)) return true;
+  }
   if (e < n && is_letter(f[e])) {
     UnitReading u = read_unit(lex_, f, e);
     if (!u.matched) return true;
@@ -314,7 +336,35 @@ bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* j
   return false;
 }
 
-std::string BlockExtractor::find_year(size_t s, size_t figure_end, std::string* source) const {
+// The period of the figure's surroundings: its item's opening, its headings,
+// then the document. With `spans_only`, only a period of several years counts
+// ("hằng năm tăng 15%" under "giai đoạn 2026 - 2030").
+std::string BlockExtractor::period_of_context(bool spans_only, std::string* source) const {
+  auto fits = [spans_only](const std::string& p) {
+    return !p.empty() && (!spans_only || p.find('-') != std::string::npos);
+  };
+  if ((!b_.item.empty() || !ctx_->item.empty()) && fits(ctx_->item_period)) {
+    *source = "opening of item " + ctx_->item;
+    return ctx_->item_period;
+  }
+  for (auto it = ctx_->headings.rbegin(); it != ctx_->headings.rend(); ++it) {
+    if (fits(it->period)) {
+      // At most 120 bytes of the heading, cut on a code point boundary: a
+      // cut inside a letter is invalid UTF-8, which JSON cannot hold.
+      size_t cut = code_point_boundary_before(it->text, 120);
+      *source = "heading: \"" + it->text.substr(0, cut) + "\"";
+      return it->period;
+    }
+  }
+  if (fits(ctx_->document_period)) {
+    *source = "the document's own period";
+    return ctx_->document_period;
+  }
+  return "";
+}
+
+std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year,
+                                      std::string* source) const {
   // Nearest first: the figure's own clause, then its sentence (the opening
   // "Đến năm 2030, …" before other clauses), then the block, then the headings.
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
@@ -338,6 +388,15 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, std::string* 
       *source = "same clause, after the figure: " + quoted(y);
       return y.period;
     }
+  // "hằng năm tăng khoảng 15%; phấn đấu đến năm 2030 …": a rate for every
+  // year is due over the period around it, not in a year of the sentence.
+  if (per_year) {
+    std::string span = period_of_context(true, source);
+    if (!span.empty()) {
+      *source = "every year of the period: " + *source;
+      return span;
+    }
+  }
   for (const YearMention& y : years_)
     if (usable(y) && y.begin >= sent_b && y.begin <= sent_b + 12 && y.end <= s) {
       *source = "opening of the sentence: " + quoted(y);
@@ -363,25 +422,11 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, std::string* 
     *source = "earlier in the paragraph: " + quoted(*earlier);
     return earlier->period;
   }
-  if (!b_.item.empty() || !ctx_->item.empty()) {
-    if (!ctx_->item_period.empty()) {
-      *source = "opening of item " + ctx_->item;
-      return ctx_->item_period;
-    }
-  } else if (!ctx_->prose_period.empty()) {
+  if (b_.item.empty() && ctx_->item.empty() && !ctx_->prose_period.empty()) {
     *source = "opening of an earlier paragraph under the same heading";
     return ctx_->prose_period;
   }
-  for (auto it = ctx_->headings.rbegin(); it != ctx_->headings.rend(); ++it) {
-    if (!it->period.empty()) {
-      // At most 120 bytes of the heading, cut on a code point boundary: a
-      // cut inside a letter is invalid UTF-8, which JSON cannot hold.
-      size_t cut = code_point_boundary_before(it->text, 120);
-      *source = "heading: \"" + it->text.substr(0, cut) + "\"";
-      return it->period;
-    }
-  }
-  return "";
+  return period_of_context(false, source);
 }
 
 std::string BlockExtractor::clean_slice(size_t b, size_t e) const {
@@ -450,9 +495,9 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
     while (e < f_.size() && e - a < 90 && f_[e] != ',' && f_[e] != ';' && f_[e] != '.' &&
            f_[e] != '(' && f_[e] != ':')
       ++e;
-    if (unit.base != "count") sub = clean_slice(a, e);
+    if (!unit.counted_noun) sub = clean_slice(a, e);
   }
-  if (unit.base == "count" && unit.counted_end > unit.counted_begin)
+  if (unit.counted_noun && unit.counted_end > unit.counted_begin)
     sub = counted_subject(sub, run_begin, s, after_end, unit, counted_tail_end);
   if (sub.empty() && parent->empty()) {
     // "…tăng khoảng 15%; phấn đấu đến năm 2030 ước đạt 57.000 tỷ đồng": the
@@ -460,7 +505,7 @@ IndicatorName BlockExtractor::indicator_for(size_t seg_begin, size_t run_begin, 
     for (auto it = done_.rbegin(); it != done_.rend(); ++it)
       if (it->number_begin >= sent_b && !it->indicator.empty()) return it->indicator;
   }
-  if (sub.empty() && unit.base == "count" && unit.counted_end > unit.counted_begin)
+  if (sub.empty() && unit.counted_noun && unit.counted_end > unit.counted_begin)
     sub = b_.slice(unit.counted_begin, unit.counted_end) + (unit.denominators.empty() ? "" : "/vạn dân");
   return IndicatorName{std::move(parent_text), std::move(sub)};
 }
@@ -570,7 +615,7 @@ bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* re
     // A year, or a period "2025 - 2030", stays a time reference unless a
     // measure follows it ("2025 - 2030 cần …" is not 2025 căn).
     UnitReading u = read_unit(lex_, f, c->last_e);
-    if (!u.matched || u.base == "year" || u.base == "count" ||
+    if (!u.matched || u.base == "year" || u.counted_noun ||
         (c->is_range && looks_like_year(f, c->s2, c->e2))) {
       if (c->is_range) *resume = c->e2;
       return false;  // a year used as a time reference
@@ -598,27 +643,39 @@ bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* re
 }
 
 FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
+                                       size_t quote_end, const std::string& year, bool per_year,
                                        bool* names_target, std::string* reason) const {
-  // Estimates and figures in a section reviewing the past are results, unless
-  // the sentence names them a target ("chưa đạt mục tiêu … (7,5 - 8%)").
   const std::string& f = f_;
   size_t s = c.s;
-  size_t sent_b = seg_.sentence_start[s];
+  size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
+  size_t clause_e = std::max<size_t>(seg_.clause_end[s], quote_end);
+  KindEvidence e;
+  e.clause_before = std::string_view(f).substr(clause_b, s - clause_b);
+  e.clause_after = std::string_view(f).substr(quote_end, clause_e - quote_end);
+  e.sentence_before = std::string_view(f).substr(sent_b, s - sent_b);
+  e.estimate = run.has_estimate;
+  e.per_year = std::any_of(lex_.words.per_year_words.begin(), lex_.words.per_year_words.end(),
+                           [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); });
+  e.results_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
+                                  [](const Heading& h) { return h.results; });
+  e.results_passage = ctx_->results_passage;
+  // An earlier sentence of this paragraph reported results: "… tỉnh vẫn đạt
+  // nhiều kết quả tích cực. GRDP tăng 7,2%; …".
+  for (size_t b = b_.body_begin; b < sent_b && !e.results_passage;) {
+    size_t end = seg_.sentence_end[b];
+    e.results_passage = reports_results(lex_, std::string_view(f).substr(b, end - b));
+    b = end + 1;
+  }
+  // … and so did an earlier clause of this sentence: "… ước đạt 215 tỷ đồng,
+  // vượt 12,5% dự toán; thu nhập bình quân đầu người đạt 68 triệu đồng/năm."
+  if (!done_.empty() && done_.back().kind == FigureKind::kResult && done_.back().number_begin >= sent_b)
+    e.results_passage = true;
+  e.year = year;
+  e.document_period = ctx_->document_period;
   *names_target = contains_word(f, sent_b, s, kStriveWord) ||
                   std::any_of(lex_.words.target_words.begin(), lex_.words.target_words.end(),
                               [&](const std::string& w) { return contains_word(f, clause_b, s, w); });
-  bool results_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
-                                     [](const Heading& h) { return h.results; });
-  if (run.has_estimate && !contains_word(f, sent_b, seg_.sentence_end[s], kStriveWord)) {
-    *reason = "estimate (\"ước\")";
-    return FigureKind::kResult;
-  }
-  if (results_section && !*names_target) {
-    *reason = "section reviewing results";
-    return FigureKind::kResult;
-  }
-  *reason = *names_target ? "named a target" : "default";
-  return FigureKind::kTarget;
+  return chitieu::decide_kind(lex_, e, reason);
 }
 
 void BlockExtractor::read_figure(const Candidate& c) {
@@ -634,6 +691,10 @@ void BlockExtractor::read_figure(const Candidate& c) {
   if (unit.matched && unit.needs_value_word && !run.has_value_word) return;
   // "trẻ em dưới 5 tuổi", "người trên 60 tuổi": an age band naming a group.
   if (unit.matched && unit.base == "year" && follows_age_group(lex_, f, run.begin, clause_b)) return;
+  // "tỷ lệ trẻ em suy dinh dưỡng dưới 5 tuổi còn 13,5%": an age with a value
+  // after it in its clause is part of the indicator's definition.
+  bool age_band = run.has_from || run.comparator == Comparator::kLess || run.comparator == Comparator::kMore;
+  if (unit.matched && unit.base == "year" && age_band && age_defines_indicator(s, unit)) return;
 
   size_t after_end = unit.matched ? unit.end : c.last_e;
   size_t after_q_end = after_end;
@@ -656,10 +717,15 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.unit = unit;
   parts.unit_text = unit.matched ? b_.slice(skip_spaces(f, c.last_e), unit.end) : "";
   parts.item = !b_.item.empty() ? b_.item : ctx_->item;
-  parts.year = find_year(s, quote_end, &parts.year_source);
+  bool per_year = std::any_of(lex_.words.per_year_words.begin(), lex_.words.per_year_words.end(),
+                              [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); }) ||
+                  std::find(unit.denominators.begin(), unit.denominators.end(), "year") !=
+                      unit.denominators.end();
+  parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;
-  parts.kind = decide_kind(c, run, clause_b, &names_target, &parts.kind_reason);
+  parts.kind = decide_kind(c, run, clause_b, quote_end, parts.year, per_year, &names_target,
+                           &parts.kind_reason);
   // "ước tăng 5,86%, chưa đạt mục tiêu … (7,5 - 8%)": a target named right
   // after a result in the same sentence is the target that result answers.
   if (parts.kind == FigureKind::kTarget && names_target && !done_.empty() &&
@@ -668,6 +734,8 @@ void BlockExtractor::read_figure(const Candidate& c) {
     parts.kind_reason = "target answered by the result before it";
   }
   parts.indicator = indicator;
+  std::string change_word;
+  parts.change = read_change(lex_, run, fold_text(indicator.display()), &change_word);
 
   Figure fig;
   if (!build_figure(std::move(parts), &fig)) return;
@@ -676,6 +744,7 @@ void BlockExtractor::read_figure(const Candidate& c) {
   Local local;
   local.number_begin = s;
   local.end = std::max(quote_end, counted_tail_end);
+  local.quote_end = quote_end;
   local.indicator = std::move(indicator);
   local.kind = fig.kind;
   done_.push_back(std::move(local));
@@ -695,7 +764,9 @@ void BlockExtractor::run() {
     if (!read_candidate(s, e, &c, &resume)) continue;
     size_t figures_before = out_->size();
     read_figure(c);
-    if (out_->size() > figures_before) resume = c.is_range ? c.e2 : c.e;
+    // Numbers inside the unit just read belong to it: "45,7 giường bệnh trên
+    // 1 vạn dân".
+    if (out_->size() > figures_before) resume = std::max(c.is_range ? c.e2 : c.e, done_.back().quote_end);
   }
 }
 
@@ -711,10 +782,28 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     for (const std::string& w : lex.result_sections)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
     ctx->headings.push_back(h);
+    ctx->results_passage = false;
     ctx->item.clear();
     ctx->item_period.clear();
     ctx->prose_period.clear();
     return;
+  }
+  // A passage reports results from a sentence that says so until one names a
+  // target: "Năm 2025 … tỉnh vẫn đạt nhiều kết quả tích cực." opens it,
+  // "Năm 2026, phấn đấu …" closes it.
+  std::string_view text(b.folded);
+  for (size_t begin = b.body_begin; begin < text.size();) {
+    size_t end = text.find(". ", begin);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view sentence = text.substr(begin, end - begin);
+    if (reports_results(lex, sentence)) {
+      ctx->results_passage = true;
+    } else if (contains_word(b.folded, begin, end, kStriveWord) ||
+               std::any_of(lex.words.target_words.begin(), lex.words.target_words.end(),
+                           [&](const std::string& w) { return contains_word(b.folded, begin, end, w); })) {
+      ctx->results_passage = false;
+    }
+    begin = end + 2;
   }
   std::vector<YearMention> years = find_year_mentions(lex, b.folded);
   std::string opening;
@@ -734,7 +823,8 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
 }  // namespace
 
 std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::string>& raw_lines,
-                                    const std::vector<RepairedLine>& repaired) {
+                                    const std::vector<RepairedLine>& repaired,
+                                    const DocumentContext& document) {
   std::vector<Figure> figures;
   // Tables are read cell by cell; their lines are kept out of the prose blocks.
   std::vector<TableRegion> tables = find_tables(repaired);
@@ -747,6 +837,7 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
     prose = &masked;
   }
   Context ctx;
+  ctx.document_period = document.period;
   size_t next_table = 0;
   auto heading_period = [&ctx] {
     for (auto it = ctx.headings.rbegin(); it != ctx.headings.rend(); ++it)

@@ -20,8 +20,14 @@
 
 namespace chitieu {
 
+// What the document as a whole says, for figures that say nothing themselves.
+struct DocumentContext {
+  std::string period;  // the period its title or headline names: "2023", "2026-2030"
+};
+
 std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::string>& raw_lines,
-                                    const std::vector<RepairedLine>& repaired);
+                                    const std::vector<RepairedLine>& repaired,
+                                    const DocumentContext& document = {});
 
 }  // namespace chitieu
 

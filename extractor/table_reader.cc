@@ -293,6 +293,8 @@ void TableReader::read_value(const Cell& c, size_t col, size_t values_in_row, co
                                      &parts.after_word);
   parts.symbol = comparator_from_symbol(c.text);
   parts.indicator = indicator;
+  std::string change_word;
+  parts.change = read_change(lex_, parts.before, fold_text(indicator.display()), &change_word);
   parts.item = item;
   const std::vector<Column>& columns = header_.columns;
   if (col < columns.size() && !columns[col].period.empty()) {

@@ -209,6 +209,15 @@ Status load_grammar_words(const std::string& dir, GrammarWords* out) {
       {"header_place", &out->header_place_words},
       {"header_preamble", &out->header_preamble_words},
       {"so_compound", &out->so_compound_words},
+      {"per_year", &out->per_year_words},
+      {"result_cue", &out->result_cues},
+      {"plan_share", &out->plan_share_words},
+      {"target_qualifier", &out->target_qualifiers},
+      {"change_increase", &out->change_increase},
+      {"change_decrease", &out->change_decrease},
+      {"change_level", &out->change_level},
+      {"growth_indicator", &out->growth_indicators},
+      {"decline_indicator", &out->decline_indicators},
   };
   DataFile file;
   if (Status st = file.read(dir, "words.tsv", 2); !st.ok()) return st;

@@ -63,6 +63,12 @@ struct GrammarWords {
   std::vector<std::string> header_place_words;   // a line starting with one completes the issuer
   std::vector<std::string> header_preamble_words;  // a line starting with one ends the title
   std::vector<std::string> so_compound_words;    // "<word> số" is a noun, not "so với"
+  std::vector<std::string> per_year_words;       // "hằng năm": a rate over every year of a period
+  std::vector<std::string> result_cues;          // in a figure's clause: it reports an outcome
+  std::vector<std::string> target_qualifiers;    // before a figure: a bound only a goal sets
+  std::vector<std::string> plan_share_words;
+  std::vector<std::string> change_increase, change_decrease, change_level;  // words before a number
+  std::vector<std::string> growth_indicators, decline_indicators;  // indicators naming a change     // right after a figure: a share of the plan, a change on last year
 };
 
 // A phrase of data/ocr_phrases.tsv prepared for matching.

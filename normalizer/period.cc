@@ -33,6 +33,10 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
     if (yb > 0 && (isdigit(static_cast<unsigned char>(folded[yb - 1])) || folded[yb - 1] == '.' ||
                    folded[yb - 1] == ',' || folded[yb - 1] == '/'))
       continue;
+    // The year of a date written with dashes: "15-10-2020", "11-12-2023" (a
+    // dateline or a time stamp), never a period.
+    if (yb > 1 && folded[yb - 1] == '-' && isdigit(static_cast<unsigned char>(folded[yb - 2])))
+      continue;
     size_t ye = y1.data() + y1.size() - base;
     // Followed by more digits, a slash or a decimal part: "2030/QĐ", "2019,5".
     if (ye < folded.size() && (isdigit(static_cast<unsigned char>(folded[ye])) ||

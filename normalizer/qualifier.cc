@@ -1,5 +1,7 @@
 #include "normalizer/qualifier.h"
 
+#include <algorithm>
+
 #include "normalizer/unit_parser.h"
 
 namespace chitieu {
@@ -82,6 +84,35 @@ Comparator resolve_comparator(const QualifierRun& before, std::optional<Comparat
   if (before.comparator) return *before.comparator;
   if (after) return *after;
   return is_range ? Comparator::kRange : Comparator::kEqual;
+}
+
+Change read_change(const Lexicon& lex, const QualifierRun& before, std::string_view indicator_folded,
+                   std::string* word) {
+  const GrammarWords& g = lex.words;
+  auto in = [](const std::vector<std::string>& list, const std::string& w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  for (const std::string& w : before.words) {  // nearest first
+    *word = w;
+    if (in(g.change_increase, w)) return Change::kIncrease;
+    if (in(g.change_decrease, w)) return Change::kDecrease;
+    if (in(g.change_level, w)) return Change::kLevel;
+  }
+  auto names = [&](const std::vector<std::string>& list) {
+    for (const std::string& w : list) {
+      size_t pos = indicator_folded.find(w);
+      bool left = pos == std::string_view::npos || pos == 0 || indicator_folded[pos - 1] == ' ';
+      if (pos != std::string_view::npos && left) {
+        *word = w;
+        return true;
+      }
+    }
+    return false;
+  };
+  if (names(g.growth_indicators)) return Change::kIncrease;
+  if (names(g.decline_indicators)) return Change::kDecrease;
+  word->clear();
+  return Change::kLevel;
 }
 
 }  // namespace chitieu

@@ -40,6 +40,13 @@ std::optional<Comparator> read_qualifier_after(const Lexicon& lex, std::string_v
 Comparator resolve_comparator(const QualifierRun& before, std::optional<Comparator> after,
                               bool is_range);
 
+// Whether the value is a change of its indicator or its level: the nearest
+// change word before the number ("tăng", "giảm", "còn", "chiếm"), else the
+// indicator's own words ("tốc độ tăng trưởng"), else a level. `*word` is
+// set to the word that decided, if any.
+Change read_change(const Lexicon& lex, const QualifierRun& before, std::string_view indicator_folded,
+                   std::string* word);
+
 }  // namespace chitieu
 
 #endif  // CHITIEU_NORMALIZER_QUALIFIER_H_

@@ -98,7 +98,9 @@ UnitReading read_unit(const Lexicon& lex, std::string_view folded, size_t pos) {
   r.matched = true;
   r.surfaces.push_back(base->surface);
   r.needs_value_word = base->needs_value_word;
-  r.base = base->type == UnitEntry::kCounted ? "count" : base->code;
+  r.counted_noun = base->type == UnitEntry::kCounted;
+  // A counted noun counts things ("dự án") or people ("đảng viên", "thành viên").
+  r.base = r.counted_noun && base->code.empty() ? "count" : base->code;
   r.counted_begin = i;  // the noun, kept as `counted` when the base is a count
   r.counted_end = end;
   r.end = end;
@@ -135,6 +137,7 @@ UnitReading read_unit(const Lexicon& lex, std::string_view folded, size_t pos) {
   if (r.base == "person" &&
       std::find(r.denominators.begin(), r.denominators.end(), "10k_people") != r.denominators.end()) {
     r.base = "count";
+    r.counted_noun = true;
   }
   return r;
 }
@@ -158,7 +161,7 @@ UnitDecision decide_unit(const Lexicon& lex, const UnitReading& written,
     }
     d.ok = true;
     d.code = unit_code(written.base, denoms);
-    if (written.base == "count") d.counted = written_counted;
+    if (written.counted_noun) d.counted = written_counted;
     return d;
   }
   for (const ImpliedUnit& iu : lex.implied_units) {

@@ -1,0 +1,124 @@
+#include "extractor/figure_kind.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace chitieu {
+namespace {
+
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+bool has_word(std::string_view text, std::string_view w) {
+  for (size_t pos = text.find(w); pos != std::string_view::npos; pos = text.find(w, pos + 1)) {
+    bool left = pos == 0 || !is_word_char(text[pos - 1]);
+    bool right = pos + w.size() >= text.size() || !is_word_char(text[pos + w.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+const std::string* first_word_in(std::string_view text, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (has_word(text, w)) return &w;
+  return nullptr;
+}
+
+// The words right after a figure, up to its clause's end, start with one of
+// `words` ("45,2% kế hoạch", "37,8% dự toán", "10% so cùng kỳ").
+const std::string* opening_word(std::string_view after, const std::vector<std::string>& words) {
+  size_t i = 0;
+  while (i < after.size() && (after[i] == ' ' || after[i] == ',' || after[i] == '(')) ++i;
+  std::string_view rest = after.substr(i);
+  for (const std::string& w : words)
+    if (rest.substr(0, w.size()) == w && (rest.size() == w.size() || !is_word_char(rest[w.size()])))
+      return &w;
+  return nullptr;
+}
+
+// A share of the plan stated later in the clause: "đạt 14.700 tỉ đồng, tương
+// đương 96,6% kế hoạch" — the amount before it is what was achieved.
+const std::string* later_share_of_plan(std::string_view after, const std::vector<std::string>& words) {
+  for (size_t pct = after.find('%'); pct != std::string_view::npos; pct = after.find('%', pct + 1))
+    if (const std::string* w = opening_word(after.substr(pct + 1), words)) return w;
+  return nullptr;
+}
+
+}  // namespace
+
+int first_year(std::string_view period) {
+  if (period.size() < 4) return 0;
+  int y = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    if (period[i] < '0' || period[i] > '9') return 0;
+    y = y * 10 + (period[i] - '0');
+  }
+  return y;
+}
+
+bool reports_results(const Lexicon& lex, std::string_view quoted_sentence) {
+  // Words in quotation marks are a title or a slogan ("quản lý theo kết quả").
+  std::string sentence;
+  bool quoted = false;
+  for (char c : quoted_sentence) {
+    if (c == '"') quoted = !quoted;
+    else sentence += quoted ? ' ' : c;
+  }
+  return first_word_in(sentence, lex.words.result_cues) != nullptr &&
+         first_word_in(sentence, lex.words.target_words) == nullptr &&
+         !has_word(sentence, "phan dau");
+}
+
+// In order: a target named before the number wins ("phấn đấu", "mục tiêu",
+// "kế hoạch năm 2026 …"); then what reports an outcome — an estimate, a
+// share of the plan or a change against last year right after the number, an
+// outcome word in the clause; then the figure's year against the period the
+// document plans for; then the section and passage it stands in.
+FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* reason) {
+  const GrammarWords& w = lex.words;
+  const std::string* target = first_word_in(e.clause_before, w.target_words);
+  if (!target) target = first_word_in(e.clause_before, w.target_qualifiers);
+  bool strives = has_word(e.sentence_before, "phan dau");
+  if (target || strives) {
+    *reason = "named a target (\"" + (target ? *target : std::string("phan dau")) + "\")";
+    return FigureKind::kTarget;
+  }
+  if (e.per_year && !e.estimate) {
+    *reason = "a rate for every year: a target";
+    return FigureKind::kTarget;
+  }
+  if (e.estimate) {
+    *reason = "estimate (\"ước\")";
+    return FigureKind::kResult;
+  }
+  if (const std::string* share = opening_word(e.clause_after, w.plan_share_words)) {
+    *reason = "measured against the plan or last year (\"" + *share + "\")";
+    return FigureKind::kResult;
+  }
+  if (const std::string* share = later_share_of_plan(e.clause_after, w.plan_share_words)) {
+    *reason = "followed by its share of the plan (\"" + *share + "\")";
+    return FigureKind::kResult;
+  }
+  const std::string* cue = first_word_in(e.clause_before, w.result_cues);
+  if (!cue) cue = first_word_in(e.clause_after, w.result_cues);
+  if (cue) {
+    *reason = "reports an outcome (\"" + *cue + "\")";
+    return FigureKind::kResult;
+  }
+  int year = first_year(e.year), planned = first_year(e.document_period);
+  if (year > 0 && planned > 0 && year < planned && e.year.find('-') == std::string::npos) {
+    *reason = "a year before the one the document plans for (" + e.document_period + ")";
+    return FigureKind::kResult;
+  }
+  if (e.results_section) {
+    *reason = "section reviewing results";
+    return FigureKind::kResult;
+  }
+  if (e.results_passage) {
+    *reason = "passage reporting results";
+    return FigureKind::kResult;
+  }
+  *reason = "no word of a result: a target";
+  return FigureKind::kTarget;
+}
+
+}  // namespace chitieu

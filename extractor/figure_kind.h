@@ -1,0 +1,45 @@
+// Whether a figure states a target or reports a result: read from the words
+// around it, never a default.
+//
+// Resolutions and plans name targets ("phấn đấu", "mục tiêu", "dự kiến");
+// reports and press pieces give results ("ước đạt", "so cùng kỳ", "vượt 37,8%
+// dự toán", "đạt 45,2% kế hoạch", "kết quả", "thu hút"), often in the same
+// paragraph as next year's targets. The evidence is gathered by the caller on
+// folded text; the decision and its reason (for `trace`) are made here, in the
+// order written in figure_kind.cc.
+#ifndef CHITIEU_EXTRACTOR_FIGURE_KIND_H_
+#define CHITIEU_EXTRACTOR_FIGURE_KIND_H_
+
+#include <string>
+#include <string_view>
+
+#include "model/figure.h"
+#include "normalizer/lexicon.h"
+
+namespace chitieu {
+
+struct KindEvidence {
+  std::string_view clause_before;  // the figure's clause up to its number (folded)
+  std::string_view clause_after;   // from the end of its quote to the clause's end
+  std::string_view sentence_before;  // its sentence up to the number
+  bool estimate = false;           // "ước" among the qualifiers before the number
+  bool per_year = false;           // "hằng năm", "%/năm": a rate every year must reach
+  bool results_section = false;    // a heading above reviews results
+  bool results_passage = false;    // an earlier sentence of the passage reported results
+  std::string year;                // the figure's year or period, if found
+  std::string document_period;     // the period the document plans for, if known
+};
+
+FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* reason);
+
+// True when the folded sentence reports results ("đạt nhiều kết quả", "so cùng
+// kỳ"): the figures after it in the same passage are results until a target
+// is named.
+bool reports_results(const Lexicon& lex, std::string_view folded_sentence);
+
+// The first year of a period: "2026-2030" -> 2026, "2025" -> 2025; 0 if none.
+int first_year(std::string_view period);
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_EXTRACTOR_FIGURE_KIND_H_

@@ -1,0 +1,102 @@
+// Target or result: decided from the words around a figure, in prose the
+// project wrote for these tests.
+#include "extractor/figure_kind.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/text.h"
+#include "extractor/figure_extractor.h"
+#include "extractor/text_repair.h"
+
+namespace chitieu {
+namespace {
+
+std::vector<Figure> extract(const std::vector<std::string>& lines, const std::string& period = "") {
+  std::vector<RepairedLine> repaired;
+  for (const std::string& l : lines) repaired.push_back(repair_line(l));
+  return extract_figures(default_lexicon(), lines, repaired, DocumentContext{period});
+}
+
+std::string kinds(const std::vector<Figure>& figures) {
+  std::string out;
+  for (const Figure& f : figures) out += std::string(kind_text(f.kind)).substr(0, 1);
+  return out;
+}
+
+TEST(FigureKind, OutcomeWordsMakeResults) {
+  // An estimate, a share of the plan, a change on last year, "thu hút".
+  EXPECT_EQ(kinds(extract({"Năm 2024, thu ngân sách ước đạt 1.200 tỷ đồng."})), "r");
+  EXPECT_EQ(kinds(extract({"Giải ngân vốn đầu tư công đạt 2.100 tỷ đồng, bằng 87,5% kế hoạch."})), "rr");
+  EXPECT_EQ(kinds(extract({"Kim ngạch xuất khẩu đạt 640 triệu USD, tăng 12,3% so cùng kỳ."})), "rr");
+  EXPECT_EQ(kinds(extract({"Trong năm, huyện thu hút 14 dự án với tổng vốn 950 tỷ đồng."})), "rr");
+}
+
+TEST(FigureKind, GoalWordsAndBoundsMakeTargets) {
+  EXPECT_EQ(kinds(extract({"Phấn đấu tỷ lệ hộ nghèo giảm còn dưới 2%."})), "t");
+  EXPECT_EQ(kinds(extract({"Tỷ lệ giải ngân vốn đầu tư công đạt tối thiểu 95% kế hoạch vốn."})), "t");
+  EXPECT_EQ(kinds(extract({"Hoàn thành 100% chỉ tiêu tuyển quân hằng năm."})), "t");
+  EXPECT_EQ(kinds(extract({"Mục tiêu đến năm 2030, tỷ lệ đô thị hóa đạt 45%."})), "t");
+}
+
+TEST(FigureKind, APassageReportingResultsGoesOnUntilATargetIsNamed) {
+  std::vector<Figure> f = extract({
+      "Năm 2024, dù còn khó khăn, huyện vẫn đạt nhiều kết quả quan trọng. Giá trị sản xuất tăng 7,9%; "
+      "tỷ lệ đô thị hóa đạt 38%.",
+      "",
+      "Năm 2025, phấn đấu giá trị sản xuất tăng 8,5%."});
+  EXPECT_EQ(kinds(f), "rrt");
+}
+
+TEST(FigureKind, ResultsOfAClauseCarryToTheNextClauseOfTheSentence) {
+  std::vector<Figure> f = extract(
+      {"Năm 2024, thu ngân sách ước đạt 215 tỷ đồng, vượt 12,5% dự toán; thu nhập bình quân "
+       "đầu người đạt 68 triệu đồng/năm."});
+  EXPECT_EQ(kinds(f), "rrr");
+}
+
+TEST(FigureKind, AYearBeforeThePlannedPeriodIsAResult) {
+  std::vector<Figure> f = extract({"Tốc độ tăng trưởng kinh tế năm 2024 là 7,1%."}, "2025");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, FigureKind::kResult);
+  EXPECT_EQ(kinds(extract({"Tốc độ tăng trưởng kinh tế năm 2025 là 7,5%."}, "2025")), "t");
+}
+
+TEST(FigureKind, QuotedWordsReportNothing) {
+  // "quản lý theo kết quả" is a slogan, not a report of results.
+  std::vector<Figure> f = extract({"Chuyển sang \"quản lý theo kết quả\" trong năm 2025. Tăng trưởng đạt 8%."});
+  EXPECT_EQ(kinds(f), "t");
+}
+
+TEST(FigureKind, FirstYearOfAPeriod) {
+  EXPECT_EQ(first_year("2026-2030"), 2026);
+  EXPECT_EQ(first_year("2025"), 2025);
+  EXPECT_EQ(first_year(""), 0);
+  EXPECT_EQ(first_year("năm"), 0);
+}
+
+}  // namespace
+}  // namespace chitieu
+
+namespace chitieu {
+namespace {
+
+Change change_of(const std::string& sentence) {
+  std::vector<Figure> f = extract({sentence});
+  EXPECT_EQ(f.size(), 1u) << sentence;
+  return f.empty() ? Change::kLevel : f[0].change;
+}
+
+TEST(FigureChange, AChangeIsNeverALevel) {
+  EXPECT_EQ(change_of("GRDP năm 2025 tăng 7,2%."), Change::kIncrease);
+  EXPECT_EQ(change_of("Tỷ lệ hộ nghèo giảm từ 0,5% trở lên."), Change::kDecrease);
+  EXPECT_EQ(change_of("Giảm tỷ lệ hộ nghèo còn 2%."), Change::kLevel);
+  EXPECT_EQ(change_of("Tốc độ tăng trưởng kinh tế đạt 8%."), Change::kIncrease);
+  EXPECT_EQ(change_of("Khu vực dịch vụ chiếm 27%."), Change::kLevel);
+  EXPECT_EQ(change_of("Tỷ lệ đô thị hóa đạt 45%."), Change::kLevel);
+}
+
+}  // namespace
+}  // namespace chitieu
