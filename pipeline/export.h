@@ -9,7 +9,7 @@
 // there is null in JSON and an empty cell in CSV; numbers in CSV are written
 // with 15 significant digits; warnings are rendered text, a JSON array in
 // both. Changing any of this changes what users' scripts read: the golden
-// export test (tests/golden_export_test.sh) holds it.
+// export test (tests/golden_export_test.cc) holds it.
 #ifndef CHITIEU_PIPELINE_EXPORT_H_
 #define CHITIEU_PIPELINE_EXPORT_H_
 
