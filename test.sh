@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what is missing, build, and run every test through ctest; then the
-# fuzz targets, built with clang in build-fuzz/, for a bounded time each.
+# sanitizer build (clang, build-fuzz/): the fuzz targets for a bounded time
+# each and, beside them, the unit tests under ASan and UBSan.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh

@@ -22,9 +22,9 @@
 #include <string>
 #include <vector>
 
-#include "extractor/extract_document.h"
 #include "extractor/formats/pdf_reader.h"
 #include "normalizer/lexicon.h"
+#include "pipeline/ingest.h"
 #include "store/store.h"
 #include "support/document_maker.h"
 
@@ -114,12 +114,9 @@ int main(int argc, char** argv) {
       return 1;
     }
     for (const fs::path& p : pdfs) {
-      chitieu::ExtractedDocument doc;
-      st = chitieu::extract_document(lex, p.string(), "", &doc);
-      chitieu::Store::IngestOutcome out;
-      if (st.ok()) st = store->ingest(doc.source, doc.header, doc.repaired, doc.figures, &out);
-      if (!st.ok()) {
-        std::cerr << p << ": " << st.message() << "\n";
+      chitieu::FileOutcome out = chitieu::ingest_file(lex, store.get(), p.string(), "", nullptr);
+      if (out.result == chitieu::FileResult::kFailed) {
+        std::cerr << p << ": " << out.error.message() << "\n";
         return 1;
       }
       figures += out.figures;

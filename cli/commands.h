@@ -1,5 +1,7 @@
-// The commands of the `chitieu` CLI, one function each. They print data on
-// stdout and progress, warnings and errors on stderr, and return the exit status:
+// The commands of the `chitieu` CLI, one function each: they call the library
+// (pipeline/, compare/, store/), print data on stdout and progress, warnings
+// and errors on stderr, and return the exit status (common/status.h,
+// exit_code_for):
 //   0  success
 //   1  some input failed (a file not ingested, a quote not verified)
 //   2  usage error (bad arguments; printed by the argument parser)
@@ -10,6 +12,8 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "common/status.h"
 
 namespace chitieu {
 
@@ -45,10 +49,8 @@ int run_search(const GlobalOptions& g, const std::string& query, size_t limit);
 int run_verify(const GlobalOptions& g, bool check_sources);
 int run_documents(const GlobalOptions& g);
 
-// Paths to ingest under `paths`: files as given, directories walked for
-// document files (hidden entries skipped). Problems go to `errors`.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
-                                       std::vector<std::string>* errors);
+// Prints "chitieu: <message>" on stderr; returns the exit status for `st`.
+int report_error(const Status& st);
 
 }  // namespace chitieu
 

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of fuzz/ with clang (address and undefined
-# behaviour sanitizers) into build-fuzz/, then runs each on seeds cut from
-# corpus/ for FUZZ_SECONDS (default 25) through ctest. Fails on any crash,
-# sanitizer report or broken invariant; the input is kept in build-fuzz/artifacts/.
+# The sanitizer build: clang with the address and undefined behaviour
+# sanitizers into build-fuzz/, where the stage libraries are compiled once for
+# both the libFuzzer targets of fuzz/ and the unit tests. ctest there writes
+# seeds cut from corpus/, runs each fuzz target for FUZZ_SECONDS (default 20)
+# and, beside them, the unit tests that neither run the `chitieu` binary nor
+# OCR (tests/CMakeLists.txt). Fails on any crash, sanitizer report, broken
+# invariant or failed test; a fuzz input that fails is kept in build-fuzz/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FUZZ_SECONDS="${FUZZ_SECONDS:-25}"
+FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 FLAGS="-O1 -gline-tables-only -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
 cmake -S . -B build-fuzz -DCHITIEU_FUZZ=ON -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="$FLAGS" \
   -DCHITIEU_FUZZ_SECONDS="$FUZZ_SECONDS" >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target fuzz_all
+cmake --build build-fuzz -j"$(nproc)" --target fuzz_all unit_tests
 cd build-fuzz
-# Three targets on the machine's cores; each runs for its time budget.
-ctest --output-on-failure -j3
+# The three fuzz targets and the unit tests at once: each target runs for its
+# time budget whatever the load, and the unit tests finish within it.
+ctest --output-on-failure -j4

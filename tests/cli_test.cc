@@ -156,7 +156,7 @@ TEST_F(CliTest, BadFilesAreReportedAndTheBatchGoesOn) {
   fs::copy_file(corpus() / "000_b0a75639c8747e5c.txt", batch / "good one.txt");
   fs::copy_file(corpus() / "002_59c52569d25bb8c2.txt", batch / "nghị quyết tốt.txt");
   std::ofstream(batch / "empty.txt").close();
-  std::ofstream(batch / "binary.txt", std::ios::binary) << std::string("abc\0\x01\x02def", 9);
+  std::ofstream(batch / "binary.txt", std::ios::binary) << std::string("abc\0\x01\x02" "def", 9);
   std::ofstream(batch / "latin1.txt", std::ios::binary) << "Ngh\xe9 quy\xea t 10%\n";
   std::ofstream(batch / "fake.pdf", std::ios::binary) << "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
   // A socket cannot be opened for reading, even by root.

@@ -21,7 +21,7 @@ class DataCopy {
   DataCopy() {
     dir_ = fs::temp_directory_path() / ("chitieu-lexicon-" + std::to_string(getpid()));
     fs::remove_all(dir_);
-    fs::copy(CHITIEU_DATA_DIR, dir_);
+    fs::copy(std::string(CHITIEU_SOURCE_DIR) + "/data", dir_);
   }
   ~DataCopy() { fs::remove_all(dir_); }
   std::string dir() const { return dir_.string(); }

@@ -1,0 +1,59 @@
+// The ingest driver: which files a list of paths names, and each file read,
+// extracted and stored, with its outcome — stored, already stored (the same
+// bytes were stored before), or failed with the reason. A file's failure, be it
+// an input the readers reject, a database error or an exception from a bug, is
+// that file's outcome: a batch never ends on one file.
+#ifndef CHITIEU_PIPELINE_INGEST_H_
+#define CHITIEU_PIPELINE_INGEST_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "extractor/formats/ocr_reader.h"
+#include "normalizer/lexicon.h"
+#include "store/store.h"
+
+namespace chitieu {
+
+enum class FileResult { kStored, kAlreadyStored, kFailed };
+
+struct FileOutcome {
+  std::string path;  // as given or as found under a directory given
+  FileResult result = FileResult::kFailed;
+  Status error;      // kFailed: why; the message does not repeat the path
+  std::string sha256;  // kStored, kAlreadyStored: of the file's bytes
+  size_t figures = 0;  // kStored
+  std::string encoding;  // kStored: as detected (or forced)
+  double encoding_confidence = 0;
+};
+
+// The files to ingest under `paths`: files as given (whatever their
+// extension: the content decides), directories walked for document files
+// (hidden entries skipped, sorted per directory). A path that cannot be
+// read, or a directory with no documents, is a failed outcome in `unusable`.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
+                                       std::vector<FileOutcome>* unusable);
+
+// Reads, extracts and stores one file. `forced_encoding`: empty to detect;
+// `ocr_cache`: pages already OCRed, or none.
+FileOutcome ingest_file(const Lexicon& lex, Store* store, const std::string& path,
+                        const std::string& forced_encoding, OcrCache* ocr_cache);
+
+struct IngestTotals {
+  int stored = 0, already_stored = 0, failed = 0;
+  size_t figures = 0;  // in the files stored
+};
+
+// Every file under `paths` through ingest_file, with the store's OCR page
+// cache. Each outcome goes to `report` as soon as it is known, the unusable
+// paths first. Returns kInvalidInput when any path or file failed.
+Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::string>& paths,
+                    const std::string& forced_encoding,
+                    const std::function<void(const FileOutcome&)>& report, IngestTotals* totals);
+
+}  // namespace chitieu
+
+#endif  // CHITIEU_PIPELINE_INGEST_H_

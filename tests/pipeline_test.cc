@@ -1,0 +1,158 @@
+// The library boundary the CLI calls (pipeline/): the ingest driver's per-file
+// outcomes, verify's findings, the export contract's columns and trace's
+// lookup, on a store in a temporary directory.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "normalizer/lexicon.h"
+#include "pipeline/export.h"
+#include "pipeline/ingest.h"
+#include "pipeline/trace.h"
+#include "pipeline/verify.h"
+#include "store/store.h"
+
+namespace chitieu {
+namespace {
+
+namespace fs = std::filesystem;
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("chitieu-pipeline-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "batch");
+    db_ = (dir_ / "test.db").string();
+    ASSERT_TRUE(Store::Open(db_, &store_).ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  // Ingests `paths`, keeping every outcome reported.
+  Status ingest(const std::vector<std::string>& paths, IngestTotals* totals) {
+    outcomes_.clear();
+    return ingest_paths(default_lexicon(), store_.get(), paths, "",
+                        [&](const FileOutcome& o) { outcomes_.push_back(o); }, totals);
+  }
+
+  std::string seed() const { return (fs::path(CHITIEU_SOURCE_DIR) / "corpus/000_b0a75639c8747e5c.txt").string(); }
+
+  fs::path dir_;
+  std::string db_;
+  std::unique_ptr<Store> store_;
+  std::vector<FileOutcome> outcomes_;
+};
+
+TEST_F(PipelineTest, EveryFileHasItsOutcomeAndTheBatchGoesOn) {
+  fs::copy_file(seed(), dir_ / "batch/good.txt");
+  std::ofstream(dir_ / "batch/empty.txt").close();
+  std::string missing = (dir_ / "missing.txt").string();
+  IngestTotals totals;
+  Status st = ingest({missing, (dir_ / "batch").string()}, &totals);
+  EXPECT_EQ(st.code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(exit_code_for(st), 1);
+  ASSERT_EQ(outcomes_.size(), 3u);
+  // Unusable paths first, then the files found, sorted.
+  EXPECT_EQ(outcomes_[0].path, missing);
+  EXPECT_EQ(outcomes_[0].result, FileResult::kFailed);
+  EXPECT_EQ(outcomes_[0].error.message(), "no such file or directory");
+  EXPECT_EQ(outcomes_[1].result, FileResult::kFailed);
+  EXPECT_EQ(outcomes_[1].error.message(), "empty file");
+  EXPECT_EQ(outcomes_[2].result, FileResult::kStored);
+  EXPECT_GT(outcomes_[2].figures, 10u);
+  EXPECT_EQ(outcomes_[2].encoding, "utf-8");
+  EXPECT_EQ(outcomes_[2].sha256.size(), 64u);
+  EXPECT_EQ(totals.stored, 1);
+  EXPECT_EQ(totals.failed, 2);
+  EXPECT_EQ(totals.figures, outcomes_[2].figures);
+
+  st = ingest({seed()}, &totals);
+  EXPECT_TRUE(st.ok()) << st.message();
+  ASSERT_EQ(outcomes_.size(), 1u);
+  EXPECT_EQ(outcomes_[0].result, FileResult::kAlreadyStored);
+  EXPECT_EQ(outcomes_[0].sha256.size(), 64u);
+  EXPECT_EQ(totals.already_stored, 1);
+  EXPECT_EQ(totals.figures, 0u);
+}
+
+TEST_F(PipelineTest, AnEmptyDirectoryIsAFailure) {
+  IngestTotals totals;
+  EXPECT_FALSE(ingest({(dir_ / "batch").string()}, &totals).ok());
+  ASSERT_EQ(outcomes_.size(), 1u);
+  EXPECT_EQ(outcomes_[0].error.message(), "no documents in this directory");
+}
+
+TEST_F(PipelineTest, VerifyFindsATamperedQuote) {
+  IngestTotals totals;
+  ASSERT_TRUE(ingest({seed()}, &totals).ok());
+  VerifyReport report;
+  ASSERT_TRUE(verify_store(store_.get(), false, &report).ok());
+  EXPECT_EQ(report.documents, 1u);
+  EXPECT_EQ(report.figures, static_cast<int64_t>(totals.figures));
+  EXPECT_EQ(report.problems, 0);
+  EXPECT_TRUE(report.findings.empty());
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE figures SET quote = 'x' WHERE id = 2", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  ASSERT_TRUE(verify_store(store_.get(), false, &report).ok());
+  EXPECT_EQ(report.problems, 1);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_TRUE(report.findings[0].problem);
+  EXPECT_EQ(report.findings[0].text.rfind("figure 2 000_b0a75639c8747e5c.txt:", 0), 0u) << report.findings[0].text;
+}
+
+TEST_F(PipelineTest, BothExportFormatsCarryTheContractColumns) {
+  IngestTotals totals;
+  ASSERT_TRUE(ingest({seed()}, &totals).ok());
+  std::ostringstream jsonl, csv;
+  ASSERT_TRUE(export_figures(store_.get(), ExportFormat::kJsonl, jsonl).ok());
+  ASSERT_TRUE(export_figures(store_.get(), ExportFormat::kCsv, csv).ok());
+  std::istringstream jl(jsonl.str()), cl(csv.str());
+  std::string line;
+  std::getline(cl, line);
+  EXPECT_EQ(line, export_csv_header());
+  size_t rows = 0;
+  while (std::getline(jl, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : j.items()) keys.push_back(key);
+    std::vector<std::string> columns = export_columns();
+    std::sort(columns.begin(), columns.end());
+    EXPECT_EQ(keys, columns);
+    ++rows;
+  }
+  EXPECT_EQ(rows, totals.figures);
+  EXPECT_EQ(format_number(7.27), "7.27");
+  EXPECT_EQ(format_number(717e12), "717000000000000");
+}
+
+TEST_F(PipelineTest, TraceNamesWhatItCannotFind) {
+  IngestTotals totals;
+  ASSERT_TRUE(ingest({seed()}, &totals).ok());
+  std::vector<StoredFigure> found;
+  EXPECT_EQ(find_figures(store_.get(), {999999, "", 0}, &found).code(), StatusCode::kNotFound);
+  Status st = find_figures(store_.get(), {0, "nothing.txt", 3}, &found);
+  EXPECT_EQ(st.message(), "no figure in nothing.txt at line 3");
+  ASSERT_TRUE(find_figures(store_.get(), {0, "000_b0a7", 42}, &found).ok());
+  ASSERT_FALSE(found.empty());
+  EXPECT_NE(found[0].figure.quote.find("717.000 tỷ đồng"), std::string::npos);
+  FigureSource source;
+  ASSERT_TRUE(figure_source(store_.get(), found[0], 1, &source).ok());
+  ASSERT_EQ(source.lines.size(), 3u);
+  EXPECT_EQ(source.lines[1].line_no, 42);
+}
+
+}  // namespace
+}  // namespace chitieu
