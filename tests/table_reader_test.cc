@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "extractor/table_grid.h"
+
 #include "extractor/figure_extractor.h"
 #include "normalizer/lexicon.h"
 
@@ -15,6 +17,12 @@ std::vector<Figure> extract(const std::vector<std::string>& raw) {
   std::vector<RepairedLine> rep;
   for (const auto& l : raw) rep.push_back(repair_line(l));
   return extract_figures(default_lexicon(), raw, rep);
+}
+
+std::vector<TableGrid> tables(const std::vector<std::string>& raw) {
+  std::vector<RepairedLine> rep;
+  for (const auto& l : raw) rep.push_back(repair_line(l));
+  return find_tables(default_lexicon(), raw, rep);
 }
 
 const Figure* find(const std::vector<Figure>& fs, uint32_t line) {
@@ -52,13 +60,7 @@ TEST(TableReader, UnitColumnAndYearColumns) {
       "-",                               // 25
       "≥ 50",                            // 26
   };
-  std::vector<TableRegion> regions;
-  {
-    std::vector<RepairedLine> rep;
-    for (const auto& l : raw) rep.push_back(repair_line(l));
-    regions = find_tables(rep);
-  }
-  ASSERT_EQ(regions.size(), 1u);
+  ASSERT_EQ(tables(raw).size(), 1u);
   std::vector<Figure> fs = extract(raw);
   ASSERT_EQ(fs.size(), 8u);
 
@@ -69,6 +71,7 @@ TEST(TableReader, UnitColumnAndYearColumns) {
   EXPECT_DOUBLE_EQ(f->low, 7.2);
   EXPECT_EQ(f->year, "2025");
   EXPECT_EQ(kind_text(f->kind), "result");  // "Ước thực hiện" column
+  EXPECT_EQ(comparator_text(f->comparator), "~");  // an estimate
   EXPECT_EQ(f->item, "1");
   EXPECT_EQ(f->quote, "7,2");
 
@@ -133,9 +136,7 @@ TEST(TableReader, ProseAndListsAreNotTables) {
       "Nơi nhận:", "- Văn phòng Trung ương Đảng,", "- Quân khu 9,", "- Lưu Văn phòng Thành ủy.",
       "T/M BỘ CHÍNH TRỊ", "TỔNG BÍ THƯ", "Số đến: _5H9____", "Ngày: 2H _ L 8 _ L 2020",
   };
-  std::vector<RepairedLine> rep;
-  for (const auto& l : raw) rep.push_back(repair_line(l));
-  EXPECT_TRUE(find_tables(rep).empty());
+  EXPECT_TRUE(tables(raw).empty());
   EXPECT_TRUE(extract(raw).empty());
 }
 
