@@ -230,26 +230,38 @@ std::vector<TableGrid> find_tab_rows(const std::vector<std::string>& raw,
 
 // ---- hard-wrapped Markdown: a lone "|" between cells --------------------------
 
-// The row width of a wrapped table: rows start with a row number followed by a
-// label, and the commonest distance between two such starts is the width plus
-// the seam between rows.
-size_t wrapped_row_width(const std::vector<GridCell>& items, std::vector<size_t>* starts) {
-  for (size_t i = 0; i + 1 < items.size(); ++i)
-    if (is_row_number_cell(items[i].folded) && has_letter(items[i + 1].folded) &&
-        !is_number_cell(items[i + 1].folded) && (i == 0 || items[i - 1].empty()))
-      starts->push_back(i);
+bool is_column_number_row(const GridRow& row) {
+  for (size_t i = 0; i < row.size(); ++i)
+    if (row[i].folded != std::to_string(i + 1) && row[i].folded != "(" + std::to_string(i + 1) + ")")
+      return false;
+  return row.size() >= 3;
+}
+
+// The row width of a wrapped table: the length of a column number row
+// ("1 | 2 | … | 8") when the header has one, else the commonest distance
+// between two row starts (a row number after a seam, then a label) less the
+// seam, else the widest header row.
+size_t wrapped_row_width(const std::vector<GridRow>& header, const std::vector<size_t>& starts) {
   std::map<size_t, size_t> distances;
-  for (size_t k = 1; k < starts->size(); ++k) ++distances[(*starts)[k] - (*starts)[k - 1]];
+  for (size_t k = 1; k < starts.size(); ++k) ++distances[starts[k] - starts[k - 1]];
   size_t best = 0, count = 0;
   for (auto [d, n] : distances)
     if (n > count) best = d, count = n;
-  return best > 2 ? best - 1 : 0;
+  size_t widest = 0;
+  for (const GridRow& r : header) {
+    if (is_column_number_row(r)) return r.size();
+    widest = std::max(widest, r.size());
+  }
+  return best > 2 ? best - 1 : widest;
 }
 
 void cut_wrapped_rows(const std::vector<GridCell>& items, TableGrid* g) {
   std::vector<size_t> starts;
-  size_t width = wrapped_row_width(items, &starts);
-  if (width == 0) return;
+  for (size_t i = 0; i + 1 < items.size(); ++i)
+    if (is_row_number_cell(items[i].folded) && has_letter(items[i + 1].folded) &&
+        !is_number_cell(items[i + 1].folded) && (i == 0 || items[i - 1].empty()))
+      starts.push_back(i);
+  if (starts.empty()) return;
   // Header: the items before the first row, one row per seam (an empty item).
   GridRow header;
   for (size_t i = 0; i < starts[0]; ++i) {
@@ -261,6 +273,8 @@ void cut_wrapped_rows(const std::vector<GridCell>& items, TableGrid* g) {
     }
   }
   if (!header.empty()) g->header.push_back(std::move(header));
+  size_t width = wrapped_row_width(g->header, starts);
+  if (width < 2) return;
   for (size_t p = starts[0]; p < items.size();) {
     GridRow row(items.begin() + p, items.begin() + std::min(items.size(), p + width));
     row.resize(width);

@@ -377,6 +377,9 @@ bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t
     auto [ub, ue] = byte_range_of_code_points(line.text, ne, own.end);
     parts.unit_text = line.text.substr(ub, ue - ub);
     while (!parts.unit_text.empty() && parts.unit_text[0] == ' ') parts.unit_text.erase(0, 1);
+  } else if (col.role == Role::kChange) {
+    parts.unit = read_unit(lex_, "%", 0);  // a change in percent, whatever the row's unit
+    parts.unit_text = "%";
   } else if (primary || (own_scale_only && row.unit.matched)) {
     parts.unit = row.unit;
     parts.unit_text = row.unit_text;
@@ -384,7 +387,6 @@ bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t
   } else {
     return false;  // a later number in a prose cell needs its own unit
   }
-  if (!parts.unit.matched && col.role == Role::kChange) parts.unit = read_unit(lex_, "%", 0);
   size_t unit_end = own.matched || own_scale_only ? own.end : ne;
   parts.decision = decide_unit(lex_, parts.unit, parts.unit_text, fold_text(row.indicator.display()));
   if (!parts.decision.ok) return false;
