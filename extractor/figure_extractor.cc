@@ -827,12 +827,12 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
                                     const DocumentContext& document) {
   std::vector<Figure> figures;
   // Tables are read cell by cell; their lines are kept out of the prose blocks.
-  std::vector<TableRegion> tables = find_tables(repaired);
+  std::vector<TableGrid> tables = find_tables(lex, raw_lines, repaired);
   const std::vector<RepairedLine>* prose = &repaired;
   std::vector<RepairedLine> masked;
   if (!tables.empty()) {
     masked = repaired;
-    for (const TableRegion& t : tables)
+    for (const TableGrid& t : tables)
       for (size_t l = t.first_line; l <= t.last_line; ++l) masked[l] = RepairedLine{"", "", {0}, {}};
     prose = &masked;
   }

@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 
 #include "common/text.h"
@@ -16,354 +15,460 @@
 namespace chitieu {
 namespace {
 
-// A table cell is a short line; longer ones are prose.
-constexpr size_t kMaxCellCodePoints = 90;
-// Fewer cells than this is a list or a signature block, not a table.
-constexpr size_t kMinTableCells = 6;
-
-enum class CellKind { kNumber, kRowNumber, kUnitOnly, kEmptyValue, kText, kOther };
-
-struct Cell {
-  size_t line = 0;  // 0-based
-  size_t begin = 0, end = 0;  // trimmed code point span in the line
-  std::string folded;          // trimmed folded text
-  std::string text;            // trimmed repaired text
-  CellKind kind = CellKind::kOther;
-  bool could_be_row_number = false;
-};
-
-const RE2& number_cell() {
-  // "10", "10,5%", "10 - 10,5", "trên 90", "≥ 75" (≥ folds to '^'), "từ 75% trở lên"
-  static const RE2 re(
-      R"(^(?:(?:tren|duoi|khoang|toi thieu|it nhat|toi da|khong qua|tu|hon|uoc|\^|>|<|~)\s*)*)"
-      R"(\d+(?:[.,]\d+)*(?:\s*%)?(?:\s*(?:-|den)\s*\d+(?:[.,]\d+)*)?\s*%?(?:\s*(?:tro len|tro xuong))?$)");
-  return re;
-}
-const RE2& row_number_cell() {
-  static const RE2 re(R"(^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[ivx]{1,4}\.?|[a-z]\)|\d{1,2}\))$)");
-  return re;
-}
-
-bool has_letter(const std::string& f) {
-  return std::any_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-Cell make_cell(const Lexicon* lex, const RepairedLine& l, size_t line) {
-  Cell c;
-  c.line = line;
-  size_t b = 0, e = l.size();
-  while (b < e && l.folded[b] == ' ') ++b;
-  while (e > b && l.folded[e - 1] == ' ') --e;
-  c.begin = b;
-  c.end = e;
-  c.folded = l.folded.substr(b, e - b);
-  // repaired text of the span
-  auto [bb, eb] = byte_range_of_code_points(l.text, b, e);
-  c.text = l.text.substr(bb, eb - bb);
-  if (c.folded.empty()) return c;
-  c.could_be_row_number = RE2::FullMatch(c.folded, row_number_cell());
-  if (RE2::FullMatch(c.folded, number_cell())) {
-    c.kind = CellKind::kNumber;
-  } else if (c.folded == "-" || c.folded == "x" || c.folded == "--") {
-    c.kind = CellKind::kEmptyValue;
-  } else if (c.could_be_row_number) {
-    c.kind = CellKind::kRowNumber;
-  } else if (lex) {
-    UnitReading u = read_unit(*lex, c.folded, 0);
-    if (u.matched && u.end == c.folded.size()) c.kind = CellKind::kUnitOnly;
-    else if (has_letter(c.folded)) c.kind = CellKind::kText;
-  } else if (has_letter(c.folded)) {
-    c.kind = CellKind::kText;
-  }
-  return c;
-}
-
-bool is_cell_line(const RepairedLine& l) {
-  size_t b = 0, e = l.size();
-  while (b < e && l.folded[b] == ' ') ++b;
-  while (e > b && l.folded[e - 1] == ' ') --e;
-  if (e == b || e - b > kMaxCellCodePoints) return false;
-  char last = l.folded[e - 1];
-  if (last == ';' || last == ',') return false;
-  // A sentence inside the line: ". " followed by more text.
-  for (size_t i = b; i + 1 < e; ++i)
-    if (l.folded[i] == '.' && l.folded[i + 1] == ' ' && i > b + 3) return false;
-  return true;
-}
-
-std::optional<Comparator> comparator_from_symbol(const std::string& text) {
-  if (text.rfind("≥", 0) == 0) return Comparator::kAtLeast;
-  if (text.rfind("≤", 0) == 0) return Comparator::kAtMost;
-  if (text.rfind(">", 0) == 0) return Comparator::kMore;
-  if (text.rfind("<", 0) == 0) return Comparator::kLess;
-  if (text.rfind("~", 0) == 0) return Comparator::kApprox;
-  return std::nullopt;
-}
+enum class Role { kNone, kRowNumber, kLabel, kUnit, kValue, kChange };
 
 struct Column {
-  std::string period;
-  bool result = false;
-  std::string header;
+  Role role = Role::kNone;
+  std::string header;  // repaired text of the header cells above it, joined
+  std::string folded;
+  std::string period;  // "2025", "2026-2028" or empty
+  bool result = false;    // "Ước thực hiện", "Thực hiện"
+  bool estimate = false;  // "Ước …": comparator "~"
 };
 
-}  // namespace
+// `words` as whole words of `text` (folded).
+bool has_word(const std::string& text, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    for (size_t p = text.find(w); p != std::string::npos; p = text.find(w, p + 1)) {
+      bool starts = p == 0 || !std::isalnum(static_cast<unsigned char>(text[p - 1]));
+      size_t e = p + w.size();
+      bool ends = e == text.size() || !std::isalnum(static_cast<unsigned char>(text[e]));
+      if (starts && ends) return true;
+    }
+  return false;
+}
 
-std::vector<TableRegion> find_tables(const std::vector<RepairedLine>& lines) {
-  std::vector<TableRegion> out;
-  size_t i = 0;
-  while (i < lines.size()) {
-    if (!is_cell_line(lines[i])) {
-      ++i;
+bool is_column_number_row(const GridRow& row) {
+  return !row.empty() && std::all_of(row.begin(), row.end(), [](const GridCell& c) {
+    return c.empty() || RE2::FullMatch(c.folded, R"(\(?\d{1,2}\)?)");
+  });
+}
+
+// Header texts per column. A first header row shorter than the table has a
+// cell spanning the row below ("Năm 2025" over "Kế hoạch" / "Ước thực hiện"):
+// the first value-like cell spans as many columns as the row below has cells.
+void merge_header(const Lexicon& lex, const std::vector<GridRow>& header, size_t width,
+                  std::vector<Column>* columns) {
+  std::vector<const GridRow*> rows;
+  for (const GridRow& r : header)
+    if (!is_column_number_row(r)) rows.push_back(&r);
+  auto add = [&](size_t col, const GridCell& c) {
+    if (col >= width || c.empty()) return;
+    Column& k = (*columns)[col];
+    k.header += (k.header.empty() ? "" : " ") + c.text;
+    k.folded += (k.folded.empty() ? "" : " ") + c.folded;
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const GridRow& row = *rows[r];
+    if (row.size() >= width || r + 1 >= rows.size()) {
+      for (size_t i = 0; i < row.size(); ++i) add(i, row[i]);
       continue;
     }
-    // A run of cell lines; blank lines inside it are allowed.
-    size_t first = i, last = i, cells = 0, numbers = 0, rows = 0;
-    size_t j = i;
-    std::vector<Cell> run;
-    while (j < lines.size()) {
-      bool blank = lines[j].folded.find_first_not_of(' ') == std::string::npos;
-      if (blank) {
-        ++j;
-        continue;
-      }
-      if (!is_cell_line(lines[j])) break;
-      run.push_back(make_cell(nullptr, lines[j], j));
-      last = j;
-      ++j;
-    }
-    for (size_t k = 0; k < run.size(); ++k) {
-      ++cells;
-      if (run[k].kind == CellKind::kNumber) ++numbers;
-      if (run[k].could_be_row_number && k + 1 < run.size() && run[k + 1].kind == CellKind::kText) ++rows;
-    }
-    if (cells >= kMinTableCells && numbers >= 2 && rows >= 2 && numbers * 4 >= cells) {
-      out.push_back({first, last});
-    }
-    i = j > i ? j : i + 1;
-  }
-  return out;
-}
-
-namespace {
-
-struct TableHeader {
-  std::vector<Column> columns;
-  std::string table_year;
-};
-
-// The cells before the first row: a title (whose year is the table's), "STT",
-// the label and unit columns, then one column per value with its year.
-TableHeader read_header(const Lexicon& lex, const std::vector<Cell>& cells, size_t first_row,
-                        const std::string& context_year) {
-  const GrammarWords& words = lex.words;
-  TableHeader h;
-  h.table_year = context_year;
-  size_t header_begin = 0;
-  for (size_t i = 0; i < first_row; ++i)
-    if (std::find(words.table_row_number_headers.begin(), words.table_row_number_headers.end(),
-                  cells[i].folded) != words.table_row_number_headers.end())
-      header_begin = i;
-  for (size_t i = 0; i < first_row; ++i) {
-    const std::string& f = cells[i].folded;
-    std::vector<YearMention> years = find_year_mentions(lex, f);
-    if (i < header_begin) {  // a title above the table: its year is the context
-      if (!years.empty()) h.table_year = years.back().period;
+    const GridRow& below = *rows[r + 1];
+    size_t missing = width - row.size();
+    size_t span = 0;
+    while (span < row.size() && find_year_mentions(lex, row[span].folded).empty() &&
+           !has_word(row[span].folded, lex.words.table_value_headers))
+      ++span;
+    if (span == row.size() || below.size() != missing + 1) {
+      for (size_t i = 0; i < row.size(); ++i) add(i, row[i]);
       continue;
     }
-    if (starts_with_any(f, words.table_unit_headers)) continue;  // unit column
-    if (!years.empty() || contains_any(f, words.table_value_headers)) {
-      Column col;
-      col.period = years.empty() ? "" : years.back().period;
-      col.result = contains_any(f, words.table_result_headers);
-      col.header = cells[i].text;
-      h.columns.push_back(col);
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i < span) add(i, row[i]);
+      else if (i == span)
+        for (size_t j = 0; j < below.size(); ++j) add(span + j, row[i]), add(span + j, below[j]);
+      else add(i + missing, row[i]);
     }
+    ++r;  // the row below is read
   }
-  return h;
 }
 
-// A row's label, possibly wrapped over several cells, and its unit: a unit
-// cell after it, or "(Tỷ đồng)", "(%)", "(đơn vị: triệu đồng/người)" ending it.
-struct RowLabel {
-  std::string label, folded;
-  UnitReading unit;
-  std::string unit_text;
+// What a column holds, counted over the data rows.
+struct ColumnContents {
+  size_t filled = 0, row_numbers = 0, units = 0, numbers = 0, texts = 0;
 };
 
-// Cuts `label` to its first `code_points` code points: folded and repaired text
-// share code point positions, so a cut found in the one applies to the other.
-std::string cut_at_code_point(const std::string& label, size_t code_points) {
-  size_t cps = 0;
-  for (size_t i = 0; i < label.size(); ++i) {
-    if (is_utf8_continuation(label[i])) continue;
-    if (cps == code_points) return label.substr(0, i);
-    ++cps;
+ColumnContents contents_of(const Lexicon& lex, const std::vector<GridRow>& rows, size_t col) {
+  ColumnContents n;
+  for (const GridRow& r : rows) {
+    if (col >= r.size() || r[col].empty()) continue;
+    const std::string& f = r[col].folded;
+    ++n.filled;
+    if (is_row_number_cell(f)) ++n.row_numbers;
+    if (is_number_cell(f)) ++n.numbers;
+    else if (has_letter(f)) {
+      UnitReading u = read_unit(lex, f, 0);
+      if (u.matched && u.end == f.size()) ++n.units;
+      else ++n.texts;
+    }
   }
-  return label;
+  return n;
 }
 
-void unit_from_label(const Lexicon& lex, RowLabel* row) {
-  size_t open = row->folded.rfind('(');
-  if (open == std::string::npos) return;
-  size_t close = row->folded.find(')', open);
-  if (close == std::string::npos) return;
-  std::string inner = row->folded.substr(open + 1, close - open - 1);
+void assign_roles(const Lexicon& lex, const std::vector<GridRow>& rows, std::vector<Column>* cols) {
+  const GrammarWords& w = lex.words;
+  bool label_found = false;
+  for (size_t c = 0; c < cols->size(); ++c) {
+    Column& col = (*cols)[c];
+    ColumnContents n = contents_of(lex, rows, c);
+    std::vector<YearMention> years = find_year_mentions(lex, col.folded);
+    if (!years.empty()) col.period = years.back().period;
+    bool row_number_header = std::find(w.table_row_number_headers.begin(),
+                                       w.table_row_number_headers.end(),
+                                       col.folded) != w.table_row_number_headers.end();
+    if (!label_found && (row_number_header || (c == 0 && n.row_numbers * 2 > n.filled))) {
+      col.role = Role::kRowNumber;
+    } else if (starts_with_any(col.folded, w.table_unit_headers) ||
+               (n.units > 0 && n.units * 2 >= n.filled)) {
+      col.role = Role::kUnit;
+    } else if (!label_found && n.texts > n.numbers) {
+      col.role = Role::kLabel;
+      label_found = true;
+    } else if (!label_found) {
+      col.role = Role::kNone;
+    } else if (has_word(col.folded, w.table_change_headers)) {
+      col.role = Role::kChange;
+    } else if (!years.empty() || has_word(col.folded, w.table_value_headers) ||
+               has_word(col.folded, w.table_result_headers) || n.numbers * 2 >= n.filled) {
+      col.role = Role::kValue;
+    }
+    col.result = has_word(col.folded, w.table_result_headers);
+    col.estimate = has_word(col.folded, w.table_estimate_headers);
+  }
+}
+
+// The latest year of a date written before the table ("ngày 04/12/2020",
+// "ngày 05 tháng 12 năm 2024"): a column estimating a later year is a plan.
+int document_year(const std::vector<RepairedLine>& lines, size_t end) {
+  static const RE2 kDate(
+      R"(ngay\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]|\s+thang\s+\d{1,2}\s+nam)\s*((?:19|20)\d\d))");
+  int year = 0;
+  for (size_t l = 0; l < end && l < lines.size(); ++l) {
+    re2::StringPiece in(lines[l].folded);
+    std::string y;
+    while (RE2::FindAndConsume(&in, kDate, &y)) year = std::max(year, std::stoi(y));
+  }
+  return year;
+}
+
+int first_year(const std::string& period) { return period.size() >= 4 ? std::stoi(period.substr(0, 4)) : 0; }
+
+// "(Tỷ đồng)", "(%)", "(đơn vị: triệu đồng/người)" ending a label: its unit,
+// and the label without it.
+bool unit_from_label(const Lexicon& lex, std::string* label, std::string* folded, UnitReading* unit,
+                     std::string* unit_text) {
+  size_t open = folded->rfind('(');
+  if (open == std::string::npos) return false;
+  size_t close = folded->find(')', open);
+  if (close == std::string::npos) return false;
+  std::string inner = folded->substr(open + 1, close - open - 1);
   for (const char* p : {"don vi tinh:", "don vi:", "dvt:"})
     if (inner.rfind(p, 0) == 0) inner = inner.substr(std::string(p).size());
   while (!inner.empty() && inner[0] == ' ') inner.erase(0, 1);
   UnitReading u = read_unit(lex, inner, 0);
-  if (!u.matched || u.end != inner.size()) return;
-  row->unit = u;
-  row->unit_text = inner;
-  // The unit is not part of the indicator's name.
-  row->label = cut_at_code_point(row->label, open);
-  while (!row->label.empty() && row->label.back() == ' ') row->label.pop_back();
-  row->folded = row->folded.substr(0, open);
+  if (!u.matched || u.end != inner.size()) return false;
+  *unit = u;
+  *unit_text = inner;
+  // The unit is not part of the indicator's name; folded and repaired text
+  // share code point positions.
+  auto [cut, unused] = byte_range_of_code_points(*label, open, open);
+  (void)unused;
+  label->resize(cut);
+  while (!label->empty() && label->back() == ' ') label->pop_back();
+  folded->resize(open);
+  return true;
+}
+
+// A label opening with what it counts ("Số xã đạt chuẩn nông thôn mới",
+// "Phấn đấu xã đạt chuẩn …", "Số bác sĩ/vạn dân") gives that unit to a row
+// without one, or a fuller one than the unit column's ("Bác sĩ").
+void unit_opening_label(const Lexicon& lex, const std::string& label, const std::string& folded,
+                        UnitReading* unit, std::string* unit_text) {
+  static const RE2 kLead(R"(^(?:phan dau\s+)?(?:so\s+)?)");
+  re2::StringPiece in(folded);
+  RE2::Consume(&in, kLead);
+  size_t at = in.data() - folded.data();
+  UnitReading u = read_unit(lex, folded, at);
+  if (!u.matched || (u.base != "count" && u.base != "person") || u.scale != 1.0) return;
+  bool fuller = unit->matched && unit->base == u.base && unit->scale == 1.0 &&
+                u.denominators.size() > unit->denominators.size();
+  if (unit->matched && !fuller) return;
+  *unit = u;
+  auto [b, e] = byte_range_of_code_points(label, u.counted_begin, u.counted_end);
+  *unit_text = label.substr(b, e - b);
+}
+
+// A row's label without a list mark ("- Dịch vụ", "+ …").
+std::string without_list_mark(const std::string& s) {
+  size_t b = 0;
+  while (b < s.size() && (s[b] == '-' || s[b] == '+' || s[b] == ' ')) ++b;
+  return s.substr(b);
+}
+
+struct RowContext {
+  std::string item;
+  IndicatorName indicator;
+  UnitReading unit;
+  std::string unit_text;
+};
+
+// "≥", "<", … written just before a number in a cell.
+std::optional<Comparator> symbol_before(const RepairedLine& l, size_t pos, size_t limit) {
+  while (pos > limit && l.folded[pos - 1] == ' ') --pos;
+  if (pos == limit) return std::nullopt;
+  auto [b, e] = byte_range_of_code_points(l.text, pos - 1, pos);
+  std::string s = l.text.substr(b, e - b);
+  if (s == "≥") return Comparator::kAtLeast;
+  if (s == "≤") return Comparator::kAtMost;
+  if (s == ">") return Comparator::kMore;
+  if (s == "<") return Comparator::kLess;
+  if (s == "~") return Comparator::kApprox;
+  return std::nullopt;
 }
 
 class TableReader {
  public:
-  TableReader(const Lexicon& lex, const std::vector<std::string>& raw,
-              const std::vector<RepairedLine>& lines, std::vector<Cell> cells,
-              std::vector<Figure>* out)
-      : lex_(lex), raw_(raw), lines_(lines), cells_(std::move(cells)), out_(out) {}
+  TableReader(const Lexicon& lex, const TableGrid& grid, const std::vector<std::string>& raw,
+              const std::vector<RepairedLine>& lines, std::vector<Figure>* out)
+      : lex_(lex), grid_(grid), raw_(raw), lines_(lines), out_(out) {}
 
   void run(const std::string& context_year);
 
  private:
-  bool row_starts_at(size_t i) const {
-    return i + 1 < cells_.size() && cells_[i].could_be_row_number &&
-           cells_[i + 1].kind == CellKind::kText;
-  }
-  RowLabel read_label(size_t* k) const;
-  void read_value(const Cell& c, size_t col, size_t values_in_row, const RowLabel& row,
-                  const IndicatorName& indicator, const std::string& item);
+  void read_columns(const std::string& context_year);
+  RowContext read_row_context(const GridRow& row);
+  void read_cell(const GridCell& cell, const Column& col, bool extra, const RowContext& row);
+  bool read_number(const CellSpan& span, size_t number_begin, size_t number_end, size_t limit,
+                   const std::string& w1, const std::string& w2, bool primary, const Column& col,
+                   bool extra, const RowContext& row, size_t* figure_end);
+  void emit(const FigureParts& parts, const CellSpan& span, size_t quote_begin, size_t quote_end,
+            Change change);
 
   const Lexicon& lex_;
+  const TableGrid& grid_;
   const std::vector<std::string>& raw_;
   const std::vector<RepairedLine>& lines_;
-  std::vector<Cell> cells_;
   std::vector<Figure>* out_;
-  TableHeader header_;
+  std::vector<Column> columns_;
+  std::string table_year_;
+  int document_year_ = 0;
+  std::string parent_label_, parent_item_;
 };
 
-RowLabel TableReader::read_label(size_t* k) const {
-  RowLabel row;
-  row.label = cells_[*k].text;
-  row.folded = cells_[*k].folded;
-  ++*k;
-  while (*k < cells_.size() && cells_[*k].kind == CellKind::kText && !row_starts_at(*k)) {
-    row.label += " " + cells_[*k].text;
-    row.folded += " " + cells_[*k].folded;
-    ++*k;
+void TableReader::read_columns(const std::string& context_year) {
+  size_t width = 0;
+  for (const GridRow& r : grid_.header) width = std::max(width, r.size());
+  for (const GridRow& r : grid_.rows) width = std::max(width, r.size());
+  if (grid_.shape == TableShape::kCellPerLine && !grid_.header.empty())
+    width = grid_.header[0].size();  // values past the header are extra
+  columns_.assign(width, Column());
+  merge_header(lex_, grid_.header, width, &columns_);
+  assign_roles(lex_, grid_.rows, &columns_);
+  table_year_ = context_year;
+  for (const GridCell& t : grid_.title) {
+    std::vector<YearMention> years = find_year_mentions(lex_, t.folded);
+    for (const YearMention& y : years)
+      if (!y.comparison_base) table_year_ = y.period;
   }
-  if (*k < cells_.size() && cells_[*k].kind == CellKind::kUnitOnly) {
-    row.unit = read_unit(lex_, cells_[*k].folded, 0);
-    row.unit_text = cells_[*k].text;
-    ++*k;
-  } else {
-    unit_from_label(lex_, &row);
-  }
-  return row;
+  size_t first_data_line = grid_.last_line + 1;
+  for (const GridRow& r : grid_.rows)
+    for (const GridCell& c : r)
+      if (!c.spans.empty()) first_data_line = std::min(first_data_line, c.spans[0].line);
+  document_year_ = document_year(lines_, first_data_line);
 }
 
-void TableReader::read_value(const Cell& c, size_t col, size_t values_in_row, const RowLabel& row,
-                             const IndicatorName& indicator, const std::string& item) {
-  const std::string& cf = c.folded;
-  FigureParts parts;
-  // A "%" written in the cell is the unit when the row has none.
-  parts.unit = row.unit;
-  if (!parts.unit.matched && cf.find('%') != std::string::npos) parts.unit = read_unit(lex_, "%", 0);
-  parts.decision = decide_unit(lex_, parts.unit, row.unit_text, fold_text(indicator.display()));
-  if (!parts.decision.ok) return;
-  static const RE2 kNumbers(R"((\d+(?:[.,]\d+)*)(?:\s*%?\s*(?:-|den)\s*(\d+(?:[.,]\d+)*))?)");
-  re2::StringPiece n1s, n2s;
-  if (!RE2::PartialMatch(cf, kNumbers, &n1s, &n2s)) return;
-  std::string w1(n1s.data(), n1s.size()), w2(n2s.data(), n2s.size());
-  parts.first = {w1, parse_vietnamese_number(w1)};
-  if (!w2.empty()) parts.second = WrittenNumber{w2, parse_vietnamese_number(w2)};
-  if (!parts.first.parsed.ok || (parts.second && !parts.second->parsed.ok)) return;
-  parts.number_text = w1 + (w2.empty() ? "" : " - " + w2);
-  parts.range_text = parts.number_text;
-  parts.unit_text = row.unit_text.empty() ? (cf.find('%') != std::string::npos ? "%" : "")
-                                          : row.unit_text;
-  parts.before = read_qualifiers_before(lex_, cf, n1s.data() - cf.data(), 0);
-  size_t after_end = 0;
-  parts.after = read_qualifier_after(lex_, cf, cf.find_last_of("0123456789%") + 1, &after_end,
-                                     &parts.after_word);
-  parts.symbol = comparator_from_symbol(c.text);
-  parts.indicator = indicator;
-  std::string change_word;
-  parts.change = read_change(lex_, parts.before, fold_text(indicator.display()), &change_word);
-  parts.item = item;
-  const std::vector<Column>& columns = header_.columns;
-  if (col < columns.size() && !columns[col].period.empty()) {
-    parts.year = columns[col].period;
-    parts.year_source = "column header: \"" + columns[col].header + "\"";
-  } else {
-    parts.year = header_.table_year;
-    parts.year_source = "heading above the table";
+RowContext TableReader::read_row_context(const GridRow& row) {
+  RowContext ctx;
+  std::string stt, label, folded;
+  for (size_t c = 0; c < row.size() && c < columns_.size(); ++c) {
+    if (row[c].empty()) continue;
+    switch (columns_[c].role) {
+      case Role::kRowNumber: stt = row[c].text; break;
+      case Role::kLabel:
+        label = without_list_mark(row[c].text);
+        folded = without_list_mark(row[c].folded);
+        break;
+      case Role::kUnit: {
+        UnitReading u = read_unit(lex_, row[c].folded, 0);
+        if (u.matched) ctx.unit = u, ctx.unit_text = row[c].text;
+        break;
+      }
+      default: break;
+    }
   }
-  bool result_column = col < columns.size() && columns[col].result;
-  parts.kind = result_column || parts.before.has_estimate ? FigureKind::kResult : FigureKind::kTarget;
-  parts.kind_reason = result_column ? "result column" : "table of targets";
-  parts.source = "table row " + (item.empty() ? std::string("(unnumbered)") : item);
-  if (!columns.empty() && values_in_row > columns.size())
-    parts.context_warnings.push_back({WarningCode::kTableExtraValues, "", ""});
-
-  Figure fig;
-  if (!build_figure(std::move(parts), &fig)) return;  // scaled past a double
-  // Provenance: the cell's own line, its trimmed text.
-  const RepairedLine& rl = lines_[c.line];
-  uint32_t byte0 = rl.raw_byte_of_cp[c.begin];
-  uint32_t byte1 = rl.raw_byte_of_cp[c.end];
-  fig.line = fig.line_end = fig.number_line = static_cast<uint32_t>(c.line + 1);
-  fig.char_start = code_points_before(raw_[c.line], byte0);
-  fig.char_end = code_points_before(raw_[c.line], byte1);
-  fig.quote = raw_[c.line].substr(byte0, byte1 - byte0);
-  out_->push_back(std::move(fig));
+  if (!ctx.unit.matched) unit_from_label(lex_, &label, &folded, &ctx.unit, &ctx.unit_text);
+  unit_opening_label(lex_, label, folded, &ctx.unit, &ctx.unit_text);
+  // Hierarchy: a row without STT, "2.1" or "a)" belongs to the numbered row above;
+  // a Roman numeral opens a section.
+  std::string f = fold_text(stt);
+  bool section = RE2::FullMatch(f, R"([ivx]+\.?)");
+  bool child = stt.empty() || RE2::FullMatch(f, R"(\d+\.\d+.*|[a-z]\))");
+  if (section) {
+    parent_label_.clear();
+    parent_item_.clear();
+  }
+  if (child && !parent_label_.empty()) {
+    ctx.indicator = {parent_label_, label};
+    ctx.item = stt.empty() ? parent_item_ : stt;
+  } else {
+    ctx.indicator = {"", label};
+    ctx.item = stt;
+    if (!section) parent_label_ = label, parent_item_ = stt;
+  }
+  return ctx;
 }
 
 void TableReader::run(const std::string& context_year) {
-  size_t k = 0;
-  while (k < cells_.size() && !row_starts_at(k)) ++k;
-  header_ = read_header(lex_, cells_, k, context_year);
-  std::string parent_label;
-  while (k < cells_.size()) {
-    std::string item;
-    if (row_starts_at(k)) item = cells_[k++].text;
-    if (k >= cells_.size() || cells_[k].kind != CellKind::kText) {
-      ++k;
-      continue;
-    }
-    RowLabel row = read_label(&k);
-    // Hierarchy: "1.1" under "1", "a)" under the numbered row before it.
-    bool child = item.find('.') != std::string::npos && item.find('.') + 1 < item.size();
-    child = child || (item.size() == 2 && item[1] == ')' && item[0] >= 'a');
-    IndicatorName indicator{child ? parent_label : "", row.label};
-    if (!child) parent_label = row.label;
-    size_t column = 0;
-    while (k < cells_.size() && !row_starts_at(k) &&
-           (cells_[k].kind == CellKind::kNumber || cells_[k].kind == CellKind::kEmptyValue)) {
-      const Cell& c = cells_[k++];
-      size_t col = column++;
-      if (c.kind == CellKind::kEmptyValue) continue;
-      read_value(c, col, column, row, indicator, item);
+  read_columns(context_year);
+  for (const GridRow& row : grid_.rows) {
+    RowContext ctx = read_row_context(row);
+    if (ctx.indicator.sub.empty()) continue;
+    for (size_t c = 0; c < row.size(); ++c) {
+      bool extra = c >= columns_.size();
+      if (row[c].empty()) continue;
+      if (extra && grid_.shape != TableShape::kCellPerLine) continue;
+      Column col = extra ? Column{Role::kValue} : columns_[c];
+      if (col.role != Role::kValue && col.role != Role::kChange) continue;
+      read_cell(row[c], col, extra, ctx);
     }
   }
+}
+
+void TableReader::read_cell(const GridCell& cell, const Column& col, bool extra, const RowContext& row) {
+  static const RE2 kNumber(R"((\d+(?:[.,]\d+)*)(?:\s*%?\s*(?:-|den)\s*(\d+(?:[.,]\d+)*))?)");
+  bool primary = true;
+  bool prose = !is_number_cell(cell.folded);
+  for (const CellSpan& span : cell.spans) {
+    const std::string& f = lines_[span.line].folded;
+    re2::StringPiece in(f.data() + span.begin, span.end - span.begin);
+    re2::StringPiece w1, w2;
+    size_t limit = span.begin;
+    while (RE2::FindAndConsume(&in, kNumber, &w1, &w2)) {
+      size_t b = w1.data() - f.data();
+      size_t e = (w2.data() ? w2.data() + w2.size() : w1.data() + w1.size()) - f.data();
+      if (b > 0 && std::isalpha(static_cast<unsigned char>(f[b - 1]))) continue;  // "GRDP2"
+      if (prose && looks_like_year(f, b, b + w1.size())) continue;  // "năm 2020"
+      size_t figure_end = e;
+      if (read_number(span, b, e, limit, std::string(w1.data(), w1.size()),
+                      w2.data() ? std::string(w2.data(), w2.size()) : "", primary, col, extra, row,
+                      &figure_end)) {
+        primary = false;
+        limit = figure_end;
+      }
+    }
+  }
+}
+
+// Reads one number of a cell at folded [nb, ne) of the span's line. Returns
+// true when it gave a figure; *figure_end is then past its unit.
+bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t limit,
+                              const std::string& w1, const std::string& w2, bool primary,
+                              const Column& col, bool extra, const RowContext& row,
+                              size_t* figure_end) {
+  const RepairedLine& line = lines_[span.line];
+  std::string_view f(line.folded.data(), span.end);
+  FigureParts parts;
+  UnitReading own = read_unit(lex_, f, ne);
+  bool own_base = own.matched && !own.base.empty();
+  bool own_scale_only = !own.matched && own.scale != 1.0;  // "24.500 tỷ"
+  if (own_base) {
+    parts.unit = own;
+    auto [ub, ue] = byte_range_of_code_points(line.text, ne, own.end);
+    parts.unit_text = line.text.substr(ub, ue - ub);
+    while (!parts.unit_text.empty() && parts.unit_text[0] == ' ') parts.unit_text.erase(0, 1);
+  } else if (col.role == Role::kChange) {
+    parts.unit = read_unit(lex_, "%", 0);  // a change in percent, whatever the row's unit
+    parts.unit_text = "%";
+  } else if (primary || (own_scale_only && row.unit.matched)) {
+    parts.unit = row.unit;
+    parts.unit_text = row.unit_text;
+    if (own_scale_only) parts.unit.scale = own.scale;  // "24.500 tỷ" in a row of "Tỷ đồng"
+  } else {
+    return false;  // a later number in a prose cell needs its own unit
+  }
+  size_t unit_end = own.matched || own_scale_only ? own.end : ne;
+  parts.decision = decide_unit(lex_, parts.unit, parts.unit_text, fold_text(row.indicator.display()));
+  if (!parts.decision.ok) return false;
+  parts.first = {w1, parse_vietnamese_number(w1)};
+  if (!w2.empty()) parts.second = WrittenNumber{w2, parse_vietnamese_number(w2)};
+  if (!parts.first.parsed.ok || (parts.second && !parts.second->parsed.ok)) return false;
+  parts.number_text = w1 + (w2.empty() ? "" : " - " + w2);
+  parts.range_text = parts.number_text;
+  parts.before = read_qualifiers_before(lex_, f, nb, limit);
+  size_t after_end = unit_end;
+  parts.after = read_qualifier_after(lex_, f, unit_end, &after_end, &parts.after_word);
+  if (!parts.after) after_end = unit_end;
+  parts.symbol = symbol_before(line, nb, limit);
+  parts.indicator = row.indicator;
+  parts.item = row.item;
+
+  // Year: the column's, else the table's; a later number in a cell naming its
+  // own year ("do năm 2020 là năm gốc, tăng 2,06%") takes that one.
+  parts.year = col.period.empty() ? table_year_ : col.period;
+  parts.year_source = col.period.empty() ? "table title or heading above the table"
+                                         : "column header: \"" + col.header + "\"";
+  std::string own_year;
+  for (const YearMention& y : find_year_mentions(lex_, f.substr(limit, nb - limit)))
+    if (!y.comparison_base) own_year = y.period;
+  bool earlier_year = !own_year.empty() && first_year(own_year) < first_year(parts.year);
+  if (!primary && !own_year.empty()) {
+    parts.year = own_year;
+    parts.year_source = "same cell";
+  }
+  // Kind: an estimate or a result column is a result, unless its year had not
+  // begun when the document was written.
+  bool future = document_year_ > 0 && first_year(parts.year) > document_year_;
+  bool result = (col.result || parts.before.has_estimate || earlier_year) && !future;
+  parts.kind = result ? FigureKind::kResult : FigureKind::kTarget;
+  parts.kind_reason = earlier_year ? "an earlier year named in the cell"
+                      : col.result ? (future ? "estimate of a year to come: a plan" : "result column")
+                                   : "table of targets";
+  if (col.estimate && result && !earlier_year && !parts.symbol && !parts.before.comparator &&
+      !parts.after)
+    parts.symbol = Comparator::kApprox;
+  parts.source = "table row " + (row.item.empty() ? std::string("(unnumbered)") : row.item);
+  if (extra) parts.context_warnings.push_back({WarningCode::kTableExtraValues, "", ""});
+
+  // "tăng 15%" in a cell, a growth indicator, or a column of changes.
+  std::string change_word;
+  Change change = read_change(lex_, parts.before, fold_text(parts.indicator.display()), &change_word);
+  if (change == Change::kLevel && change_word.empty() && col.role == Role::kChange)
+    change = Change::kIncrease;
+  // The quote: a symbol written before the number, the number(s), the unit.
+  size_t quote_begin = nb;
+  if (symbol_before(line, nb, limit)) {
+    while (quote_begin > limit && line.folded[quote_begin - 1] == ' ') --quote_begin;
+    --quote_begin;
+  }
+  emit(parts, span, quote_begin, after_end, change);
+  *figure_end = after_end;
+  return true;
+}
+
+void TableReader::emit(const FigureParts& parts, const CellSpan& span, size_t quote_begin,
+                       size_t quote_end, Change change) {
+  Figure fig;
+  if (!build_figure(parts, &fig)) return;  // scaled past a double
+  fig.change = change;
+  const RepairedLine& rl = lines_[span.line];
+  while (quote_end > quote_begin && rl.folded[quote_end - 1] == ' ') --quote_end;
+  uint32_t byte0 = rl.raw_byte_of_cp[quote_begin];
+  uint32_t byte1 = rl.raw_byte_of_cp[quote_end];
+  const std::string& raw = raw_[span.line];
+  fig.line = fig.line_end = fig.number_line = static_cast<uint32_t>(span.line + 1);
+  fig.char_start = code_points_before(raw, byte0);
+  fig.char_end = code_points_before(raw, byte1);
+  fig.quote = raw.substr(byte0, byte1 - byte0);
+  out_->push_back(std::move(fig));
 }
 
 }  // namespace
 
-void read_table(const Lexicon& lex, const TableRegion& region, const std::vector<std::string>& raw,
+void read_table(const Lexicon& lex, const TableGrid& grid, const std::vector<std::string>& raw,
                 const std::vector<RepairedLine>& lines, const std::string& context_year,
                 std::vector<Figure>* out) {
-  std::vector<Cell> cells;
-  for (size_t l = region.first_line; l <= region.last_line; ++l) {
-    Cell c = make_cell(&lex, lines[l], l);
-    if (!c.folded.empty()) cells.push_back(c);
-  }
-  TableReader(lex, raw, lines, std::move(cells), out).run(context_year);
+  TableReader(lex, grid, raw, lines, out).run(context_year);
 }
 
 }  // namespace chitieu

@@ -1,37 +1,43 @@
-// Targets in tables, as they arrive once a Word or PDF annex is turned into
-// text: one cell per line, the row number standing alone, then the indicator,
-// then (when the table has a unit column) the unit, then one value per column:
+// The figures of a table, read from its grid (extractor/table_grid.h), the
+// same way whatever shape the text gave the table.
 //
-//   STT / Chỉ tiêu / Đơn vị / Năm 2025 / Mục tiêu 2030
-//   1 / Tốc độ tăng trưởng GRDP / % / 7,5 / 10 - 10,5
-//   2 / Tổng vốn đầu tư (Tỷ đồng) / 43.000 / 286.000     <- unit in the row label
+//   STT | Chỉ tiêu                 | ĐVT       | Kế hoạch 2025 | Ước TH 2025 | Năm 2026
+//   1   | Tốc độ tăng trưởng GRDP  | %         | 8             | 7,8         | 8,5 - 9
+//   2   | Tổng vốn đầu tư (Tỷ đồng)|           | 43.000        | 42.100      | 48.000
+//       | - Tỷ lệ so với GRDP      | %         | 41            | 40          | 41
 //
-// A table is a run of short lines with bare numbers and row numbers. Its lines
-// are kept out of prose extraction; each value cell becomes a figure whose year
-// comes from its column header and whose unit comes from the unit column or the
-// row label.
+// The columns' roles come from the header (one or more rows; a cell spanning
+// the row below gives it its year), else from what the column holds: the STT
+// column, the label, the unit ("Đơn vị tính", "ĐVT"), value columns and
+// change columns ("So sánh (%)", "Tăng/giảm": percent, an increase).
+//
+// A value column's header gives its year or period ("Năm 2026", "2026-2028",
+// else the table's title or the heading above), its kind and comparator:
+// "Kế hoạch" a target "="; "Ước thực hiện", "Ước TH", "Thực hiện" a result,
+// "~" for an estimate. An estimate of a year later than the document's date
+// is a plan: a target. The unit and scale come from the unit column, else from
+// the row label ("(Tỷ đồng)", "(%)"), else from the cell ("0,4%"). `item` is
+// the row's STT (a row without one, or "2.1", is a sub-row of the numbered row
+// above: its item and the parent of its indicator); the STT is never a figure;
+// empty cells give nothing. A cell holding prose ("575 (tăng 15%)") gives its
+// first number the row's unit and each later number written with its own unit.
+// Each figure's quote is the number's words on the cell's own line.
 #ifndef CHITIEU_EXTRACTOR_TABLE_READER_H_
 #define CHITIEU_EXTRACTOR_TABLE_READER_H_
 
 #include <string>
 #include <vector>
 
-#include "extractor/figure_extractor.h"
+#include "extractor/table_grid.h"
 #include "extractor/text_repair.h"
+#include "model/figure.h"
 #include "normalizer/lexicon.h"
 
 namespace chitieu {
 
-struct TableRegion {
-  size_t first_line = 0;  // 0-based, inclusive
-  size_t last_line = 0;
-};
-
-// Finds table regions and reads their figures. `context_year` is the period of
-// the heading above the table, used when the columns name no year.
-std::vector<TableRegion> find_tables(const std::vector<RepairedLine>& lines);
-
-void read_table(const Lexicon& lex, const TableRegion& region, const std::vector<std::string>& raw,
+// Reads the figures of `grid`. `context_year` is the period of the heading
+// above the table, used when neither the columns nor the title name one.
+void read_table(const Lexicon& lex, const TableGrid& grid, const std::vector<std::string>& raw,
                 const std::vector<RepairedLine>& lines, const std::string& context_year,
                 std::vector<Figure>* out);
 

@@ -205,6 +205,8 @@ Status load_grammar_words(const std::string& dir, GrammarWords* out) {
       {"table_unit_header", &out->table_unit_headers},
       {"table_value_header", &out->table_value_headers},
       {"table_result_header", &out->table_result_headers},
+      {"table_estimate_header", &out->table_estimate_headers},
+      {"table_change_header", &out->table_change_headers},
       {"header_not_number", &out->header_not_number},
       {"header_place", &out->header_place_words},
       {"header_preamble", &out->header_preamble_words},

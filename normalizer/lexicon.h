@@ -59,6 +59,8 @@ struct GrammarWords {
   std::vector<std::string> table_unit_headers;   // a header cell starting with one is the unit column
   std::vector<std::string> table_value_headers;  // a header cell containing one is a value column
   std::vector<std::string> table_result_headers; // ... of results when it contains one of these
+  std::vector<std::string> table_estimate_headers;  // ... of estimates ("~") when it contains one
+  std::vector<std::string> table_change_headers;  // a column of changes ("So sánh", "Tăng/giảm")
   std::vector<std::string> header_not_number;    // a line starting with one holds no document number
   std::vector<std::string> header_place_words;   // a line starting with one completes the issuer
   std::vector<std::string> header_preamble_words;  // a line starting with one ends the title

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "extractor/table_grid.h"
+
 #include "extractor/figure_extractor.h"
 #include "normalizer/lexicon.h"
 
@@ -15,6 +17,12 @@ std::vector<Figure> extract(const std::vector<std::string>& raw) {
   std::vector<RepairedLine> rep;
   for (const auto& l : raw) rep.push_back(repair_line(l));
   return extract_figures(default_lexicon(), raw, rep);
+}
+
+std::vector<TableGrid> tables(const std::vector<std::string>& raw) {
+  std::vector<RepairedLine> rep;
+  for (const auto& l : raw) rep.push_back(repair_line(l));
+  return find_tables(default_lexicon(), raw, rep);
 }
 
 const Figure* find(const std::vector<Figure>& fs, uint32_t line) {
@@ -52,13 +60,7 @@ TEST(TableReader, UnitColumnAndYearColumns) {
       "-",                               // 25
       "≥ 50",                            // 26
   };
-  std::vector<TableRegion> regions;
-  {
-    std::vector<RepairedLine> rep;
-    for (const auto& l : raw) rep.push_back(repair_line(l));
-    regions = find_tables(rep);
-  }
-  ASSERT_EQ(regions.size(), 1u);
+  ASSERT_EQ(tables(raw).size(), 1u);
   std::vector<Figure> fs = extract(raw);
   ASSERT_EQ(fs.size(), 8u);
 
@@ -69,6 +71,7 @@ TEST(TableReader, UnitColumnAndYearColumns) {
   EXPECT_DOUBLE_EQ(f->low, 7.2);
   EXPECT_EQ(f->year, "2025");
   EXPECT_EQ(kind_text(f->kind), "result");  // "Ước thực hiện" column
+  EXPECT_EQ(comparator_text(f->comparator), "~");  // an estimate
   EXPECT_EQ(f->item, "1");
   EXPECT_EQ(f->quote, "7,2");
 
@@ -133,10 +136,148 @@ TEST(TableReader, ProseAndListsAreNotTables) {
       "Nơi nhận:", "- Văn phòng Trung ương Đảng,", "- Quân khu 9,", "- Lưu Văn phòng Thành ủy.",
       "T/M BỘ CHÍNH TRỊ", "TỔNG BÍ THƯ", "Số đến: _5H9____", "Ngày: 2H _ L 8 _ L 2020",
   };
-  std::vector<RepairedLine> rep;
-  for (const auto& l : raw) rep.push_back(repair_line(l));
-  EXPECT_TRUE(find_tables(rep).empty());
+  EXPECT_TRUE(tables(raw).empty());
   EXPECT_TRUE(extract(raw).empty());
+}
+
+// One cell per line with blank lines between the cells; the value cells hold
+// prose. The STT is never a figure; the estimate column of a year after the
+// report's date is a plan.
+TEST(TableReader, CellPerLineWithBlankLinesAndProseCells) {
+  std::vector<std::string> raw = {
+      "MỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2027",          // 1
+      "(Theo tờ trình ngày 20/11/2026)",          // 2
+      "", "STT", "", "Chỉ tiêu", "", "Ước TH năm 2027", "",  // 3-9
+      "1", "", "Thu ngân sách trên địa bàn (Tỷ đồng)", "",   // 10-13
+      "4.150 (tăng 6% so với năm 2026)", "",                 // 14-15
+      "2", "", "Số xã đạt chuẩn nông thôn mới", "",          // 16-19
+      "05 - 06", "",                                         // 20-21
+      "3", "", "Tỷ lệ hộ nghèo", "",                         // 22-25
+      "dưới 1,5%",                                           // 26
+  };
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 4u);
+  for (const Figure& f : fs) {
+    EXPECT_EQ(f.year, "2027");
+    EXPECT_EQ(kind_text(f.kind), "target");  // "Ước TH năm 2027" written in 2026
+    EXPECT_NE(f.number_line, 10u);
+    EXPECT_NE(f.number_line, 16u);
+  }
+  EXPECT_EQ(fs[0].unit, "VND");
+  EXPECT_DOUBLE_EQ(fs[0].low, 4150e9);
+  EXPECT_EQ(fs[0].quote, "4.150");
+  EXPECT_EQ(fs[0].item, "1");
+  EXPECT_EQ(fs[1].unit, "percent");  // its own unit, written in the cell
+  EXPECT_DOUBLE_EQ(fs[1].low, 6);
+  EXPECT_EQ(fs[1].change, Change::kIncrease);
+  EXPECT_EQ(fs[1].quote, "6%");
+  EXPECT_EQ(fs[2].unit, "count");  // the label opens with what it counts
+  EXPECT_EQ(fs[2].counted, "xã");
+  EXPECT_EQ(comparator_text(fs[2].comparator), "range");
+  EXPECT_EQ(comparator_text(fs[3].comparator), "<");
+}
+
+// Markdown rows: a "Kế hoạch" column of targets, an "Ước thực hiện" column of
+// estimated results, the unit column, a sub-row under its numbered row.
+TEST(TableReader, PipeRowsWithUnitColumn) {
+  std::vector<std::string> raw = {
+      "Ngày 10 tháng 12 năm 2025",                                    // 1
+      "| TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Ước thực hiện 2025 |",  // 2
+      "|---|---|---|---|---|",                                       // 3
+      "| 1 | Tổng vốn đầu tư | Tỷ đồng | 9.000 | 9.250 |",             // 4
+      "| | - Tỷ lệ so với GRDP | % | 35 | |",                          // 5
+      "| 2 | Số bác sĩ/vạn dân | Bác sĩ | 10 | 10,4 |",                // 6
+  };
+  ASSERT_EQ(tables(raw).size(), 1u);
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 5u);
+  EXPECT_EQ(fs[0].unit, "VND");
+  EXPECT_DOUBLE_EQ(fs[0].low, 9000e9);
+  EXPECT_EQ(kind_text(fs[0].kind), "target");
+  EXPECT_EQ(comparator_text(fs[0].comparator), "=");
+  EXPECT_EQ(fs[0].year, "2025");
+  EXPECT_EQ(kind_text(fs[1].kind), "result");
+  EXPECT_EQ(comparator_text(fs[1].comparator), "~");
+  EXPECT_EQ(fs[1].quote, "9.250");
+  EXPECT_EQ(fs[1].char_start, 42u);  // code points in the raw line
+  EXPECT_EQ(fs[2].indicator.parent, "Tổng vốn đầu tư");
+  EXPECT_EQ(fs[2].indicator.sub, "Tỷ lệ so với GRDP");
+  EXPECT_EQ(fs[2].item, "1");  // the numbered row's STT
+  EXPECT_EQ(fs[2].unit, "percent");
+  EXPECT_EQ(fs[3].unit, "count/10k_people");  // the label says more than "Bác sĩ"
+}
+
+// Markdown rows without the separator, a change column.
+TEST(TableReader, PipeRowsWithoutSeparatorAndChangeColumn) {
+  std::vector<std::string> raw = {
+      "| STT | Chỉ tiêu | Thực hiện 2024 | Tăng/giảm (%) |",  // 1
+      "| 1 | Sản lượng lúa (nghìn tấn) | 1.250 | 3,2 |",      // 2
+      "| 2 | Dân số trung bình (nghìn người) | 820 | 1,1 |",  // 3
+  };
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 4u);
+  EXPECT_EQ(fs[0].unit, "ton");
+  EXPECT_DOUBLE_EQ(fs[0].low, 1250e3);
+  EXPECT_EQ(kind_text(fs[0].kind), "result");
+  EXPECT_EQ(comparator_text(fs[0].comparator), "=");  // "thực hiện" is no estimate
+  EXPECT_EQ(fs[1].unit, "percent");
+  EXPECT_DOUBLE_EQ(fs[1].low, 3.2);
+  EXPECT_EQ(fs[1].change, Change::kIncrease);
+  EXPECT_EQ(fs[2].unit, "person");
+}
+
+TEST(TableReader, TabSeparatedRows) {
+  std::vector<std::string> raw = {
+      "STT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2027",
+      "1\tTỷ lệ đô thị hóa\t%\t42\t44",
+      "2\tThu nhập bình quân đầu người\tTriệu đồng\t75\t82",
+  };
+  std::vector<TableGrid> ts = tables(raw);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(ts[0].shape, TableShape::kTabRows);
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 4u);
+  EXPECT_EQ(fs[1].year, "2027");
+  EXPECT_EQ(fs[1].quote, "44");
+  EXPECT_EQ(fs[3].unit, "VND/person");
+  EXPECT_DOUBLE_EQ(fs[3].low, 82e6);
+}
+
+// A hard-wrapped Markdown conversion: a lone "|" between cells, "||" both an
+// empty cell and the seam between rows, a two-row header whose first cell
+// spans the row below, column numbers in emphasis, a label wrapped over lines.
+TEST(TableReader, HardWrappedMarkdown) {
+  std::vector<std::string> raw = {
+      "|", "**STT**", "|", "**Chỉ tiêu**", "|", "**Đơn vị**", "|", "**Năm 2025**", "|",
+      "**Giai đoạn 2026-2028**", "|",                       // 1-11
+      "|", "Kế hoạch", "|", "Ước thực hiện", "|",           // 12-16
+      "|", "*1*", "|", "*2*", "|", "*3*", "|", "*4*", "|", "*5*", "|", "*6*", "|",  // 17-29
+      "|", "1", "|", "Tổng sản phẩm trên", "địa bàn (GRDP)", "|", "Tỷ đồng", "|",  // 30-37
+      "50.000", "|", "49.800", "|", "170.000", "|",         // 38-43
+      "|", "", "|", "*Tốc độ tăng*", "|", "*%*", "|", "|",  // 44-51
+      "7,5", "|", "8 - 9", "|",                             // 52-55
+  };
+  std::vector<TableGrid> ts = tables(raw);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(ts[0].shape, TableShape::kWrappedPipes);
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 5u);
+  EXPECT_EQ(fs[0].number_line, 38u);
+  EXPECT_EQ(fs[0].year, "2025");
+  EXPECT_EQ(kind_text(fs[0].kind), "target");
+  EXPECT_EQ(fs[0].indicator.sub, "Tổng sản phẩm trên địa bàn (GRDP)");
+  EXPECT_EQ(fs[1].year, "2025");
+  EXPECT_EQ(kind_text(fs[1].kind), "result");
+  EXPECT_EQ(comparator_text(fs[1].comparator), "~");
+  EXPECT_EQ(fs[2].year, "2026-2028");
+  // The sub-row: its first value cell is empty, the next two are read.
+  EXPECT_EQ(fs[3].number_line, 52u);
+  EXPECT_EQ(fs[3].item, "1");
+  EXPECT_EQ(fs[3].year, "2025");
+  EXPECT_EQ(kind_text(fs[3].kind), "result");
+  EXPECT_EQ(fs[3].quote, "7,5");
+  EXPECT_EQ(fs[4].year, "2026-2028");
+  EXPECT_EQ(comparator_text(fs[4].comparator), "range");
 }
 
 }  // namespace
