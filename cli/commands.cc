@@ -487,7 +487,12 @@ int run_documents(const GlobalOptions& g) {
               {"issuer", d.header.issuer},
               {"place", d.header.place},
               {"date", d.header.date},
+              {"date_source", d.header.date_source},
               {"title", d.header.title},
+              {"period", d.header.period},
+              {"period_line", d.header.period_line ? json(d.header.period_line) : json(nullptr)},
+              {"period_quote", d.header.period_quote},
+              {"genre", genre_name(d.header.genre)},
               {"draft", d.header.is_draft},
               {"ingested_at", d.ingested_at}};
     std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";

@@ -121,8 +121,11 @@ int main(int argc, char** argv) {
 
   auto* documents = app.add_subcommand(
       "documents", "List stored documents and their header data (JSON Lines): number, type,\n"
-                   "issuer, date, title, draft marker, encoding, and previous_version: the id of the\n"
-                   "earlier version of the same document (same number and issuer, other bytes).");
+                   "issuer, date (date_source: header, portal, text or dateline), title, period (the\n"
+                   "year or period the title names, with period_line and period_quote), genre (plan,\n"
+                   "report, regulation, form, question_answer, news, reference, unknown), draft\n"
+                   "marker, encoding, and previous_version: the id of the earlier version of the same\n"
+                   "document (same number and issuer in an official header, other bytes).");
   add_globals(documents);
 
   try {
