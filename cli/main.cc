@@ -156,8 +156,11 @@ CLI::App* add_documents(CLI::App& app, Arguments* a) {
   return add_command(
       app, "documents",
       "List stored documents and their header data (JSON Lines): number, type,\n"
-      "issuer, date, title, draft marker, encoding, and previous_version: the id of the\n"
-      "earlier version of the same document (same number and issuer, other bytes).",
+      "issuer, date (date_source: header, portal, text or dateline), title, period (the\n"
+      "year or period the title names, with period_line and period_quote), genre (plan,\n"
+      "report, regulation, form, question_answer, news, reference, unknown), draft\n"
+      "marker, encoding, and previous_version: the id of the earlier version of the same\n"
+      "document (same number and issuer in an official header, other bytes).",
       a);
 }
 

@@ -3,9 +3,12 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cstdio>
 
 #include "common/text.h"
+#include "extractor/document_genre.h"
+#include "extractor/document_period.h"
+#include "extractor/header_text.h"
+#include "extractor/press_metadata.h"
 
 namespace chitieu {
 namespace {
@@ -21,17 +24,6 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-bool is_upper_line(const std::string& text, const std::string& folded) {
-  // folded is lower case; a line is upper case when text has no lower-case
-  // ASCII letter and at least one letter (cheap test, enough for headers).
-  bool letter = false;
-  for (char c : text) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') letter = true;
-  }
-  return letter && !folded.empty();
-}
-
 // The issuer named by a document number's suffix, for a header without an
 // issuer line: "/CTr-UBND" is issued by an Ủy ban nhân dân. Empty when none.
 std::string issuer_from_number(const Lexicon& lex, const std::string& number) {
@@ -44,95 +36,218 @@ std::string issuer_from_number(const Lexicon& lex, const std::string& number) {
   return "";
 }
 
-// Title: the lines from `first` up to a blank line, skipping upper-case lines
-// that only say whose the document is ("CỦA BỘ CHÍNH TRỊ").
-std::string read_title(const Lexicon& lex, const std::vector<RepairedLine>& lines, size_t first,
-                       size_t limit) {
+// The next piece after `i` that is not blank, or `end`.
+size_t next_piece(const std::vector<HeaderLine>& hl, size_t i, size_t end) {
+  for (size_t j = i + 1; j < end; ++j)
+    if (!hl[j].blank()) return j;
+  return end;
+}
+
+// "Số: 11/NQ-HĐND" (or "/NQ-HĐND" left blank in a draft), as written.
+// A Markdown conversion may put the number on the next line ("Số:" / "58/2025/TT-BCT").
+bool read_number(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t i, size_t end,
+                 DocumentHeader* h) {
+  static const RE2 kNumber(R"(^so\s*:?\s*(\d*\s*/?\s*[0-9a-z/]*-[a-z/-]+[a-z]))");
+  static const RE2 kLabelAlone(R"(^so\s*:?$)");
+  HeaderLine l = hl[i];
+  size_t next = next_piece(hl, i, end);
+  if (next < end && RE2::FullMatch(l.folded, kLabelAlone)) {
+    l.text += " " + hl[next].text;
+    l.folded += " " + hl[next].folded;
+  }
+  re2::StringPiece num;
+  if (starts_with_any(l.folded, lex.words.header_not_number) || !RE2::PartialMatch(l.folded, kNumber, &num))
+    return false;
+  size_t b = num.data() - l.folded.data();
+  std::string n = text_span(l, b, b + num.size());
+  n.erase(std::remove(n.begin(), n.end(), ' '), n.end());
+  h->number = n;
+  return true;
+}
+
+// "Cần Thơ, ngày 05 tháng 8 năm 2020" (the day may be blank in a draft). A
+// Markdown conversion may wrap it: "Thành phố Hồ" / "Chí Minh, ngày 18 …".
+bool read_date(const std::vector<HeaderLine>& hl, size_t i, size_t end, DocumentHeader* h) {
+  static const RE2 kDate(
+      R"((?:^|,\s*)([a-z][a-z ]{1,30}),\s*ngay\s*(\d{1,2})?[\s._…]*thang\s*(\d{1,2})\s*nam\s*(\d{4}))");
+  std::string text = hl[i].text, folded = hl[i].folded;
+  re2::StringPiece place, day, month, year;
+  bool found = RE2::PartialMatch(folded, kDate, &place, &day, &month, &year);
+  // "*Hà Nội," / "ngày*" / "*02 tháng 12 năm 2025*": up to two more pieces.
+  size_t next = i;
+  for (int more = 0; more < 2 && !found && !is_upper_text(text); ++more) {
+    next = next_piece(hl, next, end);
+    if (next == end) break;
+    text += " " + hl[next].text;
+    folded += " " + hl[next].folded;
+    found = RE2::PartialMatch(folded, kDate, &place, &day, &month, &year);
+  }
+  if (!found) return false;
+  std::string date = iso_date(day.empty() ? "1" : day, month, year);
+  if (date.empty()) return false;
+  h->date = day.empty() ? date.substr(0, 7) : date;
+  h->date_source = "header";
+  // The place is the text before the comma, as written.
+  size_t comma = text.find(',');
+  if (comma != std::string::npos) h->place = trim(text.substr(0, comma));
+  return true;
+}
+
+// "HỘI ĐỒNG NHÂN DÂN" / "THÀNH PHỐ CẦN THƠ", also wrapped ("VĂN PHÒNG CHÍNH" /
+// "PHỦ"). After the type line only a line that is the issuer's name alone
+// counts ("QUỐC HỘI" below a resolution's title), not one inside the title.
+bool read_issuer(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t i, size_t end,
+                 bool after_type, DocumentHeader* h) {
+  if (!is_upper_text(hl[i].text)) return false;
+  size_t next = next_piece(hl, i, end);
+  bool next_upper = next < end && is_upper_text(hl[next].text);
+  std::string joined = hl[i].folded + (next_upper ? " " + hl[next].folded : "");
+  for (const auto& is : lex.issuers) {
+    if (is.source != "header" || joined.rfind(is.pattern, 0) != 0) continue;
+    if (after_type && hl[i].folded != is.pattern) continue;
+    size_t last = is.pattern.size() > hl[i].folded.size() ? next : i;
+    h->issuer = is.label;
+    // "UBND TỈNH KON TUM": the line itself goes on to name whose.
+    std::string rest = hl[i].folded.size() > is.pattern.size() ? trim(hl[i].folded.substr(is.pattern.size())) : "";
+    if (!rest.empty() && starts_with_any(rest, lex.words.header_place_words)) {
+      h->issuer += " " + trim(text_span(hl[i], is.pattern.size(), hl[i].folded.size()));
+      return true;
+    }
+    // "HỘI ĐỒNG NHÂN DÂN" / "THÀNH PHỐ CẦN THƠ": the next line names whose.
+    size_t place = next_piece(hl, last, end);
+    if (place < end && starts_with_any(hl[place].folded, lex.words.header_place_words) &&
+        is_upper_text(hl[place].text))
+      h->issuer += " " + hl[place].text;
+    return true;
+  }
+  return false;
+}
+
+// Title: the pieces from `first` up to a blank line, skipping upper-case lines
+// that only say whose the document is ("CỦA BỘ CHÍNH TRỊ"). Emphasis marks
+// inside ("năm 2025 ****với mục tiêu") are dropped.
+std::string read_title(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t first, size_t end,
+                       size_t* title_line) {
   std::string title;
-  bool started = false;
-  for (size_t i = first; i < limit; ++i) {
-    std::string t = trim(lines[i].text);
-    if (t.empty()) {
-      if (started) break;
+  for (size_t i = first; i < end; ++i) {
+    const HeaderLine& l = hl[i];
+    if (l.blank()) {
+      if (!title.empty()) break;
       continue;
     }
-    if (!started && is_upper_line(lines[i].text, lines[i].folded)) continue;
-    if (starts_with_any(trim(lines[i].folded), lex.words.header_preamble_words)) break;
-    started = true;
+    if (title.empty() && is_upper_text(l.text) && l.folded.rfind("cua ", 0) == 0) continue;
+    if (starts_with_any(l.folded, lex.words.header_preamble_words)) break;
+    if (title.empty()) *title_line = l.line;
     if (!title.empty()) title += " ";
-    title += t;
+    title += l.text;
     if (title.size() > 600) break;
   }
-  return title;
+  title.erase(std::remove(title.begin(), title.end(), '*'), title.end());
+  return trim(title);
+}
+
+bool is_label(std::string_view folded, const std::vector<std::string>& labels) {
+  size_t e = folded.find_last_not_of(" :");
+  std::string_view bare = folded.substr(0, e == std::string_view::npos ? 0 : e + 1);
+  return std::find(labels.begin(), labels.end(), bare) != labels.end();
+}
+
+// A legal portal's document box, each label and value in a cell of its own:
+// "Số hiệu:" | "5615/CT-CS" | "Loại văn bản:" | "Công văn" | "Nơi ban hành:" |
+// "Cục Thuế" | "Ngày ban hành:" | "28/11/2025". Its date is the document's.
+void read_portal_box(const Lexicon& lex, const std::vector<HeaderLine>& hl, DocumentHeader* h) {
+  static const RE2 kDate(R"(^(\d{1,2})/(\d{1,2})/(\d{4})$)");
+  const GrammarWords& w = lex.words;
+  for (size_t i = 0; i < hl.size(); ++i) {
+    if (hl[i].blank() || hl[i].folded.back() != ':') continue;
+    size_t next = next_piece(hl, i, hl.size());
+    if (next == hl.size()) break;
+    const HeaderLine& value = hl[next];
+    re2::StringPiece d, m, y;
+    if (is_label(hl[i].folded, w.portal_number) && value.folded.find_first_of("0123456789") != std::string::npos) {
+      h->number = value.text;
+      h->official = true;
+    } else if (is_label(hl[i].folded, w.portal_type)) {
+      h->type = value.text;
+    } else if (is_label(hl[i].folded, w.portal_issuer)) {
+      h->issuer = value.text;
+    } else if (is_label(hl[i].folded, w.portal_date) && RE2::FullMatch(value.folded, kDate, &d, &m, &y)) {
+      h->date = iso_date(d, m, y);
+      h->date_source = h->date.empty() ? "" : "portal";
+    }
+  }
+}
+
+// The official header: number, date and place, issuer, type line and title.
+// Returns the line the title starts on (or the lines' size when none).
+size_t read_official_header(const Lexicon& lex, const std::vector<HeaderLine>& hl, DocumentHeader* h) {
+  static const RE2 kDraft(R"(^du\s*thao$)");
+  size_t end = hl.size(), type_piece = end;
+  for (size_t i = 0; i < end; ++i) {
+    const HeaderLine& l = hl[i];
+    if (l.blank()) continue;
+    if (!h->is_draft && RE2::FullMatch(l.folded, kDraft)) h->is_draft = true;
+    if (h->number.empty()) read_number(lex, hl, i, end, h);
+    if (h->date.empty()) read_date(hl, i, end, h);
+    if (h->issuer.empty()) read_issuer(lex, hl, i, end, type_piece < i, h);
+    if (h->type.empty() && is_upper_text(l.text)) {
+      // "THÔNG" / "TƯ": a Markdown conversion may wrap the type line too.
+      size_t next = next_piece(hl, i, end);
+      std::string wrapped = next < end && is_upper_text(hl[next].text) ? l.folded + " " + hl[next].folded : "";
+      for (const auto& t : lex.doc_types) {
+        if (l.folded == t.pattern || wrapped == t.pattern) {
+          h->type = t.label;
+          type_piece = l.folded == t.pattern ? i : next;
+          break;
+        }
+      }
+    }
+  }
+  h->official = h->official || !h->number.empty() || !h->type.empty() || h->date_source == "header";
+  if (h->issuer.empty() && !h->number.empty()) h->issuer = issuer_from_number(lex, h->number);
+  size_t title_line = 0;
+  if (type_piece < end) h->title = read_title(lex, hl, type_piece + 1, end, &title_line);
+  return h->title.empty() ? SIZE_MAX : title_line;
 }
 
 }  // namespace
 
+const char* genre_name(DocumentGenre genre) {
+  switch (genre) {
+    case DocumentGenre::kPlan: return "plan";
+    case DocumentGenre::kReport: return "report";
+    case DocumentGenre::kRegulation: return "regulation";
+    case DocumentGenre::kForm: return "form";
+    case DocumentGenre::kQuestionAnswer: return "question_answer";
+    case DocumentGenre::kNews: return "news";
+    case DocumentGenre::kReference: return "reference";
+    case DocumentGenre::kUnknown: break;
+  }
+  return "unknown";
+}
+
+DocumentGenre genre_from_name(std::string_view name) {
+  for (DocumentGenre g : {DocumentGenre::kPlan, DocumentGenre::kReport, DocumentGenre::kRegulation,
+                          DocumentGenre::kForm, DocumentGenre::kQuestionAnswer, DocumentGenre::kNews,
+                          DocumentGenre::kReference}) {
+    if (name == genre_name(g)) return g;
+  }
+  return DocumentGenre::kUnknown;
+}
+
 DocumentHeader read_document_header(const Lexicon& lex, const std::vector<RepairedLine>& lines) {
   DocumentHeader h;
-  static const RE2 kNumber(R"(^\s*so\s*:?\s*(\d*\s*/?\s*[0-9a-z/]*-[a-z/-]+[a-z]))");
-  static const RE2 kDate(
-      R"((?:^|,\s*)([a-z][a-z ]{1,30}),\s*ngay\s*(\d{1,2})?[\s._…]*thang\s*(\d{1,2})\s*nam\s*(\d{4}))");
-  static const RE2 kDraft(R"(^\s*du\s*thao\s*$)");
-  size_t limit = std::min(lines.size(), kHeaderLines);
-  size_t type_line = limit;
-  for (size_t i = 0; i < limit; ++i) {
-    const RepairedLine& l = lines[i];
-    const std::string& f = l.folded;
-    std::string tf = trim(f);
-    if (tf.empty()) continue;
-    if (!h.is_draft && RE2::PartialMatch(f, kDraft)) h.is_draft = true;
-    re2::StringPiece num;
-    if (h.number.empty() && !starts_with_any(tf, lex.words.header_not_number) && RE2::PartialMatch(f, kNumber, &num)) {
-      // Take the number as written in the repaired text (same code point span).
-      size_t b = num.data() - f.data();
-      size_t e = b + num.size();
-      auto [bb, eb] = byte_range_of_code_points(l.text, b, e);
-      std::string n = l.text.substr(bb, eb - bb);
-      n.erase(std::remove(n.begin(), n.end(), ' '), n.end());
-      h.number = n;
-    }
-    re2::StringPiece place, day, month, year;
-    if (h.date.empty() && RE2::PartialMatch(f, kDate, &place, &day, &month, &year)) {
-      char buf[16];
-      int m = std::atoi(std::string(month).c_str());
-      if (!day.empty()) {
-        std::snprintf(buf, sizeof buf, "%s-%02d-%02d", std::string(year).c_str(), m,
-                      std::atoi(std::string(day).c_str()));
-      } else {
-        std::snprintf(buf, sizeof buf, "%s-%02d", std::string(year).c_str(), m);
-      }
-      h.date = buf;
-      // The place is the text before the comma, as written.
-      size_t comma = l.text.find(',');
-      if (comma != std::string::npos) h.place = trim(l.text.substr(0, comma));
-    }
-    if (h.issuer.empty()) {
-      for (const auto& is : lex.issuers) {
-        if (is.source == "header" && tf.rfind(is.pattern, 0) == 0 && is_upper_line(l.text, f)) {
-          h.issuer = is.label;
-          // "HỘI ĐỒNG NHÂN DÂN / THÀNH PHỐ CẦN THƠ": the next line names whose.
-          if (i + 1 < limit) {
-            std::string next = trim(lines[i + 1].folded);
-            if (starts_with_any(next, lex.words.header_place_words))
-              h.issuer += " " + trim(lines[i + 1].text);
-          }
-          break;
-        }
-      }
-    }
-    if (h.type.empty() && is_upper_line(l.text, f)) {
-      for (const auto& t : lex.doc_types) {
-        if (tf == t.pattern) {
-          h.type = t.label;
-          type_line = i;
-          break;
-        }
-      }
-    }
+  std::vector<HeaderLine> hl = header_lines(lines, kHeaderLines);
+  read_portal_box(lex, hl, &h);
+  size_t title_line = read_official_header(lex, hl, &h);
+  PressMetadata press = read_press_metadata(lex, hl, &h);
+  if (h.title.empty() && !press.headline.empty()) {
+    h.title = press.headline;
+    title_line = press.headline_line;
   }
   if (h.issuer.empty() && !h.number.empty()) h.issuer = issuer_from_number(lex, h.number);
-  if (type_line < limit) h.title = read_title(lex, lines, type_line + 1, limit);
+  if (!h.title.empty()) read_document_period(lex, h.title, title_line, &h);
+  h.genre = classify_genre(lex, lines, press, h);
   return h;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <unicode/uchar.h>
@@ -186,11 +187,34 @@ Status load_labeled_patterns(const std::string& dir, Lexicon* out) {
     const auto& r = issuers.rows[i];
     out->issuers.push_back({r[0], r[1], r[2]});
   }
+  return Status::Ok();
+}
+
+// data/doc_types.tsv and data/genre_words.tsv: document types and the
+// genre a title gives.
+Status load_doc_types(const std::string& dir, Lexicon* out) {
+  static const std::set<std::string> kGenres = {"plan", "report", "regulation", "form"};
   DataFile types;
-  if (Status st = types.read(dir, "doc_types.tsv", 2); !st.ok()) return st;
+  if (Status st = types.read(dir, "doc_types.tsv", 4); !st.ok()) return st;
   for (size_t i = 0; i < types.rows.size(); ++i) {
     if (Status st = types.check_folded(i, 0); !st.ok()) return st;
-    out->doc_types.push_back({"", types.rows[i][0], types.rows[i][1]});
+    const auto& r = types.rows[i];
+    DocType t{r[0], r[1], r[2] == "-" ? "" : r[2], {}};
+    if (!t.genre.empty() && !kGenres.count(t.genre)) return types.error(i, "unknown genre '" + r[2] + "'");
+    if (r[3] != "-") {
+      std::istringstream codes(r[3]);
+      for (std::string c; std::getline(codes, c, ',');) t.number_codes.push_back(c);
+    }
+    out->doc_types.push_back(std::move(t));
+  }
+  DataFile cues;
+  if (Status st = cues.read(dir, "genre_words.tsv", 4); !st.ok()) return st;
+  for (size_t i = 0; i < cues.rows.size(); ++i) {
+    if (Status st = cues.check_folded(i, 2); !st.ok()) return st;
+    const auto& r = cues.rows[i];
+    if (r[1] != "start" && r[1] != "any") return cues.error(i, "where must be 'start' or 'any'");
+    if (!kGenres.count(r[3])) return cues.error(i, "unknown genre '" + r[3] + "'");
+    out->genre_cues.push_back({r[0], r[1] == "start", r[2], r[3]});
   }
   return Status::Ok();
 }
@@ -220,6 +244,16 @@ Status load_grammar_words(const std::string& dir, GrammarWords* out) {
       {"change_level", &out->change_level},
       {"growth_indicator", &out->growth_indicators},
       {"decline_indicator", &out->decline_indicators},
+      {"issuing_verb", &out->issuing_verbs},
+      {"issuer_filler", &out->issuer_fillers},
+      {"dateline_word", &out->dateline_words},
+      {"question_cue", &out->question_cues},
+      {"news_cue", &out->news_cues},
+      {"vision_word", &out->vision_words},
+      {"portal_number", &out->portal_number},
+      {"portal_type", &out->portal_type},
+      {"portal_issuer", &out->portal_issuer},
+      {"portal_date", &out->portal_date},
   };
   DataFile file;
   if (Status st = file.read(dir, "words.tsv", 2); !st.ok()) return st;
@@ -278,6 +312,7 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
   if (st.ok()) st = load_folded_list(dir, "age_groups.tsv", &out->age_groups);
   if (st.ok()) st = load_folded_list(dir, "sections.tsv", &out->result_sections);
   if (st.ok()) st = load_labeled_patterns(dir, out);
+  if (st.ok()) st = load_doc_types(dir, out);
   if (st.ok()) st = load_grammar_words(dir, &out->words);
   if (st.ok()) st = load_spelled(dir, out);
   return st;

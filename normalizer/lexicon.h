@@ -68,9 +68,32 @@ struct GrammarWords {
   std::vector<std::string> per_year_words;       // "hằng năm": a rate over every year of a period
   std::vector<std::string> result_cues;          // in a figure's clause: it reports an outcome
   std::vector<std::string> target_qualifiers;    // before a figure: a bound only a goal sets
-  std::vector<std::string> plan_share_words;
+  std::vector<std::string> plan_share_words;     // right after a figure: a share of the plan, a change on last year
   std::vector<std::string> change_increase, change_decrease, change_level;  // words before a number
-  std::vector<std::string> growth_indicators, decline_indicators;  // indicators naming a change     // right after a figure: a share of the plan, a change on last year
+  std::vector<std::string> growth_indicators, decline_indicators;  // indicators naming a change
+  std::vector<std::string> issuing_verbs;        // "<issuer> ban hành": the issuer of a press text's document
+  std::vector<std::string> issuer_fillers;       // may stand between that issuer and its verb
+  std::vector<std::string> dateline_words;       // the words a dateline holds besides date and time
+  std::vector<std::string> question_cues;        // a line of a question-and-answer page
+  std::vector<std::string> news_cues;            // reported speech: a press article
+  std::vector<std::string> portal_number, portal_type, portal_issuer, portal_date;  // document box labels
+  std::vector<std::string> vision_words;         // a title's year after one is not its own period
+};
+
+// data/doc_types.tsv: a document type, its genre and its number codes.
+struct DocType {
+  std::string pattern;  // folded name ("nghi quyet")
+  std::string label;    // as displayed ("Nghị quyết")
+  std::string genre;    // plan, report, regulation, form, or "" when the type alone does not say
+  std::vector<std::string> number_codes;  // folded ("nq" in "11/NQ-HĐND")
+};
+
+// data/genre_words.tsv: a phrase of a title that decides the genre.
+struct GenreCue {
+  std::string type;    // folded doc type it refines, or "*" for an untyped headline
+  bool at_start = false;
+  std::string phrase;  // folded
+  std::string genre;
 };
 
 // A phrase of data/ocr_phrases.tsv prepared for matching.
@@ -118,7 +141,8 @@ struct Lexicon {
   std::vector<PhraseRepair> phrase_repairs;  // the same, prepared at load
   std::vector<std::string> result_sections;
   std::vector<LabeledPattern> issuers;
-  std::vector<LabeledPattern> doc_types;
+  std::vector<DocType> doc_types;
+  std::vector<GenreCue> genre_cues;
   // data/vni.tsv: a Vietnamese letter and its VNI-Windows bytes.
   std::vector<std::pair<std::string, std::string>> vni;
   GrammarWords words;  // data/words.tsv

@@ -107,7 +107,12 @@ std::string document_jsonl(const StoredDocument& d) {
             {"issuer", d.header.issuer},
             {"place", d.header.place},
             {"date", d.header.date},
+            {"date_source", d.header.date_source},
             {"title", d.header.title},
+            {"period", d.header.period},
+            {"period_line", d.header.period_line ? json(d.header.period_line) : json(nullptr)},
+            {"period_quote", d.header.period_quote},
+            {"genre", genre_name(d.header.genre)},
             {"draft", d.header.is_draft},
             {"ingested_at", d.ingested_at}};
   return dump(j);

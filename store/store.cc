@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS documents (
   doc_date      TEXT,                   -- ISO date, or year-month
   title         TEXT,
   is_draft      INTEGER NOT NULL DEFAULT 0,
+  date_source   TEXT,                   -- header, text (the act a press text names) or dateline
+  period        TEXT,                   -- the year or period the title names: "2023", "2026-2030"
+  period_line   INTEGER,                -- the title's first line (1-based)
+  period_quote  TEXT,                   -- the words it was read from: "năm 2023"
+  genre         TEXT,                   -- plan, report, regulation, form, question_answer, news, reference
   version_key   TEXT,                   -- number and issuer (or type, title and issuer when unnumbered)
   previous_version_id INTEGER REFERENCES documents(id),  -- the same document, earlier bytes
   line_count    INTEGER NOT NULL,
@@ -224,7 +229,10 @@ const std::string& search_hits_sql() {
   return sql;
 }
 
+// Only an official header says which document the bytes are: a press text
+// naming "Nghị quyết số 11/NQ-HĐND" reports on it and is no version of it.
 std::string version_key(const DocumentHeader& h) {
+  if (!h.official) return "";
   bool numbered = std::any_of(h.number.begin(), h.number.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (numbered) return "number:" + comparison_key(h.number) + "|" + comparison_key(h.issuer);
   if (!h.title.empty()) return "title:" + comparison_key(h.type + " " + h.title) + "|" + comparison_key(h.issuer);
@@ -313,8 +321,9 @@ Status insert_document(sqlite3* db, const SourceText& source, const DocumentHead
   Statement ins(db,
                 "INSERT INTO documents(sha256, path, file_name, size_bytes, format, encoding, "
                 "encoding_confidence, doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
-                "text_sha256, figure_count, extractor, ingested_at, version_key, previous_version_id) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                "text_sha256, figure_count, extractor, ingested_at, version_key, previous_version_id, "
+                "date_source, period, period_line, period_quote, genre) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return prepare_error(ins, "document insert");
   ins.bind(1, source.sha256);
   ins.bind(2, source.path);
@@ -337,6 +346,11 @@ Status insert_document(sqlite3* db, const SourceText& source, const DocumentHead
   ins.bind(19, now_utc());
   ins.bind_or_null(20, version);
   if (previous != 0) ins.bind(21, previous);
+  ins.bind_or_null(22, header.date_source);
+  ins.bind_or_null(23, header.period);
+  if (header.period_line > 0) ins.bind(24, static_cast<int64_t>(header.period_line));
+  ins.bind_or_null(25, header.period_quote);
+  ins.bind_or_null(26, std::string(genre_name(header.genre)));
   if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting document");
   *doc_id = sqlite3_last_insert_rowid(db);
   return Status::Ok();
@@ -500,6 +514,19 @@ Status Store::upgrade_schema(int from_version) {
     Status st = exec("ALTER TABLE figures ADD COLUMN change TEXT;");
     if (!st.ok()) return st;
   }
+  if (from_version < 4) {
+    // Version 4 keeps what a document says about itself beyond its header:
+    // where its date was read, its own period and its genre. Documents stored
+    // before keep them empty (re-ingesting the same bytes stores nothing, so
+    // they stay empty until the database is rebuilt).
+    Status st = exec(
+        "ALTER TABLE documents ADD COLUMN date_source TEXT;"
+        "ALTER TABLE documents ADD COLUMN period TEXT;"
+        "ALTER TABLE documents ADD COLUMN period_line INTEGER;"
+        "ALTER TABLE documents ADD COLUMN period_quote TEXT;"
+        "ALTER TABLE documents ADD COLUMN genre TEXT;");
+    if (!st.ok()) return st;
+  }
   Statement set(db_, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
   if (!set.ok()) return prepare_error(set, "schema version update");
   set.bind(1, std::to_string(kSchemaVersion));
@@ -629,7 +656,8 @@ Status Store::documents(std::vector<StoredDocument>* out) {
   Statement q(db_,
               "SELECT id, sha256, path, file_name, format, encoding, text_sha256, size_bytes, "
               "line_count, figure_count, doc_number, doc_type, issuer, place, doc_date, title, "
-              "is_draft, ingested_at, encoding_confidence, coalesce(previous_version_id, 0) FROM documents "
+              "is_draft, ingested_at, encoding_confidence, coalesce(previous_version_id, 0), date_source, period, "
+              "coalesce(period_line, 0), period_quote, genre FROM documents "
               "ORDER BY coalesce(doc_date, '9999'), file_name, id");
   if (!q.ok()) return prepare_error(q, "document listing");
   int rc;
@@ -655,6 +683,11 @@ Status Store::documents(std::vector<StoredDocument>* out) {
     d.ingested_at = q.text(17);
     d.encoding_confidence = q.real(18);
     d.previous_version_id = q.integer(19);
+    d.header.date_source = q.text(20);
+    d.header.period = q.text(21);
+    d.header.period_line = static_cast<int>(q.integer(22));
+    d.header.period_quote = q.text(23);
+    d.header.genre = genre_from_name(q.text(24));
     out->push_back(std::move(d));
   }
   if (rc != SQLITE_DONE) return sql_error(db_, "listing documents");

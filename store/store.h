@@ -28,7 +28,7 @@ struct sqlite3;
 
 namespace chitieu {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct StoredDocument {
   int64_t id = 0;

@@ -345,6 +345,31 @@ TEST_F(CliTest, ANewVersionOfADocumentIsLinkedToTheEarlierOne) {
   EXPECT_NE(jl.out.find("\"disagreement\":true"), std::string::npos) << jl.out;
 }
 
+// A press text of my own: documents shows what its headline, dateline and lead
+// say, its period and its genre; compare --issuer finds it.
+TEST_F(CliTest, DocumentsShowsPressMetadataPeriodAndGenre) {
+  std::ofstream(dir_ / "bao.txt", std::ios::binary)
+      << "HĐND huyện Thạnh Hóa thông qua 15 chỉ tiêu năm 2027\n"
+         "Cập nhật: 10:05 | 20/12/2026\n"
+         "Ngày 18/12/2026, HĐND huyện Thạnh Hóa đã thông qua Nghị quyết số 31/NQ-HĐND.\n"
+         "Tỷ lệ đô thị hóa đạt 30%.\n";
+  ASSERT_EQ(run("ingest --db " + db_ + " " + (dir_ / "bao.txt").string()).status, 0);
+  CommandResult docs = run("documents --db " + db_);
+  json d = json::parse(docs.out.substr(0, docs.out.find('\n')));
+  EXPECT_EQ(d["number"], "31/NQ-HĐND");
+  EXPECT_EQ(d["type"], "Nghị quyết");
+  EXPECT_EQ(d["issuer"], "Hội đồng nhân dân huyện Thạnh Hóa");
+  EXPECT_EQ(d["place"], "Thạnh Hóa");
+  EXPECT_EQ(d["date"], "2026-12-18");
+  EXPECT_EQ(d["date_source"], "text");
+  EXPECT_EQ(d["period"], "2027");
+  EXPECT_EQ(d["period_line"], 1);
+  EXPECT_EQ(d["period_quote"], "năm 2027");
+  EXPECT_EQ(d["genre"], "plan");
+  CommandResult cmp = run("compare --db " + db_ + " --format jsonl --issuer \"hội đồng\"");
+  EXPECT_NE(cmp.out.find("bao.txt"), std::string::npos) << cmp.out;
+}
+
 TEST_F(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run("").status, 2);
   EXPECT_EQ(run("export --format xml").status, 2);

@@ -248,6 +248,7 @@ TEST_F(StoreTest, ANewVersionIsLinkedToTheOneBefore) {
   for (Doc* d : {&draft, &final_text}) {
     d->header.number = "59-NQ/TW";
     d->header.issuer = "BỘ CHÍNH TRỊ";
+    d->header.official = true;
   }
   int64_t draft_id = ingest(*store, draft).document_id;
   int64_t final_id = ingest(*store, final_text).document_id;
@@ -257,6 +258,47 @@ TEST_F(StoreTest, ANewVersionIsLinkedToTheOneBefore) {
   ASSERT_EQ(docs.size(), 2u);
   for (const StoredDocument& d : docs)
     EXPECT_EQ(d.previous_version_id, d.id == final_id ? draft_id : 0) << d.file_name;
+}
+
+// Two press articles about the same resolution name its number; neither is a
+// version of the other (nor of the resolution).
+TEST_F(StoreTest, APressTextNamingANumberIsNoVersion) {
+  std::unique_ptr<Store> store = open();
+  Doc a = make_doc("bao_a.txt", {"HĐND tỉnh ban hành Nghị quyết số 11/NQ-HĐND."});
+  Doc b = make_doc("bao_b.txt", {"Nghị quyết số 11/NQ-HĐND đã được thông qua."});
+  for (Doc* d : {&a, &b}) {
+    d->header.number = "11/NQ-HĐND";
+    d->header.issuer = "Hội đồng nhân dân tỉnh";
+  }
+  ingest(*store, a);
+  ingest(*store, b);
+  std::vector<StoredDocument> docs;
+  ASSERT_TRUE(store->documents(&docs).ok());
+  ASSERT_EQ(docs.size(), 2u);
+  for (const StoredDocument& d : docs) EXPECT_EQ(d.previous_version_id, 0) << d.file_name;
+}
+
+// What a document says about itself beyond its header is stored and read back.
+TEST_F(StoreTest, PeriodGenreAndDateSourceAreStored) {
+  std::unique_ptr<Store> store = open();
+  Doc d = make_doc("kh.txt", {"Kế hoạch phát triển năm 2027"});
+  d.header.title = "Kế hoạch phát triển năm 2027";
+  d.header.date = "2026-12-01";
+  d.header.date_source = "dateline";
+  d.header.period = "2027";
+  d.header.period_line = 1;
+  d.header.period_quote = "năm 2027";
+  d.header.genre = DocumentGenre::kPlan;
+  ingest(*store, d);
+  std::vector<StoredDocument> docs;
+  ASSERT_TRUE(store->documents(&docs).ok());
+  ASSERT_EQ(docs.size(), 1u);
+  const DocumentHeader& h = docs[0].header;
+  EXPECT_EQ(h.period, "2027");
+  EXPECT_EQ(h.period_line, 1);
+  EXPECT_EQ(h.period_quote, "năm 2027");
+  EXPECT_EQ(h.genre, DocumentGenre::kPlan);
+  EXPECT_EQ(h.date_source, "dateline");
 }
 
 TEST_F(StoreTest, SearchFindsLinesAndIndicatorsWhereTheyAre) {
@@ -293,6 +335,8 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgraded) {
   // A version-1 figures table: no sub_indicator nor change column.
   exec(db, "ALTER TABLE figures DROP COLUMN sub_indicator");
   exec(db, "ALTER TABLE figures DROP COLUMN change");
+  for (const char* column : {"date_source", "period", "period_line", "period_quote", "genre"})
+    exec(db, std::string("ALTER TABLE documents DROP COLUMN ") + column);
   exec(db, "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   exec(db, "UPDATE figures SET indicator = 'A — B', parent = 'A' WHERE line = 1");
   exec(db, "UPDATE figures SET indicator = 'C', parent = NULL WHERE line = 2");
@@ -313,7 +357,39 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgraded) {
   EXPECT_EQ(names[0].display(), "A — B");
   db = raw();
   EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
-  EXPECT_EQ(kSchemaVersion, 3);
+  EXPECT_EQ(kSchemaVersion, 4);
+  sqlite3_close(db);
+}
+
+// Version 3 had no document period, genre nor date source: opening it adds
+// the columns, empty for the documents stored before, and new documents fill them.
+TEST_F(StoreTest, SchemaVersionThreeIsUpgraded) {
+  {
+    std::unique_ptr<Store> store = open();
+    ingest(*store, make_doc("old.txt", {"Nghị quyết năm 2025"}));
+  }
+  sqlite3* db = raw();
+  for (const char* column : {"date_source", "period", "period_line", "period_quote", "genre"})
+    exec(db, std::string("ALTER TABLE documents DROP COLUMN ") + column);
+  exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+  sqlite3_close(db);
+
+  std::unique_ptr<Store> store = open();
+  ASSERT_TRUE(store);
+  Doc fresh = make_doc("new.txt", {"Báo cáo năm 2025"});
+  fresh.header.period = "2025";
+  fresh.header.genre = DocumentGenre::kReport;
+  ingest(*store, fresh);
+  std::vector<StoredDocument> docs;
+  ASSERT_TRUE(store->documents(&docs).ok());
+  ASSERT_EQ(docs.size(), 2u);
+  for (const StoredDocument& d : docs) {
+    bool old = d.file_name == "old.txt";
+    EXPECT_EQ(d.header.period, old ? "" : "2025") << d.file_name;
+    EXPECT_EQ(d.header.genre, old ? DocumentGenre::kUnknown : DocumentGenre::kReport) << d.file_name;
+  }
+  db = raw();
+  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "4");
   sqlite3_close(db);
 }
 

@@ -1,0 +1,83 @@
+#include "extractor/header_text.h"
+
+#include <unicode/uchar.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "common/text.h"
+
+namespace chitieu {
+namespace {
+
+bool is_markup(char c) {
+  return c == ' ' || c == '\t' || c == '*' || c == '#' || c == '_' || c == '>' || c == '=' || c == '`';
+}
+
+// Appends the piece of `l` at folded offsets [b, e) without its markup.
+void add_piece(const RepairedLine& l, size_t line, size_t b, size_t e, std::vector<HeaderLine>* out) {
+  while (b < e && is_markup(l.folded[b])) ++b;
+  while (e > b && is_markup(l.folded[e - 1])) --e;
+  if (b == e) return;
+  HeaderLine h;
+  h.line = line;
+  auto [bb, eb] = byte_range_of_code_points(l.text, b, e);
+  h.text = l.text.substr(bb, eb - bb);
+  h.folded = l.folded.substr(b, e - b);
+  out->push_back(std::move(h));
+}
+
+}  // namespace
+
+std::vector<HeaderLine> header_lines(const std::vector<RepairedLine>& lines, size_t limit) {
+  std::vector<HeaderLine> out;
+  for (size_t i = 0; i < lines.size() && i < limit; ++i) {
+    const RepairedLine& l = lines[i];
+    const std::string& f = l.folded;
+    if (f.find_first_not_of(" \t") == std::string::npos) {
+      out.push_back(HeaderLine{i, "", ""});
+      continue;
+    }
+    // Cut at "|" and at runs of two or more "_" (a signature line of a cell).
+    size_t start = 0;
+    for (size_t j = 0; j <= f.size(); ++j) {
+      bool cut = j == f.size() || f[j] == '|' || (f[j] == '_' && j + 1 < f.size() && f[j + 1] == '_');
+      if (!cut) continue;
+      add_piece(l, i, start, j, &out);
+      while (j < f.size() && (f[j] == '|' || f[j] == '_')) ++j;
+      start = j;
+    }
+  }
+  return out;
+}
+
+std::string text_span(const HeaderLine& line, size_t b, size_t e) {
+  auto [bb, eb] = byte_range_of_code_points(line.text, b, e);
+  return line.text.substr(bb, eb - bb);
+}
+
+bool is_upper_text(std::string_view text) {
+  bool letter = false;
+  for (char32_t c : decode_utf8(text)) {
+    if (u_islower(c)) return false;
+    if (u_isupper(c)) letter = true;
+  }
+  return letter;
+}
+
+bool starts_capitalised(const HeaderLine& line, size_t at) {
+  auto [bb, eb] = byte_range_of_code_points(line.text, at, at + 1);
+  std::u32string c = decode_utf8(std::string_view(line.text).substr(bb, eb - bb));
+  return !c.empty() && u_isupper(c[0]);
+}
+
+std::string iso_date(std::string_view day, std::string_view month, std::string_view year) {
+  int d = std::atoi(std::string(day).c_str());
+  int m = std::atoi(std::string(month).c_str());
+  if (m < 1 || m > 12 || d < 1 || d > 31 || year.size() != 4) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%s-%02d-%02d", std::string(year).c_str(), m, d);
+  return buf;
+}
+
+}  // namespace chitieu

@@ -1,0 +1,181 @@
+// Tests for extractor/document_header.h: official headers (plain and wrapped
+// by a Markdown conversion), press and portal texts, the document's own
+// period and its genre. Every text here is a short header written for the test.
+#include "extractor/document_header.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractor/text_repair.h"
+#include "normalizer/lexicon.h"
+
+namespace chitieu {
+namespace {
+
+DocumentHeader header_of(const std::vector<std::string>& raw) {
+  std::vector<RepairedLine> lines;
+  for (const std::string& r : raw) lines.push_back(repair_line(r));
+  return read_document_header(default_lexicon(), lines);
+}
+
+TEST(DocumentHeaderTest, OfficialHeader) {
+  DocumentHeader h = header_of({"ỦY BAN NHÂN DÂN", "HUYỆN MỘC HÓA", "Số: 15/KH-UBND",
+                                "Mộc Hóa, ngày 03 tháng 02 năm 2027", "", "KẾ HOẠCH",
+                                "Phát triển kinh tế - xã hội năm 2027", "", "Căn cứ Luật Tổ chức chính quyền địa phương;"});
+  EXPECT_EQ(h.number, "15/KH-UBND");
+  EXPECT_EQ(h.type, "Kế hoạch");
+  EXPECT_EQ(h.issuer, "Ủy ban nhân dân HUYỆN MỘC HÓA");
+  EXPECT_EQ(h.place, "Mộc Hóa");
+  EXPECT_EQ(h.date, "2027-02-03");
+  EXPECT_EQ(h.date_source, "header");
+  EXPECT_EQ(h.title, "Phát triển kinh tế - xã hội năm 2027");
+  EXPECT_EQ(h.period, "2027");
+  EXPECT_EQ(h.period_line, 7);
+  EXPECT_EQ(h.period_quote, "năm 2027");
+  EXPECT_EQ(h.genre, DocumentGenre::kPlan);
+  EXPECT_TRUE(h.official);
+}
+
+// A Markdown conversion cuts the header into table cells, wraps its lines
+// and adds emphasis.
+TEST(DocumentHeaderTest, OfficialHeaderWrappedByMarkdown) {
+  DocumentHeader h = header_of({"|", "**VĂN PHÒNG CHÍNH", "PHỦ**", "-------", "|", "Số:", "81/TB-VPCP", "|",
+                                "*Thành phố Hồ", "Chí Minh, ngày 07 tháng 3 năm 2027*", "|", "", "**THÔNG",
+                                "BÁO**", "", "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI", "TỈNH ỦY BẾN TRE", "",
+                                "Ngày 01 tháng 3 năm 2027, …"});
+  EXPECT_EQ(h.issuer, "Văn phòng Chính phủ");  // not "Tỉnh ủy" from the title
+  EXPECT_EQ(h.number, "81/TB-VPCP");
+  EXPECT_EQ(h.place, "Thành phố Hồ Chí Minh");
+  EXPECT_EQ(h.date, "2027-03-07");
+  EXPECT_EQ(h.type, "Thông báo");
+  EXPECT_EQ(h.title, "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI TỈNH ỦY BẾN TRE");
+  EXPECT_EQ(h.genre, DocumentGenre::kReport);
+  EXPECT_EQ(h.period, "");
+}
+
+// "Ngày …, <issuer> ban hành <type> số <number>": the act's date, not the
+// article's time stamp.
+TEST(DocumentHeaderTest, PressLeadParagraph) {
+  DocumentHeader h = header_of({"HĐND huyện Đức Hòa thông qua 20 chỉ tiêu năm 2027", "Cập nhật: 09:30 | 18/12/2026",
+                                "Ngày 16/12/2026, tại Kỳ họp thứ 9, HĐND huyện Đức Hòa khóa XII đã thông qua "
+                                "Nghị quyết số 52/NQ-HĐND về nhiệm vụ năm 2027.",
+                                "Theo đó, huyện phấn đấu tăng trưởng 9%."});
+  EXPECT_EQ(h.title, "HĐND huyện Đức Hòa thông qua 20 chỉ tiêu năm 2027");
+  EXPECT_EQ(h.issuer, "Hội đồng nhân dân huyện Đức Hòa");
+  EXPECT_EQ(h.place, "Đức Hòa");
+  EXPECT_EQ(h.number, "52/NQ-HĐND");
+  EXPECT_EQ(h.type, "Nghị quyết");
+  EXPECT_EQ(h.date, "2026-12-16");
+  EXPECT_EQ(h.date_source, "text");
+  EXPECT_EQ(h.period, "2027");
+  EXPECT_EQ(h.period_line, 1);
+  EXPECT_EQ(h.genre, DocumentGenre::kPlan);
+  EXPECT_FALSE(h.official);
+}
+
+// A portal page: headline, dateline, and a lead whose issuer has a locality.
+// The dateline's year is never the document's period.
+TEST(DocumentHeaderTest, PortalDatelineIsTheDateButNeverThePeriod) {
+  DocumentHeader h = header_of({"Ông Nguyễn Văn A tái đắc cử Bí thư Huyện ủy", "",
+                                "Thứ Sáu, 16-10-2026, 20:15", "",
+                                "Sáng 15/10, UBND tỉnh Tây Ninh tổ chức hội nghị tổng kết."});
+  EXPECT_EQ(h.date, "2026-10-16");
+  EXPECT_EQ(h.date_source, "dateline");
+  EXPECT_EQ(h.issuer, "Ủy ban nhân dân tỉnh Tây Ninh");
+  EXPECT_EQ(h.place, "Tây Ninh");
+  EXPECT_EQ(h.period, "");
+  EXPECT_EQ(h.genre, DocumentGenre::kNews);
+}
+
+TEST(DocumentHeaderTest, ReportReference) {
+  DocumentHeader h = header_of({"MỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2027", "",
+                                "(Theo báo cáo số 210/BC-UBND ngày 02/12/2026)", "", "Stt"});
+  EXPECT_EQ(h.number, "210/BC-UBND");
+  EXPECT_EQ(h.type, "Báo cáo");
+  EXPECT_EQ(h.issuer, "Ủy ban nhân dân");
+  EXPECT_EQ(h.date, "2026-12-02");
+  EXPECT_EQ(h.period, "2027");
+  EXPECT_EQ(h.genre, DocumentGenre::kPlan);  // a list of targets, whatever its source
+}
+
+TEST(DocumentHeaderTest, QuestionAnswerPage) {
+  DocumentHeader h = header_of({"# Mức trợ cấp tối đa cho người lao động nghỉ việc là bao nhiêu?", "",
+                                "**Tôi có câu hỏi về mức trợ cấp. Câu hỏi của chị H. ở Cần Thơ.**", "",
+                                "Căn cứ Điều 46 Bộ luật Lao động …"});
+  EXPECT_EQ(h.title, "Mức trợ cấp tối đa cho người lao động nghỉ việc là bao nhiêu?");
+  EXPECT_EQ(h.genre, DocumentGenre::kQuestionAnswer);
+  EXPECT_EQ(h.number, "");  // "Căn cứ …" names another document
+}
+
+// A question page about a plan's targets holds targets: its words decide.
+TEST(DocumentHeaderTest, QuestionPageAboutAPlan) {
+  DocumentHeader h = header_of({"# Toàn văn Nghị quyết 99/2026/QH15 về kế hoạch phát triển kinh tế - xã hội năm 2027 ra sao?",
+                                "", "Ngày 12/11/2026, Quốc hội khóa XV đã thông qua Nghị quyết 99/2026/QH15."});
+  EXPECT_EQ(h.number, "99/2026/QH15");
+  EXPECT_EQ(h.issuer, "Quốc hội");
+  EXPECT_EQ(h.date, "2026-11-12");
+  EXPECT_EQ(h.period, "2027");  // not 2026 from the number
+  EXPECT_EQ(h.genre, DocumentGenre::kPlan);
+}
+
+TEST(DocumentHeaderTest, Regulation) {
+  DocumentHeader h = header_of({"HỘI ĐỒNG NHÂN DÂN", "TỈNH AN GIANG", "Số: 08/2026/NQ-HĐND",
+                                "An Giang, ngày 10 tháng 7 năm 2026", "", "NGHỊ QUYẾT",
+                                "Quy định mức thu học phí năm học 2026 - 2027", ""});
+  EXPECT_EQ(h.genre, DocumentGenre::kRegulation);
+  EXPECT_EQ(h.period, "2026-2027");
+
+  DocumentHeader decision = header_of({"ỦY BAN NHÂN DÂN", "TỈNH AN GIANG", "Số: 120/QĐ-UBND", "",
+                                       "QUYẾT ĐỊNH", "Về việc ban hành quy chế làm việc", ""});
+  EXPECT_EQ(decision.genre, DocumentGenre::kRegulation);
+  DocumentHeader approval = header_of({"ỦY BAN NHÂN DÂN", "TỈNH AN GIANG", "Số: 121/QĐ-UBND", "",
+                                       "QUYẾT ĐỊNH", "Phê duyệt Kế hoạch phát triển du lịch năm 2027", ""});
+  EXPECT_EQ(approval.genre, DocumentGenre::kPlan);
+}
+
+TEST(DocumentHeaderTest, FormPage) {
+  DocumentHeader h = header_of({"# Mẫu đơn đề nghị hỗ trợ học phí mới nhất", "", "Họ và tên: ………"});
+  EXPECT_EQ(h.genre, DocumentGenre::kForm);
+}
+
+// A portal's document box gives number, type, issuer and date.
+TEST(DocumentHeaderTest, PortalDocumentBox) {
+  DocumentHeader h = header_of({"**Số hiệu:**", "|", "12/2026/TT-BYT", "|", "**Loại văn bản:** | Thông tư | "
+                                "**Nơi ban hành:** | Bộ Y tế |", "**Ngày ban hành:** | 05/06/2026 |"});
+  EXPECT_EQ(h.number, "12/2026/TT-BYT");
+  EXPECT_EQ(h.type, "Thông tư");
+  EXPECT_EQ(h.issuer, "Bộ Y tế");
+  EXPECT_EQ(h.date, "2026-06-05");
+  EXPECT_EQ(h.date_source, "portal");
+  EXPECT_EQ(h.genre, DocumentGenre::kRegulation);
+}
+
+TEST(DocumentHeaderTest, PeriodOfATitle) {
+  struct Case {
+    const char* title;
+    const char* period;
+  } cases[] = {
+      {"Các chỉ tiêu chủ yếu đến năm 2030", "2030"},
+      {"Chương trình giảm nghèo giai đoạn 2026 - 2030", "2026-2030"},
+      {"Về kết quả thực hiện nhiệm vụ năm 2026 và mục tiêu, nhiệm vụ năm 2027", "2027"},
+      {"Về phát triển đô thị đến năm 2030, tầm nhìn đến năm 2045", "2030"},
+      {"Tăng trưởng cao nhất trong những năm gần đây", ""},
+  };
+  for (const Case& c : cases) {
+    DocumentHeader h = header_of({"NGHỊ QUYẾT", c.title, ""});
+    EXPECT_EQ(h.period, c.period) << c.title;
+  }
+}
+
+TEST(DocumentHeaderTest, GenreNamesRoundTrip) {
+  for (DocumentGenre g : {DocumentGenre::kUnknown, DocumentGenre::kPlan, DocumentGenre::kReport,
+                          DocumentGenre::kRegulation, DocumentGenre::kForm, DocumentGenre::kQuestionAnswer,
+                          DocumentGenre::kNews, DocumentGenre::kReference})
+    EXPECT_EQ(genre_from_name(genre_name(g)), g) << genre_name(g);
+  EXPECT_STREQ(genre_name(DocumentGenre::kQuestionAnswer), "question_answer");
+}
+
+}  // namespace
+}  // namespace chitieu
