@@ -42,15 +42,16 @@ UChar32 code_point_at_text(const std::string& text, size_t byte) {
   return c;
 }
 
-// Markers that open a numbered list item or heading, on folded text.
+// Markers that open a numbered list item or heading, on folded text. A
+// Markdown conversion may set them in bold or italics: "**1. Phát triển …**".
 const RE2& item_marker() {
-  static const RE2 re(R"(^\s*(?:-\s*)?(\(\d{1,3}\))\s*)");
+  static const RE2 re(R"(^\s*(?:\*{1,3}|_{1,2})?\s*(?:-\s*)?(\(\d{1,3}\))\s*)");
   return re;
 }
 const RE2& list_marker() {
   // "1.", "2.1.", "I-", "II.", "a)", "Điều 2.", "- 3." (bullet debris)
   static const RE2 re(
-      R"(^\s*(?:-\s*)?(?:([ivxl]+)\s*[-.]\s|(\d{1,2}(?:\.\d{1,2}){0,3})[.)]\s|([a-z])\)\s|(dieu \d+)[.:]?\s))");
+      R"(^\s*(?:\*{1,3}|_{1,2})?\s*(?:-\s*)?(?:([ivxl]+)\s*[-.]\s|(\d{1,2}(?:\.\d{1,2}){0,3})[.)]\s|([a-z])\)\s|(dieu \d+)[.:]?\s))");
   return re;
 }
 

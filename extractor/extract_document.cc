@@ -49,7 +49,13 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
     std::swap(set_aside.back().second, doc->repaired[i]);
   }
   doc->header = read_document_header(lex, doc->repaired);
-  doc->figures = extract_figures(lex, doc->source.lines, doc->repaired);
+  DocumentContext context;
+  context.period = doc->header.period;
+  DocumentGenre genre = doc->header.genre;
+  context.states_rules = genre == DocumentGenre::kRegulation || genre == DocumentGenre::kForm ||
+                         genre == DocumentGenre::kQuestionAnswer;
+  context.plans = genre == DocumentGenre::kPlan;
+  doc->figures = extract_figures(lex, doc->source.lines, doc->repaired, context);
   warn_low_ocr_confidence(doc->source.line_confidence, &doc->figures);
   for (auto& [i, line] : set_aside) std::swap(line, doc->repaired[i]);
 }

@@ -38,6 +38,8 @@ struct Heading {
 
 struct Context {
   std::string document_period;  // DocumentContext::period
+  bool states_rules = false;     // DocumentContext::states_rules
+  bool plans = false;            // DocumentContext::plans
   bool results_passage = false;  // the paragraphs since the heading report results
   std::vector<Heading> headings;
   std::string item;
@@ -422,7 +424,7 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     *source = "earlier in the paragraph: " + quoted(*earlier);
     return earlier->period;
   }
-  if (b_.item.empty() && ctx_->item.empty() && !ctx_->prose_period.empty()) {
+  if (false && b_.item.empty() && ctx_->item.empty() && !ctx_->prose_period.empty()) {
     *source = "opening of an earlier paragraph under the same heading";
     return ctx_->prose_period;
   }
@@ -658,7 +660,8 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
                            [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); });
   e.results_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
                                   [](const Heading& h) { return h.results; });
-  e.results_passage = ctx_->results_passage;
+  e.results_passage = ctx_->results_passage && !ctx_->plans;
+  e.states_rules = ctx_->states_rules;
   // An earlier sentence of this paragraph reported results: "… tỉnh vẫn đạt
   // nhiều kết quả tích cực. GRDP tăng 7,2%; …".
   for (size_t b = b_.body_begin; b < sent_b && !e.results_passage;) {
@@ -718,9 +721,7 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.unit_text = unit.matched ? b_.slice(skip_spaces(f, c.last_e), unit.end) : "";
   parts.item = !b_.item.empty() ? b_.item : ctx_->item;
   bool per_year = std::any_of(lex_.words.per_year_words.begin(), lex_.words.per_year_words.end(),
-                              [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); }) ||
-                  std::find(unit.denominators.begin(), unit.denominators.end(), "year") !=
-                      unit.denominators.end();
+                              [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); });
   parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;
@@ -838,6 +839,8 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
   }
   Context ctx;
   ctx.document_period = document.period;
+  ctx.states_rules = document.states_rules;
+  ctx.plans = document.plans;
   size_t next_table = 0;
   auto heading_period = [&ctx] {
     for (auto it = ctx.headings.rbegin(); it != ctx.headings.rend(); ++it)

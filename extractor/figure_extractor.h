@@ -23,6 +23,13 @@ namespace chitieu {
 // What the document as a whole says, for figures that say nothing themselves.
 struct DocumentContext {
   std::string period;  // the period its title or headline names: "2023", "2026-2030"
+  // A regulation, a form or a question-and-answer page states rules and
+  // thresholds: its numbers are kind `rule` unless one names a target or
+  // reports a result.
+  bool states_rules = false;
+  // A plan or resolution reviews the past only in passing: a passage of
+  // results does not run on from one paragraph to the next there.
+  bool plans = false;
 };
 
 std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::string>& raw_lines,

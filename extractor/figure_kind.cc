@@ -86,6 +86,11 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
     *reason = "a rate for every year: a target";
     return FigureKind::kTarget;
   }
+  if (e.states_rules && !first_word_in(e.clause_before, w.result_cues) &&
+      !first_word_in(e.clause_after, w.result_cues) && !e.estimate) {
+    *reason = "a rule or threshold of a regulation, form or Q&A page";
+    return FigureKind::kRule;
+  }
   if (e.estimate) {
     *reason = "estimate (\"ước\")";
     return FigureKind::kResult;

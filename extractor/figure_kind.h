@@ -28,6 +28,7 @@ struct KindEvidence {
   bool results_passage = false;    // an earlier sentence of the passage reported results
   std::string year;                // the figure's year or period, if found
   std::string document_period;     // the period the document plans for, if known
+  bool states_rules = false;       // a regulation, form or Q&A page
 };
 
 FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* reason);
