@@ -1,5 +1,8 @@
 #include "extractor/extract_document.h"
 
+#include "common/text.h"
+#include "extractor/figure_kind.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -55,6 +58,9 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
   context.states_rules = genre == DocumentGenre::kRegulation || genre == DocumentGenre::kForm ||
                          genre == DocumentGenre::kQuestionAnswer;
   context.plans = genre == DocumentGenre::kPlan;
+  context.reports = genre == DocumentGenre::kReport;
+  context.year = first_year(doc->header.date);
+  context.period_is_deadline = fold_text(doc->header.period_quote).find("den") != std::string::npos;
   doc->figures = extract_figures(lex, doc->source.lines, doc->repaired, context);
   warn_low_ocr_confidence(doc->source.line_confidence, &doc->figures);
   for (auto& [i, line] : set_aside) std::swap(line, doc->repaired[i]);

@@ -40,7 +40,11 @@ struct Context {
   std::string document_period;  // DocumentContext::period
   bool states_rules = false;     // DocumentContext::states_rules
   bool plans = false;            // DocumentContext::plans
+  bool reports = false;          // DocumentContext::reports
+  int document_year = 0;         // DocumentContext::year
+  bool period_is_deadline = false;
   bool results_passage = false;  // the paragraphs since the heading report results
+  std::string results_period;    // the year that passage reports on ("năm 2025, … đạt nhiều kết quả")
   std::vector<Heading> headings;
   std::string item;
   std::string item_period;   // "Đến năm 2030: …" opening the current item
@@ -68,6 +72,7 @@ constexpr size_t kMaxSentenceCodePoints = 2000;
 constexpr const char* kStriveWord = "phan dau";
 constexpr const char* kBreakdownMarker = "trong do";
 constexpr const char* kJoinWord = "va";
+constexpr const char* kEstimateWord = "uoc";
 
 Segmentation segment(const std::string& f) {
   Segmentation seg;
@@ -249,6 +254,7 @@ class BlockExtractor {
                          bool* names_target, std::string* reason) const;
   bool is_reference(size_t s, size_t e) const;
   bool age_defines_indicator(size_t s, const UnitReading& unit) const;
+  bool estimate_heads_clause(size_t clause_b, size_t s) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, bool per_year, std::string* source) const;
   std::string period_of_context(bool spans_only, std::string* source) const;
@@ -276,6 +282,23 @@ class BlockExtractor {
   std::vector<YearMention> years_;
   std::vector<Local> done_;  // figures of this block, in order
 };
+
+// "ước" earlier in the clause covers this figure unless a value verb or a
+// target comes between: "ước đạt 46.121 tỷ đồng, tăng 6,97%" is two estimates,
+// "ước đạt 368.000 tấn, đạt 100% kế hoạch" one estimate and one share.
+bool BlockExtractor::estimate_heads_clause(size_t clause_b, size_t s) const {
+  size_t at = std::string::npos;
+  for (size_t p = find_word(f_, clause_b, s, kEstimateWord); p != std::string::npos;
+       p = find_word(f_, p + 1, s, kEstimateWord))
+    at = p;
+  if (at == std::string::npos) return false;
+  size_t from = at + std::strlen(kEstimateWord);
+  size_t verb = find_word(f_, from, s, "dat");
+  if (verb != std::string::npos && verb == skip_spaces(f_, from)) verb = find_word(f_, verb + 1, s, "dat");
+  if (verb != std::string::npos) return false;
+  return std::none_of(lex_.words.target_words.begin(), lex_.words.target_words.end(),
+                      [&](const std::string& w) { return contains_word(f_, from, s, w); });
+}
 
 bool BlockExtractor::age_defines_indicator(size_t s, const UnitReading& unit) const {
   if (std::find(unit.surfaces.begin(), unit.surfaces.end(), "tuoi") == unit.surfaces.end()) return false;
@@ -357,6 +380,12 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
       *source = "heading: \"" + it->text.substr(0, cut) + "\"";
       return it->period;
     }
+  }
+  // A passage reporting the results of a year: "năm 2025, … tỉnh vẫn đạt
+  // nhiều kết quả tích cực" — what follows is about that year.
+  if (ctx_->results_passage && !ctx_->plans && fits(ctx_->results_period)) {
+    *source = "the year of the results reported above";
+    return ctx_->results_period;
   }
   if (fits(ctx_->document_period)) {
     *source = "the document's own period";
@@ -652,6 +681,9 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
   size_t clause_e = std::max<size_t>(seg_.clause_end[s], quote_end);
   KindEvidence e;
+  // The words of this figure start past the previous one's: "đạt 45,2% kế
+  // hoạch, tăng 4,9% so cùng kỳ" names no target for the 4,9%.
+  if (!done_.empty() && done_.back().end > clause_b && done_.back().end <= s) clause_b = done_.back().end;
   e.clause_before = std::string_view(f).substr(clause_b, s - clause_b);
   e.clause_after = std::string_view(f).substr(quote_end, clause_e - quote_end);
   e.sentence_before = std::string_view(f).substr(sent_b, s - sent_b);
@@ -662,6 +694,9 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
                                   [](const Heading& h) { return h.results; });
   e.results_passage = ctx_->results_passage && !ctx_->plans;
   e.states_rules = ctx_->states_rules;
+  e.reports = ctx_->reports;
+  e.document_year = ctx_->document_year;
+  e.period_is_deadline = ctx_->period_is_deadline;
   // An earlier sentence of this paragraph reported results: "… tỉnh vẫn đạt
   // nhiều kết quả tích cực. GRDP tăng 7,2%; …".
   for (size_t b = b_.body_begin; b < sent_b && !e.results_passage;) {
@@ -689,6 +724,13 @@ void BlockExtractor::read_figure(const Candidate& c) {
   if (!done_.empty() && done_.back().end > limit && done_.back().end <= s) limit = done_.back().end;
   FigureParts parts;
   parts.before = read_qualifiers_before(lex_, f, s, limit);
+  // "ước" heads its clause: "Ước thực hiện cả năm là 11.580 tỷ đồng", "ước đạt
+  // 46.121 tỷ đồng, tăng 6,97%" — every figure of it is an estimate.
+  if (!parts.before.comparator && !parts.before.has_estimate && estimate_heads_clause(clause_b, s)) {
+    parts.before.comparator = Comparator::kApprox;
+    parts.before.comparator_word = kEstimateWord;
+    parts.before.has_estimate = true;
+  }
   const QualifierRun& run = parts.before;
   const UnitReading& unit = c.unit;
   if (unit.matched && unit.needs_value_word && !run.has_value_word) return;
@@ -722,6 +764,13 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.item = !b_.item.empty() ? b_.item : ctx_->item;
   bool per_year = std::any_of(lex_.words.per_year_words.begin(), lex_.words.per_year_words.end(),
                               [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); });
+  // "hằng năm tăng khoảng 15%", "mỗi năm có ít nhất 150 sản phẩm": a rate per
+  // year; "hằng năm đạt 90%" is a level every year reaches.
+  std::string change_word;
+  Change change = read_change(lex_, run, fold_text(indicator.display()), &change_word);
+  bool rate = unit.base != "percent" || change != Change::kLevel;
+  if (per_year && rate && parts.decision.code.find("/year") == std::string::npos)
+    parts.decision.code += "/year";
   parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;
@@ -735,7 +784,6 @@ void BlockExtractor::read_figure(const Candidate& c) {
     parts.kind_reason = "target answered by the result before it";
   }
   parts.indicator = indicator;
-  std::string change_word;
   parts.change = read_change(lex_, run, fold_text(indicator.display()), &change_word);
 
   Figure fig;
@@ -784,6 +832,7 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
     ctx->headings.push_back(h);
     ctx->results_passage = false;
+    ctx->results_period.clear();
     ctx->item.clear();
     ctx->item_period.clear();
     ctx->prose_period.clear();
@@ -799,6 +848,8 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     std::string_view sentence = text.substr(begin, end - begin);
     if (reports_results(lex, sentence)) {
       ctx->results_passage = true;
+      for (const YearMention& y : find_year_mentions(lex, sentence))
+        if (!y.comparison_base) ctx->results_period = y.period;
     } else if (contains_word(b.folded, begin, end, kStriveWord) ||
                std::any_of(lex.words.target_words.begin(), lex.words.target_words.end(),
                            [&](const std::string& w) { return contains_word(b.folded, begin, end, w); })) {
@@ -841,6 +892,9 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
   ctx.document_period = document.period;
   ctx.states_rules = document.states_rules;
   ctx.plans = document.plans;
+  ctx.reports = document.reports;
+  ctx.document_year = document.year;
+  ctx.period_is_deadline = document.period_is_deadline;
   size_t next_table = 0;
   auto heading_period = [&ctx] {
     for (auto it = ctx.headings.rbegin(); it != ctx.headings.rend(); ++it)

@@ -30,6 +30,10 @@ struct DocumentContext {
   // A plan or resolution reviews the past only in passing: a passage of
   // results does not run on from one paragraph to the next there.
   bool plans = false;
+  // A report of results: a figure that names no target is a result.
+  bool reports = false;
+  int year = 0;              // the year of the document's date, 0 if unknown
+  bool period_is_deadline = false;  // "đến năm 2030": a horizon, not the year planned
 };
 
 std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::string>& raw_lines,

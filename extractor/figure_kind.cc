@@ -109,8 +109,12 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
     *reason = "reports an outcome (\"" + *cue + "\")";
     return FigureKind::kResult;
   }
+  // A year before the one planned is a year reviewed — when it is not after
+  // the document was written ("Kế hoạch … đến năm 2035" written in 2025 plans
+  // its 2030 milestones; a plan for 2026 written in 2025 reviews 2025).
   int year = first_year(e.year), planned = first_year(e.document_period);
-  if (year > 0 && planned > 0 && year < planned && e.year.find('-') == std::string::npos) {
+  bool past = e.document_year > 0 ? year <= e.document_year : !e.period_is_deadline;
+  if (year > 0 && planned > 0 && year < planned && past && e.year.find('-') == std::string::npos) {
     *reason = "a year before the one the document plans for (" + e.document_period + ")";
     return FigureKind::kResult;
   }
@@ -120,6 +124,10 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
   }
   if (e.results_passage) {
     *reason = "passage reporting results";
+    return FigureKind::kResult;
+  }
+  if (e.reports) {
+    *reason = "a report of results names no target here";
     return FigureKind::kResult;
   }
   *reason = "no word of a result: a target";

@@ -147,11 +147,24 @@ UnitDecision decide_unit(const Lexicon& lex, const UnitReading& written,
   UnitDecision d;
   if (written.matched) {
     std::vector<std::string> denoms = written.denominators;
+    // A count whose indicator names its population: "Số giường bệnh trên 1
+    // vạn dân: 45,7 giường" is per 10,000 people.
+    bool population = std::find(denoms.begin(), denoms.end(), "10k_people") != denoms.end();
+    if (written.counted_noun && !population) {
+      for (const ImpliedUnit& iu : lex.implied_units) {
+        if (iu.denominator_only && iu.unit == "10k_people" && key.find(iu.words) != std::string::npos) {
+          add_denominator(&denoms, iu.unit);
+          d.inferred_from = iu.words;
+          d.warning = Warning{WarningCode::kUnitPerCapitaAdded, iu.unit, iu.words};
+          break;
+        }
+      }
+    }
     if (written.base == "VND" || written.base == "USD") {
       bool per_person = std::find(denoms.begin(), denoms.end(), "person") != denoms.end() ||
                         std::find(denoms.begin(), denoms.end(), "worker") != denoms.end();
       for (const ImpliedUnit& iu : lex.implied_units) {
-        if (iu.denominator_only && !per_person && key.find(iu.words) != std::string::npos) {
+        if (iu.denominator_only && iu.unit == "person" && !per_person && key.find(iu.words) != std::string::npos) {
           add_denominator(&denoms, iu.unit);
           d.inferred_from = iu.words;
           d.warning = Warning{WarningCode::kUnitPerCapitaAdded, iu.unit, iu.words};
