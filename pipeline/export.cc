@@ -34,6 +34,7 @@ json figure_json(const StoredFigure& sf) {
   j["counted"] = f.counted.empty() ? json(nullptr) : json(f.counted);
   j["year"] = f.year.empty() ? json(nullptr) : json(f.year);
   j["kind"] = kind_text(f.kind);
+  j["change"] = f.change == Change::kLevel ? json(nullptr) : json(change_text(f.change));
   j["number_text"] = f.number_text;
   j["unit_text"] = f.unit_text;
   j["warnings"] = f.rendered_warnings();
@@ -58,7 +59,7 @@ const std::vector<std::string>& export_columns() {
       "id",         "document", "doc_sha256", "page",       "page_line", "line",
       "line_end",   "quote_line", "char_start", "char_end", "quote",     "indicator",
       "parent",     "item",     "comparator", "low",        "high",      "unit",
-      "counted",    "year",     "kind",       "number_text", "unit_text", "warnings"};
+      "counted",    "year",     "kind",       "change",      "number_text", "unit_text", "warnings"};
   return kColumns;
 }
 

@@ -24,11 +24,15 @@ namespace {
 namespace fs = std::filesystem;
 
 // Measured on the five seeds (254 expected figures): precision and recall 1.
+// Years: corpus/expected keeps the README's first rule (a year of an earlier
+// paragraph carries on); issue 9 follows the conventions of ../shared/dev
+// (the heading, then the document's own period), measured against
+// ../shared/dev/seeds-gold by tests/dev_quality_test. 218 agree here.
 constexpr int kMinMatched = 254;
 constexpr int kMaxMissed = 0;
 constexpr int kMaxExtra = 0;
 constexpr int kMinComparator = 254;
-constexpr int kMinYear = 254;
+constexpr int kMinYear = 218;
 constexpr int kMinKind = 254;
 constexpr int kMinCounted = 250;
 constexpr int kMinQuote = 250;
