@@ -74,6 +74,8 @@ std::vector<MatchedFigure> match_figures(const IndicatorCatalogue& catalogue,
   std::string wanted = comparison_key(options.indicator);
   for (const StoredFigure& sf : figures) {
     if (!c.document_column.count(sf.document_id)) continue;
+    // Rules and facts are no targets or results of an indicator: not compared.
+    if (sf.figure.kind == FigureKind::kRule || sf.figure.kind == FigureKind::kFact) continue;
     if (!options.year.empty() && sf.figure.year != options.year) continue;
     IndicatorMatch m = catalogue.match(sf.figure.indicator, sf.figure.unit, decisions);
     // A wording without words groups with nothing.

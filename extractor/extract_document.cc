@@ -57,6 +57,7 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
   DocumentGenre genre = doc->header.genre;
   context.states_rules = genre == DocumentGenre::kRegulation || genre == DocumentGenre::kForm ||
                          genre == DocumentGenre::kQuestionAnswer;
+  context.states_facts = genre == DocumentGenre::kReference;
   context.plans = genre == DocumentGenre::kPlan;
   context.reports = genre == DocumentGenre::kReport;
   context.year = first_year(doc->header.date);

@@ -39,6 +39,7 @@ struct Heading {
 struct Context {
   std::string document_period;  // DocumentContext::period
   bool states_rules = false;     // DocumentContext::states_rules
+  bool states_facts = false;     // DocumentContext::states_facts
   bool plans = false;            // DocumentContext::plans
   bool reports = false;          // DocumentContext::reports
   int document_year = 0;         // DocumentContext::year
@@ -694,6 +695,7 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
                                   [](const Heading& h) { return h.results; });
   e.results_passage = ctx_->results_passage && !ctx_->plans;
   e.states_rules = ctx_->states_rules;
+  e.states_facts = ctx_->states_facts;
   e.reports = ctx_->reports;
   e.document_year = ctx_->document_year;
   e.period_is_deadline = ctx_->period_is_deadline;
@@ -891,6 +893,7 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
   Context ctx;
   ctx.document_period = document.period;
   ctx.states_rules = document.states_rules;
+  ctx.states_facts = document.states_facts;
   ctx.plans = document.plans;
   ctx.reports = document.reports;
   ctx.document_year = document.year;

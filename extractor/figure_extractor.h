@@ -27,6 +27,9 @@ struct DocumentContext {
   // thresholds: its numbers are kind `rule` unless one names a target or
   // reports a result.
   bool states_rules = false;
+  // An encyclopedia article states facts (area, climate, votes, history): its
+  // numbers are kind `fact`, neither targets nor results.
+  bool states_facts = false;
   // A plan or resolution reviews the past only in passing: a passage of
   // results does not run on from one paragraph to the next there.
   bool plans = false;

@@ -75,6 +75,10 @@ bool reports_results(const Lexicon& lex, std::string_view quoted_sentence) {
 // document plans for; then the section and passage it stands in.
 FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* reason) {
   const GrammarWords& w = lex.words;
+  if (e.states_facts) {
+    *reason = "a fact an encyclopedia article states";
+    return FigureKind::kFact;
+  }
   const std::string* target = first_word_in(e.clause_before, w.target_words);
   if (!target) target = first_word_in(e.clause_before, w.target_qualifiers);
   bool strives = has_word(e.sentence_before, "phan dau");

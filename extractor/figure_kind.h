@@ -29,6 +29,7 @@ struct KindEvidence {
   std::string year;                // the figure's year or period, if found
   std::string document_period;     // the period the document plans for, if known
   bool states_rules = false;       // a regulation, form or Q&A page
+  bool states_facts = false;       // an encyclopedia article
   bool reports = false;            // a report of results
   int document_year = 0;           // the year of the document's date, 0 if unknown
   bool period_is_deadline = false; // the period is a horizon ("đến năm 2030")

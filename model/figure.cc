@@ -47,6 +47,7 @@ std::string_view kind_text(FigureKind k) {
   switch (k) {
     case FigureKind::kResult: return "result";
     case FigureKind::kRule: return "rule";
+    case FigureKind::kFact: return "fact";
     case FigureKind::kTarget: break;
   }
   return "target";
@@ -56,6 +57,7 @@ std::optional<FigureKind> parse_kind(std::string_view text) {
   if (text == "target") return FigureKind::kTarget;
   if (text == "result") return FigureKind::kResult;
   if (text == "rule") return FigureKind::kRule;
+  if (text == "fact") return FigureKind::kFact;
   return std::nullopt;
 }
 

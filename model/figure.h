@@ -25,11 +25,12 @@ enum class Comparator { kEqual, kApprox, kAtLeast, kMore, kAtMost, kLess, kRange
 std::string_view comparator_text(Comparator c);
 std::optional<Comparator> parse_comparator(std::string_view text);
 
-// A target to reach, a result reached, or a rule: a threshold or condition
-// in a regulation, a form or a Q&A page, which is no figure of an indicator.
-enum class FigureKind { kTarget, kResult, kRule };
+// A target to reach, a result reached, a rule (a threshold or condition in a
+// regulation, a form or a Q&A page) or a fact (a number an encyclopedia
+// article states): rules and facts are no targets or results of a plan.
+enum class FigureKind { kTarget, kResult, kRule, kFact };
 
-// "target", "result", "rule"
+// "target", "result", "rule", "fact"
 std::string_view kind_text(FigureKind k);
 std::optional<FigureKind> parse_kind(std::string_view text);
 
