@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 // Extensions picked up when walking a directory. A file named explicitly is
 // always tried, whatever its extension: the content decides.
-const std::set<std::string> kDocumentExtensions = {".txt", ".text", ".pdf", ".docx", ".doc",
+const std::set<std::string> kDocumentExtensions = {".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".doc",
                                                    ".rtf", ".png", ".jpg", ".jpeg", ".tif",
                                                    ".tiff"};
 
