@@ -1,4 +1,4 @@
-// Holds the extractor to the expected figures in corpus/expected/ (written by
+// Holds the extractor to the expected figures in tests/expected/ (written by
 // reading the seeds; see the README there). A figure matches on (line of its
 // first digit, low, high, unit); on the matched figures the comparator, year,
 // kind, counted noun and quote are scored (the quote agrees when the
@@ -24,7 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Measured on the five seeds (254 expected figures): precision and recall 1.
-// Years: corpus/expected keeps the README's first rule (a year of an earlier
+// Years: tests/expected keeps the README's first rule (a year of an earlier
 // paragraph carries on); issue 9 follows the conventions of ../shared/dev
 // (the heading, then the document's own period), measured against
 // ../shared/dev/seeds-gold by tests/dev_quality_test. 218 agree here.
@@ -130,7 +130,7 @@ TEST(ExtractionQuality, SeedsScoreAtLeastTheMeasuredValues) {
   fs::path corpus = fs::path(CHITIEU_SOURCE_DIR) / "corpus";
   Scores s;
   int docs = 0;
-  for (const auto& entry : fs::directory_iterator(corpus / "expected")) {
+  for (const auto& entry : fs::directory_iterator(fs::path(CHITIEU_SOURCE_DIR) / "tests" / "expected")) {
     if (entry.path().extension() != ".tsv") continue;
     fs::path doc = corpus / (entry.path().stem().string() + ".txt");
     ASSERT_TRUE(fs::exists(doc)) << doc;
