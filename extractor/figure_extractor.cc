@@ -49,7 +49,6 @@ struct Context {
   std::vector<Heading> headings;
   std::string item;
   std::string item_period;   // "Đến năm 2030: …" opening the current item
-  std::string prose_period;  // "Đến năm 2025, …" opening a paragraph
 };
 
 // Positions in a block where sentences and clauses start.
@@ -454,10 +453,8 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     *source = "earlier in the paragraph: " + quoted(*earlier);
     return earlier->period;
   }
-  if (false && b_.item.empty() && ctx_->item.empty() && !ctx_->prose_period.empty()) {
-    *source = "opening of an earlier paragraph under the same heading";
-    return ctx_->prose_period;
-  }
+  // An earlier paragraph's year does not carry on: the heading's period, or
+  // the document's, says when the paragraphs under it are due.
   return period_of_context(false, source);
 }
 
@@ -837,7 +834,6 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     ctx->results_period.clear();
     ctx->item.clear();
     ctx->item_period.clear();
-    ctx->prose_period.clear();
     return;
   }
   // A passage reports results from a sentence that says so until one names a
@@ -869,8 +865,6 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
   if (!b.item.empty()) {
     ctx->item = b.item;
     ctx->item_period = opening;
-  } else if (ctx->item.empty() && !opening.empty()) {
-    ctx->prose_period = opening;
   }
 }
 
