@@ -17,10 +17,11 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
   static const RE2 kYear(
       R"(((?:(?:den|toi|vao|trong)\s+)?(?:(?:cuoi|dau|giua)\s+)?(?:(?:nam|giai doan|nhiem ky|thoi ky|ky|ke hoach|tu nam)\s+)?)((?:19|20)\d\d)(?:(\s*-\s*|\s+(?:den|toi)\s+(?:nam\s+)?|\s+)((?:19|20)\d\d))?)");
   static const RE2 kDateBefore(R"(thang\s+\d{1,2}\s+(?:nam\s+)?$)");
-  // "so (với) (cùng kỳ | ước thực hiện) năm 2024"; the "số" of "dân số",
+  // "so (với) (cùng kỳ | ước thực hiện) năm 2024", "giá so sánh năm 2010" (a
+  // price base); the "số" of "dân số",
   // "chỉ số", "hệ số" folds to the same "so" and is not a comparison.
   static const RE2 kBaseBefore(
-      R"((?:^|[^a-z])(?:([a-z]+)\s+)?so(?:\s+voi)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua))?\s+(?:nam\s+)?$)");
+      R"((?:^|[^a-z])(?:([a-z]+)\s+)?so(?:\s+voi|\s+sanh)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua))?\s+(?:nam\s+)?$)");
   std::vector<YearMention> out;
   re2::StringPiece input(folded.data(), folded.size());
   re2::StringPiece lead, y1, sep, y2;

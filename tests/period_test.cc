@@ -124,3 +124,20 @@ TEST(Period, LooksLikeYear) {
 
 }  // namespace
 }  // namespace chitieu
+
+namespace chitieu {
+namespace {
+
+TEST(Period, APriceBaseAndADatelineAreNoYearOfAFigure) {
+  // "giá so sánh năm 2010" is the base prices are measured in.
+  std::vector<YearMention> base = mentions("GRDP năm 2021 theo giá so sánh năm 2010 tăng 6,5%");
+  ASSERT_EQ(base.size(), 2u);
+  EXPECT_FALSE(base[0].comparison_base);
+  EXPECT_TRUE(base[1].comparison_base);
+  // "15-10-2020" is a date, whatever stands around it.
+  EXPECT_TRUE(mentions("Thứ Năm, 15-10-2020, 21:49").empty());
+  EXPECT_TRUE(mentions("20:03 11-12-2023 | :155").empty());
+}
+
+}  // namespace
+}  // namespace chitieu
