@@ -898,9 +898,22 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
       if (!it->period.empty()) return it->period;
     return std::string();
   };
+  // A table of an encyclopedia article or a regulation holds facts or rules
+  // like its prose does, whatever its columns are called.
+  auto read_next_table = [&] {
+    size_t first = figures.size();
+    read_table(lex, tables[next_table++], raw_lines, repaired, heading_period(), &figures);
+    if (!document.states_facts && !document.states_rules) return;
+    for (size_t i = first; i < figures.size(); ++i) {
+      figures[i].kind = document.states_facts ? FigureKind::kFact : FigureKind::kRule;
+      figures[i].reading.kind_reason = document.states_facts
+                                           ? "a fact an encyclopedia article states"
+                                           : "a rule or threshold of a regulation, form or Q&A page";
+    }
+  };
   for (const Block& block : build_blocks(*prose)) {
     while (next_table < tables.size() && tables[next_table].first_line < block.first_line)
-      read_table(lex, tables[next_table++], raw_lines, repaired, heading_period(), &figures);
+      read_next_table();
     bool opens_item = !block.item.empty();
     if (block.heading_level > 0) update_context(lex, block, &ctx);
     if (opens_item) {
@@ -910,8 +923,7 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
     BlockExtractor(lex, block, &ctx, raw_lines, repaired, &figures).run();
     if (block.heading_level == 0) update_context(lex, block, &ctx);
   }
-  while (next_table < tables.size())
-    read_table(lex, tables[next_table++], raw_lines, repaired, heading_period(), &figures);
+  while (next_table < tables.size()) read_next_table();
   return figures;
 }
 
