@@ -123,23 +123,42 @@ bool read_issuer(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t i
   return false;
 }
 
+// In a double-spaced text, the title goes on over a blank line to a line that
+// starts with a letter and is not in capitals, after one not ending a sentence
+// ("… ngày 20/10/2022" / "" / "Hội nghị lần thứ sáu …"); a heading in
+// capitals, a numbered line or a rule ("-----") ends it.
+bool continues_spaced(const HeaderLine& before, const HeaderLine& after) {
+  char last = before.folded.back();
+  if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?') return false;
+  return isalpha(static_cast<unsigned char>(after.folded[0])) && !is_upper_text(after.text);
+}
+
 // Title: the pieces from `first` up to a blank line, skipping upper-case lines
-// that only say whose the document is ("CỦA BỘ CHÍNH TRỊ"). Emphasis marks
-// inside ("năm 2025 ****với mục tiêu") are dropped.
+// that only say whose the document is ("CỦA BỘ CHÍNH TRỊ"). A blank line that
+// a hard wrap left inside a title line does not end it (continues_wrapped),
+// nor one of a double-spaced text (continues_spaced). Emphasis marks inside
+// ("năm 2025 ****với mục tiêu") are dropped.
 std::string read_title(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t first, size_t end,
                        size_t* title_line) {
   std::string title;
+  bool spaced = double_spaced(hl);
+  size_t last = end;  // the last piece taken
   for (size_t i = first; i < end; ++i) {
     const HeaderLine& l = hl[i];
     if (l.blank()) {
-      if (!title.empty()) break;
-      continue;
+      size_t next = next_piece(hl, i, end);
+      if (title.empty()) continue;
+      if (next < end && (continues_wrapped(lex, hl[last], hl[next]) ||
+                         (spaced && continues_spaced(hl[last], hl[next]))))
+        continue;
+      break;
     }
     if (title.empty() && is_upper_text(l.text) && l.folded.rfind("cua ", 0) == 0) continue;
     if (starts_with_any(l.folded, lex.words.header_preamble_words)) break;
     if (title.empty()) *title_line = l.line;
     if (!title.empty()) title += " ";
     title += l.text;
+    last = i;
     if (title.size() > 600) break;
   }
   title.erase(std::remove(title.begin(), title.end(), '*'), title.end());

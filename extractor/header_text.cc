@@ -57,12 +57,41 @@ std::string text_span(const HeaderLine& line, size_t b, size_t e) {
 }
 
 bool is_upper_text(std::string_view text) {
-  bool letter = false;
+  int upper = 0, marked_lower = 0;
   for (char32_t c : decode_utf8(text)) {
-    if (u_islower(c)) return false;
-    if (u_isupper(c)) letter = true;
+    if (u_isupper(c)) ++upper;
+    if (!u_islower(c)) continue;
+    if (c < 0x80) return false;  // a plain small letter: running text
+    ++marked_lower;              // maybe a capital an upper-case font lost
   }
-  return letter;
+  return upper > marked_lower;
+}
+
+bool continues_wrapped(const Lexicon& lex, const HeaderLine& before, const HeaderLine& after) {
+  if (before.blank() || after.blank() || is_upper_text(after.text)) return false;
+  const std::string& f = before.folded;
+  char last = f.back();
+  if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?') return false;
+  for (const std::string& w : lex.words.open_end_words) {
+    if (f.size() > w.size() && f.compare(f.size() - w.size(), w.size(), w) == 0 && f[f.size() - w.size() - 1] == ' ')
+      return true;
+  }
+  std::u32string first = decode_utf8(text_span(after, 0, 1));
+  return !first.empty() && u_islower(first[0]);
+}
+
+bool double_spaced(const std::vector<HeaderLine>& lines) {
+  int tight = 0, spaced = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const HeaderLine& prev = lines[i - 1];
+    if (prev.blank() || lines[i].line == prev.line) continue;
+    if (!lines[i].blank()) {
+      ++tight;
+    } else if (i + 1 < lines.size() && !lines[i + 1].blank()) {
+      ++spaced;
+    }
+  }
+  return spaced >= 8 && tight * 4 <= spaced;
 }
 
 bool starts_capitalised(const HeaderLine& line, size_t at) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "extractor/text_repair.h"
+#include "normalizer/lexicon.h"
 
 namespace chitieu {
 
@@ -32,8 +33,24 @@ std::vector<HeaderLine> header_lines(const std::vector<RepairedLine>& lines, siz
 // The words of `line` at folded offsets [b, e), as written.
 std::string text_span(const HeaderLine& line, size_t b, size_t e);
 
-// True when the text has letters and none in lower case ("NGHỊ QUYẾT").
+// True when the text is written in capitals ("NGHỊ QUYẾT"). Text copied from
+// an upper-case legacy font comes out with its toned capitals in lower case
+// ("NGHị QUYếT", "CộNG HòA"): small letters with marks are allowed while the
+// capitals outnumber them, a plain small letter never ("Nghị", "Về").
 bool is_upper_text(std::string_view text);
+
+// True when `after` reads as the rest of a line that a hard wrap cut off
+// `before` (a converter leaves a blank line between the pieces): `before`
+// does not end a sentence or clause, `after` is not in capitals, and either
+// `after` starts with a small letter ("… của Đảng và Kết" / "" / "luận số
+// 18-KL/TW, …") or `before` ends with a word that cannot end a title (the
+// lexicon's open_end words: "… của Đảng và" / "" / "Kết luận …").
+bool continues_wrapped(const Lexicon& lex, const HeaderLine& before, const HeaderLine& after);
+
+// True when the lines are double-spaced: a blank line after nearly every line,
+// as some converters write a whole document. A blank line then separates
+// lines, not paragraphs.
+bool double_spaced(const std::vector<HeaderLine>& lines);
 
 // True when the word of `line` at folded offset `at` starts with a capital.
 bool starts_capitalised(const HeaderLine& line, size_t at);

@@ -221,6 +221,22 @@ bool read_reference(const Lexicon& lex, const HeaderLine& l, DocumentHeader* h) 
   return true;
 }
 
+// The piece at *i with the pieces a hard wrap cut from it (continues_wrapped),
+// joined by spaces; *i moves to the last of them.
+HeaderLine join_wrapped(const Lexicon& lex, const std::vector<HeaderLine>& lines, size_t* i) {
+  HeaderLine whole = lines[*i];
+  size_t last = *i;
+  for (size_t j = *i + 1; j < lines.size(); ++j) {
+    if (lines[j].blank()) continue;
+    if (!continues_wrapped(lex, lines[last], lines[j]) || whole.folded.size() > kMaxHeadline) break;
+    whole.text += " " + lines[j].text;
+    whole.folded += " " + lines[j].folded;
+    last = j;
+  }
+  *i = last;
+  return whole;
+}
+
 // A headline: the first line, short, not a sentence ending in a full stop.
 bool is_headline(const HeaderLine& l) {
   if (l.folded.find(' ') == std::string::npos) return false;  // one word ("VỀ"): a fragment
@@ -259,9 +275,11 @@ PressMetadata read_press_metadata(const Lexicon& lex, const std::vector<HeaderLi
   std::string dateline_date;
   size_t pieces = 0;
   bool named = false;  // an act has named the document
-  for (const HeaderLine& l : lines) {
-    if (l.blank()) continue;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank()) continue;
     if (++pieces > kLeadPieces) break;
+    // A hard wrap may have cut the first line: read it whole.
+    HeaderLine l = pieces == 1 ? join_wrapped(lex, lines, &i) : lines[i];
     std::string date;
     if (read_dateline(lex, l, &date)) {
       seen.dateline = true;

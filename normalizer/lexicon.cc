@@ -234,6 +234,7 @@ Status load_grammar_words(const std::string& dir, GrammarWords* out) {
       {"header_not_number", &out->header_not_number},
       {"header_place", &out->header_place_words},
       {"header_preamble", &out->header_preamble_words},
+      {"open_end", &out->open_end_words},
       {"so_compound", &out->so_compound_words},
       {"per_year", &out->per_year_words},
       {"result_cue", &out->result_cues},

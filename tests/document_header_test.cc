@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/header_text.h"
 #include "extractor/text_repair.h"
 #include "normalizer/lexicon.h"
 
@@ -167,6 +168,78 @@ TEST(DocumentHeaderTest, PeriodOfATitle) {
     DocumentHeader h = header_of({"NGHỊ QUYẾT", c.title, ""});
     EXPECT_EQ(h.period, c.period) << c.title;
   }
+}
+
+// Text copied from an upper-case legacy font keeps its toned capitals in lower
+// case ("NGHị QUYếT"): the header lines in capitals are still read as such.
+TEST(DocumentHeaderTest, FontMappedCapitals) {
+  EXPECT_TRUE(is_upper_text("NGHị QUYếT"));
+  EXPECT_TRUE(is_upper_text("CộNG HòA Xã HộI CHủ NGHĩA VIệT NAM"));
+  EXPECT_FALSE(is_upper_text("Về"));
+  EXPECT_FALSE(is_upper_text("Nghị quyết"));
+  DocumentHeader h = header_of({"HộI ĐồNG NHÂN DÂN", "TỉNH HậU GIANG", "Số: 21/NQ-HĐND",
+                                "Vị Thanh, ngày 08 tháng 12 năm 2027", "", "NGHị QUYếT",
+                                "Về kế hoạch phát triển kinh tế - xã hội năm 2028", "",
+                                "Căn cứ Luật Tổ chức chính quyền địa phương;"});
+  EXPECT_EQ(h.type, "Nghị quyết");
+  EXPECT_EQ(h.number, "21/NQ-HĐND");
+  EXPECT_EQ(h.issuer.rfind("Hội đồng nhân dân", 0), 0u) << h.issuer;
+  EXPECT_EQ(h.title, "Về kế hoạch phát triển kinh tế - xã hội năm 2028");
+  EXPECT_EQ(h.period, "2028");
+  EXPECT_EQ(h.genre, DocumentGenre::kPlan);
+}
+
+// A hard wrap cuts a title line and leaves a blank line between the pieces:
+// the title goes on when the next piece starts with a small letter or the
+// cut one ends with a word that cannot end a title ("và"); a heading in
+// capitals after a blank line still ends it.
+TEST(DocumentHeaderTest, TitleWrappedOverABlankLine) {
+  DocumentHeader h = header_of({"Số: 30/KH-UBND", "Long An, ngày 02 tháng 01 năm 2028", "", "KẾ HOẠCH", "",
+                                "Thực hiện các chỉ tiêu phát triển kinh tế - xã hội của tỉnh và", "",
+                                "Chương trình chuyển đổi số giai đoạn 2026 - 2030", "",
+                                "I. MỤC ĐÍCH, YÊU CẦU"});
+  EXPECT_EQ(h.title,
+            "Thực hiện các chỉ tiêu phát triển kinh tế - xã hội của tỉnh và Chương trình chuyển đổi số giai "
+            "đoạn 2026 - 2030");
+  EXPECT_EQ(h.period, "2026-2030");
+  h = header_of({"Số: 31/KH-UBND", "Long An, ngày 02 tháng 01 năm 2028", "", "KẾ HOẠCH", "",
+                 "Thực hiện nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh", "",
+                 "năm 2028 trên địa bàn tỉnh", "", "HỘI ĐỒNG NHÂN DÂN TỈNH LONG AN KHÓA XI"});
+  EXPECT_EQ(h.title, "Thực hiện nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh năm 2028 trên địa bàn tỉnh");
+  EXPECT_EQ(h.period, "2028");
+  // Single-spaced: a blank line after a title line that is whole ends it.
+  h = header_of({"Số: 32/KH-UBND", "Long An, ngày 02 tháng 01 năm 2028", "", "KẾ HOẠCH",
+                 "Tuyên truyền Nghị quyết năm 2028", "", "Phòng Văn hóa chủ trì giai đoạn 2026 - 2030"});
+  EXPECT_EQ(h.title, "Tuyên truyền Nghị quyết năm 2028");
+  EXPECT_EQ(h.period, "2028");
+}
+
+// A converter that writes a blank line after every line: blank lines no
+// longer end the title, a rule ("-----") or a heading in capitals does.
+TEST(DocumentHeaderTest, TitleOfADoubleSpacedText) {
+  DocumentHeader h = header_of({"CHƯƠNG TRÌNH", "", "thực hiện Kết luận số 15-KL/TW ngày 12/5/2027", "",
+                                "Hội nghị lần thứ tư Ban Chấp hành Đảng bộ tỉnh", "",
+                                "về phát triển nông nghiệp năm 2027 - 2028", "", "-----", "",
+                                "Quán triệt Kết luận số 15-KL/TW, Ban Thường vụ Tỉnh ủy", "",
+                                "xây dựng chương trình thực hiện như sau:", "", "I- MỤC ĐÍCH, YÊU CẦU", "",
+                                "1. Triển khai đồng bộ các mục tiêu, nhiệm vụ của Kết luận;", "",
+                                "2. Nâng cao trách nhiệm của các cấp ủy, chính quyền;", ""});
+  EXPECT_EQ(h.type, "Chương trình");
+  EXPECT_EQ(h.title,
+            "thực hiện Kết luận số 15-KL/TW ngày 12/5/2027 Hội nghị lần thứ tư Ban Chấp hành Đảng bộ tỉnh về "
+            "phát triển nông nghiệp năm 2027 - 2028");
+  EXPECT_EQ(h.period, "2027-2028");
+}
+
+// A press headline cut by a hard wrap is read whole.
+TEST(DocumentHeaderTest, HeadlineWrappedOverABlankLine) {
+  DocumentHeader h = header_of({"Hội đồng nhân dân tỉnh Bình Phước thông qua các chỉ tiêu phát triển", "",
+                                "kinh tế - xã hội năm 2028 với mục tiêu tăng trưởng 8%", "",
+                                "Sáng 10/12, Hội đồng nhân dân tỉnh khai mạc kỳ họp thứ mười."});
+  EXPECT_EQ(h.title,
+            "Hội đồng nhân dân tỉnh Bình Phước thông qua các chỉ tiêu phát triển kinh tế - xã hội năm 2028 với "
+            "mục tiêu tăng trưởng 8%");
+  EXPECT_EQ(h.period, "2028");
 }
 
 TEST(DocumentHeaderTest, GenreNamesRoundTrip) {
