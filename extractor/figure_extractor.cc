@@ -249,6 +249,9 @@ class BlockExtractor {
   bool read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const;
   // Reads the words around a candidate into a figure and emits it, if it is one.
   void read_figure(const Candidate& c);
+  // The qualifiers before the number; false when they make it no figure (an
+  // age band, a word that needs a value verb and has none).
+  bool read_words_before(const Candidate& c, size_t clause_b, size_t limit, QualifierRun* run) const;
   FigureKind decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
                          size_t quote_end, const std::string& year, bool per_year,
                          bool* names_target, std::string* reason) const;
@@ -715,6 +718,27 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   return chitieu::decide_kind(lex_, e, reason);
 }
 
+bool BlockExtractor::read_words_before(const Candidate& c, size_t clause_b, size_t limit,
+                                       QualifierRun* run) const {
+  const size_t s = c.s;
+  *run = read_qualifiers_before(lex_, f_, s, limit);
+  // "ước" heads its clause: "Ước thực hiện cả năm là 11.580 tỷ đồng", "ước đạt
+  // 46.121 tỷ đồng, tăng 6,97%" — every figure of it is an estimate.
+  if (!run->comparator && !run->has_estimate && estimate_heads_clause(clause_b, s)) {
+    run->comparator = Comparator::kApprox;
+    run->comparator_word = kEstimateWord;
+    run->has_estimate = true;
+  }
+  const UnitReading& unit = c.unit;
+  if (unit.matched && unit.needs_value_word && !run->has_value_word) return false;
+  // "trẻ em dưới 5 tuổi", "người trên 60 tuổi": an age band naming a group.
+  if (unit.matched && unit.base == "year" && follows_age_group(lex_, f_, run->begin, clause_b)) return false;
+  // "tỷ lệ trẻ em suy dinh dưỡng dưới 5 tuổi còn 13,5%": an age with a value
+  // after it in its clause is part of the indicator's definition.
+  bool age_band = run->has_from || run->comparator == Comparator::kLess || run->comparator == Comparator::kMore;
+  return !(unit.matched && unit.base == "year" && age_band && age_defines_indicator(s, unit));
+}
+
 void BlockExtractor::read_figure(const Candidate& c) {
   const std::string& f = f_;
   const size_t s = c.s;
@@ -722,23 +746,9 @@ void BlockExtractor::read_figure(const Candidate& c) {
   size_t limit = clause_b;
   if (!done_.empty() && done_.back().end > limit && done_.back().end <= s) limit = done_.back().end;
   FigureParts parts;
-  parts.before = read_qualifiers_before(lex_, f, s, limit);
-  // "ước" heads its clause: "Ước thực hiện cả năm là 11.580 tỷ đồng", "ước đạt
-  // 46.121 tỷ đồng, tăng 6,97%" — every figure of it is an estimate.
-  if (!parts.before.comparator && !parts.before.has_estimate && estimate_heads_clause(clause_b, s)) {
-    parts.before.comparator = Comparator::kApprox;
-    parts.before.comparator_word = kEstimateWord;
-    parts.before.has_estimate = true;
-  }
+  if (!read_words_before(c, clause_b, limit, &parts.before)) return;
   const QualifierRun& run = parts.before;
   const UnitReading& unit = c.unit;
-  if (unit.matched && unit.needs_value_word && !run.has_value_word) return;
-  // "trẻ em dưới 5 tuổi", "người trên 60 tuổi": an age band naming a group.
-  if (unit.matched && unit.base == "year" && follows_age_group(lex_, f, run.begin, clause_b)) return;
-  // "tỷ lệ trẻ em suy dinh dưỡng dưới 5 tuổi còn 13,5%": an age with a value
-  // after it in its clause is part of the indicator's definition.
-  bool age_band = run.has_from || run.comparator == Comparator::kLess || run.comparator == Comparator::kMore;
-  if (unit.matched && unit.base == "year" && age_band && age_defines_indicator(s, unit)) return;
 
   size_t after_end = unit.matched ? unit.end : c.last_e;
   size_t after_q_end = after_end;
