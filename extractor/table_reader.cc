@@ -112,8 +112,10 @@ void assign_roles(const Lexicon& lex, const std::vector<GridRow>& rows, std::vec
   for (size_t c = 0; c < cols->size(); ++c) {
     Column& col = (*cols)[c];
     ColumnContents n = contents_of(lex, rows, c);
+    // "DT 2026 so với UTH 2025 (%)": the year compared against is no column's year.
     std::vector<YearMention> years = find_year_mentions(lex, col.folded);
-    if (!years.empty()) col.period = years.back().period;
+    for (const YearMention& y : years)
+      if (!y.comparison_base) col.period = y.period;
     bool row_number_header = std::find(w.table_row_number_headers.begin(),
                                        w.table_row_number_headers.end(),
                                        col.folded) != w.table_row_number_headers.end();

@@ -21,7 +21,7 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
   // price base); the "số" of "dân số",
   // "chỉ số", "hệ số" folds to the same "so" and is not a comparison.
   static const RE2 kBaseBefore(
-      R"((?:^|[^a-z])(?:([a-z]+)\s+)?so(?:\s+voi|\s+sanh)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua))?\s+(?:nam\s+)?$)");
+      R"((?:^|[^a-z])(?:([a-z]+)\s+)?so(?:\s+voi|\s+sanh)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua|ke hoach|du toan|uth|th|kh|dt))?\s+(?:nam\s+)?$)");
   std::vector<YearMention> out;
   re2::StringPiece input(folded.data(), folded.size());
   re2::StringPiece lead, y1, sep, y2;

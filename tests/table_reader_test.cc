@@ -282,3 +282,21 @@ TEST(TableReader, HardWrappedMarkdown) {
 
 }  // namespace
 }  // namespace chitieu
+
+namespace chitieu {
+namespace {
+
+TEST(TableReader, AColumnComparedWithAnotherYearKeepsItsOwn) {
+  std::vector<std::string> raw = {
+      "| TT | Chỉ tiêu | ĐVT | Dự toán 2026 | DT 2026 so với UTH 2025 (%) |",
+      "|---|---|---|---|---|",
+      "| 1 | Tổng thu ngân sách | Tỷ đồng | 12.000 | 113,2 |",
+      "| 2 | Chi đầu tư phát triển | Tỷ đồng | 4.500 | 108,5 |",
+  };
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 4u);
+  for (const Figure& f : fs) EXPECT_EQ(f.year, "2026") << f.quote;
+}
+
+}  // namespace
+}  // namespace chitieu
