@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
-scripts/build.sh
+scripts/build.sh chitieu
 DB="${CHITIEU_DB:-chitieu.db}"
 REPORT="${CHITIEU_REPORT:-chitieu-report.html}"
 status=0

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Configures and builds chitieu into build/ (Release by default).
+# Configures and builds chitieu into build/ (Release by default): every target,
+# or the targets named ("scripts/build.sh chitieu" builds the command alone).
+# CHITIEU_TESTS_ONLY_UNSANITIZED=ON (set by ./test.sh) builds only the test
+# files whose tests the sanitized build (scripts/fuzz.sh) does not run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_TYPE="${BUILD_TYPE:-Release}"
-cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null
-cmake --build build -j"$(nproc)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
+  -DCHITIEU_RELEASE_TESTS_ONLY_UNSANITIZED="${CHITIEU_TESTS_ONLY_UNSANITIZED:-OFF}" >/dev/null
+targets=()
+for t in "$@"; do targets+=(--target "$t"); done
+cmake --build build -j"$(nproc)" "${targets[@]}"
