@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 
 namespace chitieu {
@@ -107,6 +108,24 @@ std::string comparison_key(std::string_view utf8) {
 bool starts_with_any(std::string_view text, const std::vector<std::string>& words) {
   for (const std::string& w : words)
     if (text.substr(0, w.size()) == w) return true;
+  return false;
+}
+
+size_t find_folded_word(std::string_view f, std::string_view w, size_t from, size_t to) {
+  auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  to = std::min(to, f.size());
+  for (size_t p = f.find(w, from); p != std::string_view::npos && p + w.size() <= to;
+       p = f.find(w, p + 1)) {
+    bool left = p == 0 || !word_char(f[p - 1]);
+    bool right = p + w.size() >= f.size() || !word_char(f[p + w.size()]);
+    if (left && right) return p;
+  }
+  return std::string_view::npos;
+}
+
+bool has_any_folded_word(std::string_view folded, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (has_folded_word(folded, w)) return true;
   return false;
 }
 

@@ -37,6 +37,16 @@ std::string comparison_key(std::string_view utf8);
 bool starts_with_any(std::string_view text, const std::vector<std::string>& words);
 bool contains_any(std::string_view text, const std::vector<std::string>& words);
 
+// The first place at or after `from` where `word` stands in folded text as whole
+// words (no letter or digit on either side), ending at or before `to`; npos if
+// none. Folded text is one byte per code point, so ASCII tests are exact there.
+size_t find_folded_word(std::string_view folded, std::string_view word, size_t from = 0,
+                        size_t to = std::string_view::npos);
+inline bool has_folded_word(std::string_view folded, std::string_view word) {
+  return find_folded_word(folded, word) != std::string_view::npos;
+}
+bool has_any_folded_word(std::string_view folded, const std::vector<std::string>& words);
+
 // True for the bytes 10xxxxxx that continue a UTF-8 sequence.
 inline bool is_utf8_continuation(char byte) {
   return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;

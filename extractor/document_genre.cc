@@ -14,14 +14,8 @@ constexpr size_t kCitationLines = 300;
 constexpr int kCitations = 3;
 
 bool has_words(std::string_view folded, std::string_view phrase, bool at_start) {
-  for (size_t p = folded.find(phrase); p != std::string_view::npos; p = folded.find(phrase, p + 1)) {
-    if (at_start && p != 0) return false;
-    bool begins = p == 0 || !isalnum(static_cast<unsigned char>(folded[p - 1]));
-    size_t e = p + phrase.size();
-    bool ends = e == folded.size() || !isalnum(static_cast<unsigned char>(folded[e]));
-    if (begins && ends) return true;
-  }
-  return false;
+  size_t p = find_folded_word(folded, phrase);
+  return at_start ? p == 0 : p != std::string_view::npos;
 }
 
 // The genre the title gives under rows of `type` ("*" for untyped), or kUnknown.

@@ -37,13 +37,7 @@ struct Heading {
 };
 
 struct Context {
-  std::string document_period;  // DocumentContext::period
-  bool states_rules = false;     // DocumentContext::states_rules
-  bool states_facts = false;     // DocumentContext::states_facts
-  bool plans = false;            // DocumentContext::plans
-  bool reports = false;          // DocumentContext::reports
-  int document_year = 0;         // DocumentContext::year
-  bool period_is_deadline = false;
+  DocumentContext document;
   bool results_passage = false;  // the paragraphs since the heading report results
   std::string results_period;    // the year that passage reports on ("năm 2025, … đạt nhiều kết quả")
   std::vector<Heading> headings;
@@ -135,27 +129,11 @@ bool ends_with_word(const std::string& f, size_t end, const std::string& w, size
 }
 
 bool contains_word(const std::string& f, size_t b, size_t e, const std::string& w) {
-  size_t pos = b;
-  while (true) {
-    pos = f.find(w, pos);
-    if (pos == std::string::npos || pos + w.size() > e) return false;
-    bool left = pos == 0 || !is_word_char(f[pos - 1]);
-    bool right = pos + w.size() >= f.size() || !is_word_char(f[pos + w.size()]);
-    if (left && right) return true;
-    ++pos;
-  }
+  return find_folded_word(f, w, b, e) != std::string::npos;
 }
 
 size_t find_word(const std::string& f, size_t b, size_t e, const std::string& w) {
-  size_t pos = b;
-  while (true) {
-    pos = f.find(w, pos);
-    if (pos == std::string::npos || pos + w.size() > e) return std::string::npos;
-    bool left = pos == 0 || !is_word_char(f[pos - 1]);
-    bool right = pos + w.size() >= f.size() || !is_word_char(f[pos + w.size()]);
-    if (left && right) return pos;
-    ++pos;
-  }
+  return find_folded_word(f, w, b, e);
 }
 
 // The number is part of a name or reference: "Quốc lộ 91", "khóa X", "ngày 05".
@@ -254,9 +232,14 @@ class BlockExtractor {
   bool read_words_before(const Candidate& c, size_t clause_b, size_t limit, QualifierRun* run) const;
   FigureKind decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
                          size_t quote_end, const std::string& year, bool per_year,
-                         bool* names_target, std::string* reason) const;
+                         bool* names_target, std::string* reason);
   bool is_reference(size_t s, size_t e) const;
   bool age_defines_indicator(size_t s, const UnitReading& unit) const;
+  // Where the block's first sentence reporting results ends, or npos; read
+  // once per block, so every figure of a long paragraph costs the same.
+  size_t first_results_sentence_end();
+  bool results_scanned_ = false;
+  size_t results_sentence_end_ = std::string::npos;
   bool estimate_heads_clause(size_t clause_b, size_t s) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, bool per_year, std::string* source) const;
@@ -301,6 +284,20 @@ bool BlockExtractor::estimate_heads_clause(size_t clause_b, size_t s) const {
   if (verb != std::string::npos) return false;
   return std::none_of(lex_.words.target_words.begin(), lex_.words.target_words.end(),
                       [&](const std::string& w) { return contains_word(f_, from, s, w); });
+}
+
+size_t BlockExtractor::first_results_sentence_end() {
+  if (results_scanned_) return results_sentence_end_;
+  results_scanned_ = true;
+  for (size_t b = b_.body_begin; b < f_.size();) {
+    size_t end = seg_.sentence_end[b];
+    if (reports_results(lex_, std::string_view(f_).substr(b, end - b))) {
+      results_sentence_end_ = end;
+      break;
+    }
+    b = end + 1;
+  }
+  return results_sentence_end_;
 }
 
 bool BlockExtractor::age_defines_indicator(size_t s, const UnitReading& unit) const {
@@ -386,13 +383,13 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
   }
   // A passage reporting the results of a year: "năm 2025, … tỉnh vẫn đạt
   // nhiều kết quả tích cực" — what follows is about that year.
-  if (ctx_->results_passage && !ctx_->plans && fits(ctx_->results_period)) {
+  if (ctx_->results_passage && !ctx_->document.plans && fits(ctx_->results_period)) {
     *source = "the year of the results reported above";
     return ctx_->results_period;
   }
-  if (fits(ctx_->document_period)) {
+  if (fits(ctx_->document.period)) {
     *source = "the document's own period";
-    return ctx_->document_period;
+    return ctx_->document.period;
   }
   return "";
 }
@@ -676,7 +673,7 @@ bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* re
 
 FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
                                        size_t quote_end, const std::string& year, bool per_year,
-                                       bool* names_target, std::string* reason) const {
+                                       bool* names_target, std::string* reason) {
   const std::string& f = f_;
   size_t s = c.s;
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
@@ -693,25 +690,21 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
                            [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); });
   e.results_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
                                   [](const Heading& h) { return h.results; });
-  e.results_passage = ctx_->results_passage && !ctx_->plans;
-  e.states_rules = ctx_->states_rules;
-  e.states_facts = ctx_->states_facts;
-  e.reports = ctx_->reports;
-  e.document_year = ctx_->document_year;
-  e.period_is_deadline = ctx_->period_is_deadline;
+  e.results_passage = ctx_->results_passage && !ctx_->document.plans;
+  e.states_rules = ctx_->document.states_rules;
+  e.states_facts = ctx_->document.states_facts;
+  e.reports = ctx_->document.reports;
+  e.document_year = ctx_->document.year;
+  e.period_is_deadline = ctx_->document.period_is_deadline;
   // An earlier sentence of this paragraph reported results: "… tỉnh vẫn đạt
   // nhiều kết quả tích cực. GRDP tăng 7,2%; …".
-  for (size_t b = b_.body_begin; b < sent_b && !e.results_passage;) {
-    size_t end = seg_.sentence_end[b];
-    e.results_passage = reports_results(lex_, std::string_view(f).substr(b, end - b));
-    b = end + 1;
-  }
+  if (first_results_sentence_end() < sent_b) e.results_passage = true;
   // … and so did an earlier clause of this sentence: "… ước đạt 215 tỷ đồng,
   // vượt 12,5% dự toán; thu nhập bình quân đầu người đạt 68 triệu đồng/năm."
   if (!done_.empty() && done_.back().kind == FigureKind::kResult && done_.back().number_begin >= sent_b)
     e.results_passage = true;
   e.year = year;
-  e.document_period = ctx_->document_period;
+  e.document_period = ctx_->document.period;
   *names_target = contains_word(f, sent_b, s, kStriveWord) ||
                   std::any_of(lex_.words.target_words.begin(), lex_.words.target_words.end(),
                               [&](const std::string& w) { return contains_word(f, clause_b, s, w); });
@@ -773,13 +766,6 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.item = !b_.item.empty() ? b_.item : ctx_->item;
   bool per_year = std::any_of(lex_.words.per_year_words.begin(), lex_.words.per_year_words.end(),
                               [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); });
-  // "hằng năm tăng khoảng 15%", "mỗi năm có ít nhất 150 sản phẩm": a rate per
-  // year; "hằng năm đạt 90%" is a level every year reaches.
-  std::string change_word;
-  Change change = read_change(lex_, run, fold_text(indicator.display()), &change_word);
-  bool rate = unit.base != "percent" || change != Change::kLevel;
-  if (per_year && rate && parts.decision.code.find("/year") == std::string::npos)
-    parts.decision.code += "/year";
   parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;
@@ -793,7 +779,13 @@ void BlockExtractor::read_figure(const Candidate& c) {
     parts.kind_reason = "target answered by the result before it";
   }
   parts.indicator = indicator;
+  std::string change_word;
   parts.change = read_change(lex_, run, fold_text(indicator.display()), &change_word);
+  // "hằng năm tăng khoảng 15%", "mỗi năm có ít nhất 150 sản phẩm": a rate per
+  // year; "hằng năm đạt 90%" is a level every year reaches.
+  bool rate = unit.base != "percent" || parts.change != Change::kLevel;
+  if (per_year && rate && parts.decision.code.find("/year") == std::string::npos)
+    parts.decision.code += "/year";
 
   Figure fig;
   if (!build_figure(std::move(parts), &fig)) return;
@@ -895,13 +887,7 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
     prose = &masked;
   }
   Context ctx;
-  ctx.document_period = document.period;
-  ctx.states_rules = document.states_rules;
-  ctx.states_facts = document.states_facts;
-  ctx.plans = document.plans;
-  ctx.reports = document.reports;
-  ctx.document_year = document.year;
-  ctx.period_is_deadline = document.period_is_deadline;
+  ctx.document = document;
   size_t next_table = 0;
   auto heading_period = [&ctx] {
     for (auto it = ctx.headings.rbegin(); it != ctx.headings.rend(); ++it)

@@ -3,19 +3,14 @@
 #include <algorithm>
 #include <vector>
 
+#include "common/text.h"
+
 namespace chitieu {
 namespace {
 
 bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
-bool has_word(std::string_view text, std::string_view w) {
-  for (size_t pos = text.find(w); pos != std::string_view::npos; pos = text.find(w, pos + 1)) {
-    bool left = pos == 0 || !is_word_char(text[pos - 1]);
-    bool right = pos + w.size() >= text.size() || !is_word_char(text[pos + w.size()]);
-    if (left && right) return true;
-  }
-  return false;
-}
+bool has_word(std::string_view text, std::string_view w) { return has_folded_word(text, w); }
 
 const std::string* first_word_in(std::string_view text, const std::vector<std::string>& words) {
   for (const std::string& w : words)

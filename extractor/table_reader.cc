@@ -28,14 +28,7 @@ struct Column {
 
 // `words` as whole words of `text` (folded).
 bool has_word(const std::string& text, const std::vector<std::string>& words) {
-  for (const std::string& w : words)
-    for (size_t p = text.find(w); p != std::string::npos; p = text.find(w, p + 1)) {
-      bool starts = p == 0 || !std::isalnum(static_cast<unsigned char>(text[p - 1]));
-      size_t e = p + w.size();
-      bool ends = e == text.size() || !std::isalnum(static_cast<unsigned char>(text[e]));
-      if (starts && ends) return true;
-    }
-  return false;
+  return has_any_folded_word(text, words);
 }
 
 bool is_column_number_row(const GridRow& row) {
