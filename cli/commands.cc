@@ -21,6 +21,9 @@ void print_outcome(const FileOutcome& o) {
     case FileResult::kFailed:
       std::cerr << "error: " << o.path << ": " << o.error.message() << "\n";
       break;
+    case FileResult::kSkipped:
+      std::cerr << "skipped: " << o.path << ": " << o.error.message() << "\n";
+      break;
     case FileResult::kAlreadyStored:
       std::cerr << "already stored: " << o.path << " (sha256 " << o.sha256.substr(0, 12) << ")\n";
       break;
@@ -52,7 +55,8 @@ int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths,
   IngestTotals totals;
   st = ingest_paths(lex, store.get(), paths, forced_encoding, print_outcome, &totals);
   std::cerr << "ingest: " << totals.stored << " stored (" << totals.figures << " figures), "
-            << totals.already_stored << " already stored, " << totals.failed << " failed\n";
+            << totals.already_stored << " already stored, " << totals.skipped << " skipped, " << totals.failed
+            << " failed\n";
   return exit_code_for(st);
 }
 

@@ -10,11 +10,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractor/formats/catdoc_reader.h"
 #include "extractor/formats/document_lines.h"
 #include "extractor/formats/docx_reader.h"
 #include "extractor/formats/format_detect.h"
+#include "extractor/formats/html_reader.h"
+#include "extractor/formats/markdown_reader.h"
 #include "extractor/formats/ocr_reader.h"
 #include "extractor/formats/pdf_reader.h"
+#include "extractor/formats/rtf_reader.h"
+#include "extractor/formats/spreadsheet_reader.h"
 
 namespace chitieu {
 namespace {
@@ -83,15 +88,35 @@ Status read_document_format(const Lexicon& lex, std::string_view bytes, const De
       st = ocr_image(bytes, ocr, &doc);
       out->format = ocr_format_name(detected.name);
       break;
+    case FileFormat::kDoc:
+      st = read_with_catdoc(bytes, CatdocInput::kWord97, &doc);
+      break;
+    case FileFormat::kRtf:
+      st = read_rtf(bytes, &doc);
+      break;
+    case FileFormat::kXls:
+      st = read_with_catdoc(bytes, CatdocInput::kXls, &doc);
+      break;
+    case FileFormat::kXlsx:
+      st = read_xlsx(bytes, &doc);
+      break;
+    case FileFormat::kOds:
+      st = read_ods(bytes, &doc);
+      break;
+    case FileFormat::kHtml:
+      st = read_html(bytes, &doc);
+      break;
     default:
       st = read_docx(bytes, &doc);
-      out->format = "docx";
   }
+  if (detected.format != FileFormat::kPdf && detected.format != FileFormat::kImage) out->format = detected.name;
   if (!st.ok()) return st;
   out->lines = std::move(doc.lines);
   out->pages = std::move(doc.pages);
   out->boilerplate = std::move(doc.boilerplate);
   out->line_confidence = std::move(doc.confidence);
+  out->sources = std::move(doc.sources);
+  out->converted_by = std::move(doc.converted_by);
   bool any_text = false;
   for (size_t i = 0; i < out->lines.size() && !any_text; ++i) {
     bool furniture = i < out->boilerplate.size() && out->boilerplate[i];
@@ -187,6 +212,8 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
   out->pages.clear();
   out->boilerplate.clear();
   out->line_confidence.clear();
+  out->sources.clear();
+  out->converted_by.clear();
 
   if (bytes.empty()) return Status::Error("empty file");
   DetectedFormat detected = detect_format(bytes);
@@ -195,12 +222,10 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
       return Status::Error("unsupported format: " + detected.name);
     case FileFormat::kCorrupt:
       return Status::Error(detected.name);
-    case FileFormat::kPdf:
-    case FileFormat::kDocx:
-    case FileFormat::kImage:
-      return read_document_format(lex, bytes, detected, forced_encoding, ocr_cache, out);
     case FileFormat::kText:
       break;
+    default:
+      return read_document_format(lex, bytes, detected, forced_encoding, ocr_cache, out);
   }
   if (bytes.size() > kMaxTextBytes) {
     return Status::Error("text too large (" + std::to_string(bytes.size()) + " bytes; limit " +
@@ -212,7 +237,15 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
   out->encoding = decoded.encoding;
   out->encoding_confidence = decoded.confidence;
   out->form = decoded.form;
-  return split_plain_text(decoded.text, &out->lines);
+  st = split_plain_text(decoded.text, &out->lines);
+  if (!st.ok() || !is_markdown_name(out->file_name)) return st;
+  DocumentLines markdown;
+  read_markdown(decoded.text, out->lines, &markdown);
+  out->format = "markdown";
+  out->lines = std::move(markdown.lines);
+  out->sources = std::move(markdown.sources);
+  out->converted_by = std::move(markdown.converted_by);
+  return Status::Ok();
 }
 
 namespace {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "extractor/formats/document_lines.h"
 #include "extractor/legacy_encoding.h"
 #include "normalizer/lexicon.h"
 
@@ -29,8 +30,9 @@ struct SourceText {
   std::string file_name;  // last path component
   std::string sha256;     // hex digest of the file's bytes
   uint64_t size_bytes = 0;
-  std::string format;     // "text", "pdf", "docx", or OCRed: "pdf-ocr", "png-ocr",
-                          // "jpeg-ocr", "tiff-ocr" (detected from the content)
+  std::string format;     // "text", "markdown", "pdf", "docx", "doc", "rtf", "xlsx", "xls",
+                          // "ods", "html", or OCRed: "pdf-ocr", "png-ocr", "jpeg-ocr",
+                          // "tiff-ocr" (detected from the content; Markdown by its name)
   std::string encoding;   // as detected or forced (legacy_encoding.h)
   double encoding_confidence = 1.0;
   FontForm form = FontForm::kUnicode;  // glyph mapping the line repair undoes
@@ -40,6 +42,12 @@ struct SourceText {
                                    // figures); empty when there are none
   std::vector<float> line_confidence;  // OCR: mean word confidence (0..100) of each line;
                                        // empty when the text was not OCRed
+  // Converted formats: what converted the file ("catdoc 0.95 (-w -d utf-8)",
+  // "libxml2 HTML parser", "markdown"…), empty when the lines are the file's
+  // text or a library's reading of a PDF, .docx or scan. Web pages and
+  // Markdown also map each line back to the file (`sources`, else empty).
+  std::string converted_by;
+  std::vector<LineSource> sources;
 };
 
 // Largest file read; larger ones are refused rather than read into memory.

@@ -98,6 +98,7 @@ std::string document_jsonl(const StoredDocument& d) {
             {"sha256", d.sha256},
             {"size_bytes", d.size_bytes},
             {"format", d.format},
+            {"converted_by", d.converted_by.empty() ? json(nullptr) : json(d.converted_by)},
             {"encoding", d.encoding},
             {"encoding_confidence", d.encoding_confidence},
             {"previous_version", d.previous_version_id ? json(d.previous_version_id) : json(nullptr)},

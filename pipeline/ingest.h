@@ -1,6 +1,8 @@
-// The ingest driver: which files a list of paths names, and each file read,
-// extracted and stored, with its outcome — stored, already stored (the same
-// bytes were stored before), or failed with the reason. A file's failure, be it
+// The ingest driver: which files a list of paths names (input_walk.h), and
+// each file read, extracted and stored, with its outcome — stored, already
+// stored (the same bytes were stored before), skipped (found in a folder but no
+// document: an archive, an executable, binary data, a hidden file), or failed
+// with the reason. A file's failure, be it
 // an input the readers reject, a database error or an exception from a bug, is
 // that file's outcome: a batch never ends on one file.
 #ifndef CHITIEU_PIPELINE_INGEST_H_
@@ -14,28 +16,27 @@
 #include "common/status.h"
 #include "extractor/formats/ocr_reader.h"
 #include "normalizer/lexicon.h"
+#include "pipeline/input_walk.h"
 #include "store/store.h"
 
 namespace chitieu {
 
-enum class FileResult { kStored, kAlreadyStored, kFailed };
+enum class FileResult { kStored, kAlreadyStored, kSkipped, kFailed };
 
 struct FileOutcome {
   std::string path;  // as given or as found under a directory given
   FileResult result = FileResult::kFailed;
-  Status error;      // kFailed: why; the message does not repeat the path
+  Status error;      // kFailed, kSkipped: why; the message does not repeat the path
   std::string sha256;  // kStored, kAlreadyStored: of the file's bytes
   size_t figures = 0;  // kStored
   std::string encoding;  // kStored: as detected (or forced)
   double encoding_confidence = 0;
 };
 
-// The files to ingest under `paths`: files as given (whatever their
-// extension: the content decides), directories walked for document files
-// (hidden entries skipped, sorted per directory). A path that cannot be
-// read, or a directory with no documents, is a failed outcome in `unusable`.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
-                                       std::vector<FileOutcome>* unusable);
+// The files to ingest under `paths` (input_walk.h). A path that cannot be
+// read, or a directory with no file, is a failed outcome in `unusable`; a
+// hidden entry a skipped one.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, std::vector<FileOutcome>* unusable);
 
 // Reads, extracts and stores one file. `forced_encoding`: empty to detect;
 // `ocr_cache`: pages already OCRed, or none.
@@ -43,7 +44,7 @@ FileOutcome ingest_file(const Lexicon& lex, Store* store, const std::string& pat
                         const std::string& forced_encoding, OcrCache* ocr_cache);
 
 struct IngestTotals {
-  int stored = 0, already_stored = 0, failed = 0;
+  int stored = 0, already_stored = 0, skipped = 0, failed = 0;
   size_t figures = 0;  // in the files stored
 };
 

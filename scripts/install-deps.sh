@@ -19,6 +19,10 @@ PACKAGES=(
   # OCR of scanned PDFs and images: Tesseract with its Vietnamese model, page
   # images through Leptonica; the OCR benchmark runs the tesseract command
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie
+  # Word 97 .doc, RTF and .xls (catdoc and its xls2csv; antiword crashed on
+  # half of the test documents): run as programs, one per file; web pages
+  # through libxml2's HTML parser
+  catdoc libxml2-dev
   # the fuzz targets (scripts/fuzz.sh): clang 14, and its runtimes for
   # libFuzzer and the address/undefined sanitizers
   clang libclang-rt-14-dev

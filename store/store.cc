@@ -27,7 +27,10 @@ CREATE TABLE IF NOT EXISTS documents (
   path          TEXT NOT NULL,          -- as given to ingest
   file_name     TEXT NOT NULL,
   size_bytes    INTEGER NOT NULL,
-  format        TEXT NOT NULL,          -- text, pdf, docx; OCRed: pdf-ocr, png-ocr, jpeg-ocr, tiff-ocr
+  format        TEXT NOT NULL,          -- text, markdown, pdf, docx, doc, rtf, xlsx, xls, ods, html;
+                                        -- OCRed: pdf-ocr, png-ocr, jpeg-ocr, tiff-ocr
+  converted_by  TEXT,                   -- what converted the file into the stored lines (catdoc,
+                                        -- libxml2…); null when they are its text or a PDF/docx/OCR reading
   encoding      TEXT NOT NULL,          -- as detected (or forced with --encoding)
   encoding_confidence REAL NOT NULL,    -- 0..1
   doc_number    TEXT,                   -- "59-NQ/TW", "/NQ-HĐND" in a draft
@@ -58,6 +61,9 @@ CREATE TABLE IF NOT EXISTS lines (
   raw         TEXT NOT NULL,
   repaired    TEXT,                     -- null when equal to raw
   ocr_confidence REAL,                  -- OCRed line: mean word confidence 0..100; else null
+  source_line  INTEGER,                 -- web page, Markdown: the file's line the text was read from
+  source_start INTEGER,                 -- ... and its byte range in the file; null for other formats
+  source_end   INTEGER,
   PRIMARY KEY (document_id, line_no)
 ) STRICT, WITHOUT ROWID;
 
@@ -322,8 +328,8 @@ Status insert_document(sqlite3* db, const SourceText& source, const DocumentHead
                 "INSERT INTO documents(sha256, path, file_name, size_bytes, format, encoding, "
                 "encoding_confidence, doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
                 "text_sha256, figure_count, extractor, ingested_at, version_key, previous_version_id, "
-                "date_source, period, period_line, period_quote, genre) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                "date_source, period, period_line, period_quote, genre, converted_by) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return prepare_error(ins, "document insert");
   ins.bind(1, source.sha256);
   ins.bind(2, source.path);
@@ -351,6 +357,7 @@ Status insert_document(sqlite3* db, const SourceText& source, const DocumentHead
   if (header.period_line > 0) ins.bind(24, static_cast<int64_t>(header.period_line));
   ins.bind_or_null(25, header.period_quote);
   ins.bind_or_null(26, std::string(genre_name(header.genre)));
+  ins.bind_or_null(27, source.converted_by);
   if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting document");
   *doc_id = sqlite3_last_insert_rowid(db);
   return Status::Ok();
@@ -360,8 +367,8 @@ Status insert_document(sqlite3* db, const SourceText& source, const DocumentHead
 Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
                     const std::vector<RepairedLine>& repaired) {
   Statement ins(db,
-                "INSERT INTO lines(document_id, line_no, page, raw, repaired, ocr_confidence) "
-                "VALUES (?,?,?,?,?,?)");
+                "INSERT INTO lines(document_id, line_no, page, raw, repaired, ocr_confidence, "
+                "source_line, source_start, source_end) VALUES (?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return prepare_error(ins, "line insert");
   Statement rep(db,
                 "INSERT INTO repairs(document_id, line_no, raw_start, raw_end, raw_text, "
@@ -375,6 +382,11 @@ Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
     ins.bind(4, raw);
     if (repaired[i].text != raw) ins.bind(5, repaired[i].text);
     if (i < source.line_confidence.size()) ins.bind(6, static_cast<double>(source.line_confidence[i]));
+    if (i < source.sources.size() && source.sources[i].line > 0) {
+      ins.bind(7, static_cast<int64_t>(source.sources[i].line));
+      ins.bind(8, static_cast<int64_t>(source.sources[i].begin));
+      ins.bind(9, static_cast<int64_t>(source.sources[i].end));
+    }
     if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting line");
     ins.reset();
     for (const Repair& r : repaired[i].repairs) {
@@ -527,6 +539,18 @@ Status Store::upgrade_schema(int from_version) {
         "ALTER TABLE documents ADD COLUMN genre TEXT;");
     if (!st.ok()) return st;
   }
+  if (from_version < 5) {
+    // Version 5 reads converted formats (.doc, RTF, spreadsheets, web pages,
+    // Markdown): what converted each document, and where each line of a web
+    // page or Markdown file was in the file. Documents stored before were
+    // never converted: null.
+    Status st = exec(
+        "ALTER TABLE documents ADD COLUMN converted_by TEXT;"
+        "ALTER TABLE lines ADD COLUMN source_line INTEGER;"
+        "ALTER TABLE lines ADD COLUMN source_start INTEGER;"
+        "ALTER TABLE lines ADD COLUMN source_end INTEGER;");
+    if (!st.ok()) return st;
+  }
   Statement set(db_, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
   if (!set.ok()) return prepare_error(set, "schema version update");
   set.bind(1, std::to_string(kSchemaVersion));
@@ -657,7 +681,7 @@ Status Store::documents(std::vector<StoredDocument>* out) {
               "SELECT id, sha256, path, file_name, format, encoding, text_sha256, size_bytes, "
               "line_count, figure_count, doc_number, doc_type, issuer, place, doc_date, title, "
               "is_draft, ingested_at, encoding_confidence, coalesce(previous_version_id, 0), date_source, period, "
-              "coalesce(period_line, 0), period_quote, genre FROM documents "
+              "coalesce(period_line, 0), period_quote, genre, converted_by FROM documents "
               "ORDER BY coalesce(doc_date, '9999'), file_name, id");
   if (!q.ok()) return prepare_error(q, "document listing");
   int rc;
@@ -688,6 +712,7 @@ Status Store::documents(std::vector<StoredDocument>* out) {
     d.header.period_line = static_cast<int>(q.integer(22));
     d.header.period_quote = q.text(23);
     d.header.genre = genre_from_name(q.text(24));
+    d.converted_by = q.text(25);
     out->push_back(std::move(d));
   }
   if (rc != SQLITE_DONE) return sql_error(db_, "listing documents");

@@ -28,11 +28,12 @@ struct sqlite3;
 
 namespace chitieu {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct StoredDocument {
   int64_t id = 0;
   std::string sha256, path, file_name, format, encoding, text_sha256;
+  std::string converted_by;  // what converted the file into its lines; empty when nothing did
   int64_t size_bytes = 0, line_count = 0, figure_count = 0;
   double encoding_confidence = 1.0;
   int64_t previous_version_id = 0;  // the earlier version of this document, or 0

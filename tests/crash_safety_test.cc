@@ -111,10 +111,10 @@ DbState read_db(const std::string& path) {
   return s;
 }
 
-// "ingest: 12 stored (600 figures), 3 already stored, 0 failed"
+// "ingest: 12 stored (600 figures), 3 already stored, 0 skipped, 0 failed"
 struct Summary {
   bool found = false;
-  int stored = 0, already = 0, failed = 0;
+  int stored = 0, already = 0, skipped = 0, failed = 0;
   long figures = 0;
 };
 
@@ -122,8 +122,9 @@ Summary parse_summary(const std::string& err) {
   Summary s;
   size_t at = err.rfind("ingest: ");
   if (at == std::string::npos) return s;
-  s.found = std::sscanf(err.c_str() + at, "ingest: %d stored (%ld figures), %d already stored, %d failed",
-                        &s.stored, &s.figures, &s.already, &s.failed) == 4;
+  s.found = std::sscanf(err.c_str() + at,
+                        "ingest: %d stored (%ld figures), %d already stored, %d skipped, %d failed", &s.stored,
+                        &s.figures, &s.already, &s.skipped, &s.failed) == 5;
   return s;
 }
 

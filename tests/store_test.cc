@@ -92,6 +92,13 @@ class StoreTest : public ::testing::Test {
     sqlite3_free(err);
   }
 
+  // The columns schema version 5 added (converted formats).
+  static void drop_version_five_columns(sqlite3* db) {
+    exec(db, "ALTER TABLE documents DROP COLUMN converted_by");
+    for (const char* column : {"source_line", "source_start", "source_end"})
+      exec(db, std::string("ALTER TABLE lines DROP COLUMN ") + column);
+  }
+
   static std::string scalar(sqlite3* db, const std::string& sql) {
     sqlite3_stmt* q = nullptr;
     EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &q, nullptr), SQLITE_OK) << sql;
@@ -337,6 +344,7 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgraded) {
   exec(db, "ALTER TABLE figures DROP COLUMN change");
   for (const char* column : {"date_source", "period", "period_line", "period_quote", "genre"})
     exec(db, std::string("ALTER TABLE documents DROP COLUMN ") + column);
+  drop_version_five_columns(db);
   exec(db, "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   exec(db, "UPDATE figures SET indicator = 'A — B', parent = 'A' WHERE line = 1");
   exec(db, "UPDATE figures SET indicator = 'C', parent = NULL WHERE line = 2");
@@ -357,7 +365,7 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgraded) {
   EXPECT_EQ(names[0].display(), "A — B");
   db = raw();
   EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
-  EXPECT_EQ(kSchemaVersion, 4);
+  EXPECT_EQ(kSchemaVersion, 5);
   sqlite3_close(db);
 }
 
@@ -371,6 +379,7 @@ TEST_F(StoreTest, SchemaVersionThreeIsUpgraded) {
   sqlite3* db = raw();
   for (const char* column : {"date_source", "period", "period_line", "period_quote", "genre"})
     exec(db, std::string("ALTER TABLE documents DROP COLUMN ") + column);
+  drop_version_five_columns(db);
   exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
   sqlite3_close(db);
 
@@ -389,7 +398,38 @@ TEST_F(StoreTest, SchemaVersionThreeIsUpgraded) {
     EXPECT_EQ(d.header.genre, old ? DocumentGenre::kUnknown : DocumentGenre::kReport) << d.file_name;
   }
   db = raw();
-  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
+  sqlite3_close(db);
+}
+
+// Version 4 had no converted formats: opening it adds what converted each
+// document and each line's place in the file, null for what was stored before.
+TEST_F(StoreTest, SchemaVersionFourIsUpgraded) {
+  {
+    std::unique_ptr<Store> store = open();
+    ingest(*store, make_doc("old.txt", {"Nghị quyết năm 2025"}));
+  }
+  sqlite3* db = raw();
+  drop_version_five_columns(db);
+  exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+  sqlite3_close(db);
+
+  std::unique_ptr<Store> store = open();
+  ASSERT_TRUE(store);
+  Doc fresh = make_doc("new.md", {"Kế hoạch năm 2025", "Dòng hai"});
+  fresh.source.converted_by = "markdown";
+  fresh.source.sources = {{1, 0, 20}, {2, 21, 30}};
+  ingest(*store, fresh);
+  std::vector<StoredDocument> docs;
+  ASSERT_TRUE(store->documents(&docs).ok());
+  ASSERT_EQ(docs.size(), 2u);
+  for (const StoredDocument& d : docs) EXPECT_EQ(d.converted_by, d.file_name == "old.txt" ? "" : "markdown");
+  db = raw();
+  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM lines WHERE source_line IS NULL"), "1");
+  EXPECT_EQ(scalar(db, "SELECT group_concat(source_line || ':' || source_start || '-' || source_end, ' ') "
+                       "FROM lines WHERE source_line IS NOT NULL"),
+            "1:0-20 2:21-30");
   sqlite3_close(db);
 }
 

@@ -36,6 +36,14 @@ void DocumentLines::add(std::string_view text, uint32_t page) {
   }
 }
 
+void DocumentLines::add(std::string_view text, const LineSource& source) {
+  size_t before = lines.size();
+  add(text, 0);
+  if (lines.size() == before) return;
+  sources.resize(before);
+  sources.push_back(source);
+}
+
 Status DocumentLines::too_many_lines() const {
   return Status::Error("too many lines (more than the limit of " + std::to_string(line_limit) + ")");
 }

@@ -22,11 +22,24 @@ namespace chitieu {
 // and bounds memory against a file of empty paragraphs or a PDF of specks.
 inline constexpr uint64_t kMaxDocumentLines = 1'000'000;
 
+// Where a stored line was read from, for formats whose stored lines are not
+// the file's own (web pages, Markdown): the file's line (1-based) and the
+// byte range [begin, end) of the file the line's text came from.
+struct LineSource {
+  uint32_t line = 0;
+  uint64_t begin = 0, end = 0;
+};
+
 struct DocumentLines {
   std::vector<std::string> lines;  // valid UTF-8, no line terminators
   std::vector<uint32_t> pages;     // 1-based page of each line; empty when the format has no pages
   std::vector<bool> boilerplate;   // running header, footer or page number; empty when none
   std::vector<float> confidence;   // OCR: mean word confidence (0..100) of each line; empty when not OCRed
+  std::vector<LineSource> sources; // each line's place in the file; empty when unknown
+  // What turned the file into text when it is not the file's own text or a
+  // library's reading of it: "catdoc 0.95 (-w -d utf-8)", "libxml2 2.9.14 HTML
+  // parser"…; empty otherwise.
+  std::string converted_by;
 
   // Most lines add() takes: kMaxDocumentLines, lowered by tests.
   uint64_t line_limit = kMaxDocumentLines;
@@ -34,6 +47,8 @@ struct DocumentLines {
   // Appends `text` (any bytes) as one line on `page` (0: no page). Past
   // `line_limit` nothing is added and the document is over the limit.
   void add(std::string_view text, uint32_t page);
+  // The same for a line read from `source` in the file.
+  void add(std::string_view text, const LineSource& source);
 
   bool over_limit() const { return over_limit_; }
   // The error a reader returns for a document over the limit.

@@ -1,6 +1,6 @@
 #include "extractor/formats/docx_reader.h"
 
-#include <zip.h>
+#include "extractor/formats/zip_parts.h"
 
 #include <algorithm>
 #include <cstring>
@@ -14,62 +14,6 @@ namespace {
 
 // Deeper XML than any Word file has is an attack on the walker's stack.
 constexpr int kMaxDepth = 256;
-
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-
-// Decompresses entry `name` into `out`, refusing to go past the caps however
-// small the entry claims to be. `*found` tells a missing entry from an error.
-Status read_entry(zip_t* za, const std::string& name, uint64_t* total, std::string* out, bool* found) {
-  out->clear();
-  zip_int64_t index = zip_name_locate(za, name.c_str(), 0);
-  if (index < 0) index = zip_name_locate(za, name.c_str(), ZIP_FL_NOCASE);
-  *found = index >= 0;
-  if (!*found) return Status::Ok();
-  const std::string bomb = "zip entry too large (possible zip bomb): " + name;
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(za, static_cast<zip_uint64_t>(index), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
-      (st.size > kMaxDocxPartBytes || *total + st.size > kMaxDocxTotalBytes)) {
-    return Status::Error(bomb);
-  }
-  std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0));
-  if (!f) {
-    zip_error_t* e = zip_get_error(za);
-    int code = zip_error_code_zip(e);
-    if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD) {
-      return Status::Error("encrypted docx entry: " + name);
-    }
-    return Status::Error("corrupt docx: " + name + ": " + zip_error_strerror(e));
-  }
-  // Room for what the entry claims, up to the cap; a liar grows it chunk by
-  // chunk and is stopped at the cap.
-  if (st.valid & ZIP_STAT_SIZE) {
-    out->reserve(static_cast<size_t>(std::min<uint64_t>(st.size, kMaxDocxPartBytes)));
-  }
-  std::string chunk(256 << 10, '\0');
-  for (;;) {
-    zip_int64_t got = zip_fread(f.get(), chunk.data(), chunk.size());
-    if (got < 0) {
-      std::string why = zip_file_strerror(f.get());
-      out->clear();
-      return Status::Error("corrupt docx: " + name + ": " + why);
-    }
-    if (got == 0) break;
-    if (out->size() + static_cast<uint64_t>(got) > kMaxDocxPartBytes ||
-        *total + out->size() + static_cast<uint64_t>(got) > kMaxDocxTotalBytes) {
-      std::string().swap(*out);
-      return Status::Error(bomb);
-    }
-    out->append(chunk.data(), static_cast<size_t>(got));
-  }
-  *total += out->size();
-  return Status::Ok();
-}
 
 // Element name without its namespace prefix: documents written by other tools
 // than Word may bind the WordprocessingML namespace to another prefix.
@@ -273,29 +217,15 @@ class Walker {
 };
 
 Status read_docx_or_throw(std::string_view bytes, DocumentLines* out) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (src == nullptr) {
-    zip_error_fini(&error);
-    return Status::Error("corrupt docx: cannot read the ZIP container");
-  }
-  std::unique_ptr<zip_t, ZipCloser> za(zip_open_from_source(src, ZIP_RDONLY, &error));
-  if (!za) {
-    zip_source_free(src);
-    std::string why = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    return Status::Error("corrupt docx: " + why);
-  }
-  zip_error_fini(&error);
-
-  uint64_t total = 0;
+  ZipParts zip("docx");
+  Status st = zip.open(bytes);
+  if (!st.ok()) return st;
   bool found = false;
   std::string xml;
-  Status st = read_entry(za.get(), "_rels/.rels", &total, &xml, &found);
+  st = zip.read("_rels/.rels", &xml, &found);
   if (!st.ok()) return st;
   const std::string part = found ? main_part_name(xml) : "word/document.xml";
-  st = read_entry(za.get(), part, &total, &xml, &found);
+  st = zip.read(part, &xml, &found);
   if (!st.ok()) return st;
   if (!found) return Status::Error("docx without " + part);
 

@@ -21,12 +21,13 @@
 
 #include "common/status.h"
 #include "extractor/formats/document_lines.h"
+#include "extractor/formats/zip_parts.h"
 
 namespace chitieu {
 
 // Largest decompressed size of one part, and of all parts read together.
-inline constexpr uint64_t kMaxDocxPartBytes = 64ull << 20;
-inline constexpr uint64_t kMaxDocxTotalBytes = 128ull << 20;
+inline constexpr uint64_t kMaxDocxPartBytes = kMaxZipPartBytes;
+inline constexpr uint64_t kMaxDocxTotalBytes = kMaxZipTotalBytes;
 
 // Errors: "corrupt docx: …", "docx without word/document.xml", "encrypted
 // docx entry", "zip entry too large (possible zip bomb)".

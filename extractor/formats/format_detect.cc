@@ -2,7 +2,11 @@
 
 #include <zip.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace chitieu {
 namespace {
@@ -24,6 +28,25 @@ bool looks_like_pdf(std::string_view bytes) {
     if (version && (line_start || at < 8)) return true;
   }
   return false;
+}
+
+struct ZipFileCloser {
+  void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+// The `mimetype` entry of an OpenDocument container (a few dozen bytes; more
+// is not an OpenDocument's), or "".
+std::string odf_mimetype(zip_t* za) {
+  zip_int64_t index = zip_name_locate(za, "mimetype", 0);
+  if (index < 0) return "";
+  std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0));
+  if (!f) return "";
+  char buf[128];
+  zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
+  if (n <= 0 || n == static_cast<zip_int64_t>(sizeof buf)) return "";
+  std::string s(buf, static_cast<size_t>(n));
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
 }
 
 struct ZipCloser {
@@ -48,6 +71,7 @@ DetectedFormat classify_zip(std::string_view bytes) {
   }
   zip_error_fini(&error);
   bool word = false, excel = false, powerpoint = false, odf = false;
+  std::string mimetype = odf_mimetype(za.get());
   zip_int64_t n = zip_get_num_entries(za.get(), 0);
   for (zip_int64_t i = 0; i < n; ++i) {
     const char* name = zip_get_name(za.get(), static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
@@ -59,16 +83,88 @@ DetectedFormat classify_zip(std::string_view bytes) {
     odf |= s == "mimetype" || s == "content.xml";
   }
   if (word) return {FileFormat::kDocx, "docx"};
-  if (excel) return {FileFormat::kUnsupported, "Excel workbook (.xlsx)"};
+  if (excel) return {FileFormat::kXlsx, "xlsx"};
+  if (mimetype == "application/vnd.oasis.opendocument.spreadsheet") return {FileFormat::kOds, "ods"};
   if (powerpoint) return {FileFormat::kUnsupported, "PowerPoint presentation (.pptx)"};
   if (odf) return {FileFormat::kUnsupported, "OpenDocument file (.odt/.ods)"};
   return {FileFormat::kUnsupported, "ZIP archive (not a .docx)"};
 }
 
+// A web page: "<!DOCTYPE html" or "<html" (any case) after an optional BOM
+// and white space.
+bool looks_like_html(std::string_view bytes) {
+  std::string_view s = bytes.substr(0, 1024);
+  if (starts(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
+  size_t b = s.find_first_not_of(" \t\r\n\f");
+  if (b == std::string_view::npos) return false;
+  std::string head;
+  for (char c : s.substr(b, 14)) head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (starts(head, "<!doctype html")) return true;
+  return starts(head, "<html") && (head.size() == 5 || head[5] == '>' || std::isspace(static_cast<unsigned char>(head[5])));
+}
+
+DetectedFormat classify_ole(std::string_view bytes) {
+  std::vector<std::string> names;
+  if (!ole_stream_names(bytes, &names)) return {FileFormat::kCorrupt, "corrupt OLE compound file (.doc/.xls)"};
+  auto has = [&](const char* n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+  if (has("WordDocument")) return {FileFormat::kDoc, "doc"};
+  if (has("Workbook") || has("Book")) return {FileFormat::kXls, "xls"};
+  if (has("EncryptedPackage")) return {FileFormat::kUnsupported, "password-protected Office file"};
+  if (has("PowerPoint Document")) return {FileFormat::kUnsupported, "PowerPoint 97-2003 presentation (.ppt)"};
+  return {FileFormat::kUnsupported, "OLE compound file (not a Word or Excel document)"};
+}
+
 }  // namespace
+
+bool ole_stream_names(std::string_view bytes, std::vector<std::string>* names) {
+  names->clear();
+  auto u32 = [&](size_t at) -> uint32_t {
+    if (at + 4 > bytes.size()) return 0xFFFFFFFF;
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(bytes.data()) + at;
+    return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<uint32_t>(p[3]) << 24);
+  };
+  if (bytes.size() < 512 || !starts(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return false;
+  uint32_t shift = u32(0x1E) & 0xFFFF;
+  if (shift != 9 && shift != 12) return false;
+  const size_t sector = size_t{1} << shift;
+  auto offset = [&](uint32_t s) { return (static_cast<size_t>(s) + 1) * sector; };
+  // The FAT sectors the header lists (the first 109: enough for a 7 MB file
+  // with 512-byte sectors; the directory of a larger one is usually early).
+  std::vector<uint32_t> fat_sectors;
+  for (size_t i = 0; i < 109; ++i) {
+    uint32_t s = u32(0x4C + i * 4);
+    if (s >= 0xFFFFFFFA) break;
+    fat_sectors.push_back(s);
+  }
+  auto next = [&](uint32_t s) -> uint32_t {
+    size_t per = sector / 4, which = s / per;
+    if (which >= fat_sectors.size()) return 0xFFFFFFFE;
+    return u32(offset(fat_sectors[which]) + (s % per) * 4);
+  };
+  uint32_t s = u32(0x30);
+  for (int guard = 0; s < 0xFFFFFFFA && guard < 4096; ++guard, s = next(s)) {
+    size_t at = offset(s);
+    if (at + sector > bytes.size()) return !names->empty();
+    for (size_t e = at; e + 128 <= at + sector; e += 128) {
+      size_t len = (u32(e + 0x40) & 0xFFFF);
+      if (len < 2 || len > 64) continue;
+      std::string name;
+      for (size_t k = 0; k + 2 < len + 1 && k < 62; k += 2) {
+        unsigned c = static_cast<unsigned char>(bytes[e + k]) | (static_cast<unsigned char>(bytes[e + k + 1]) << 8);
+        if (c == 0) break;
+        name += c < 0x80 ? static_cast<char>(c) : '?';
+      }
+      names->push_back(name);
+    }
+  }
+  return !names->empty();
+}
 
 DetectedFormat detect_format(std::string_view bytes) {
   if (looks_like_pdf(bytes)) return {FileFormat::kPdf, "pdf"};
+  if (starts(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return classify_ole(bytes);
+  if (starts(bytes, "{\\rtf")) return {FileFormat::kRtf, "rtf"};
+  if (looks_like_html(bytes)) return {FileFormat::kHtml, "html"};
   if (starts(bytes, "PK\x03\x04") || starts(bytes, std::string_view("PK\x05\x06", 4))) {
     return classify_zip(bytes);
   }
@@ -87,14 +183,14 @@ DetectedFormat detect_format(std::string_view bytes) {
     if (starts(bytes, m.bytes)) return {FileFormat::kImage, m.name};
   }
   static const Magic kMagic[] = {
-      {{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8}, "OLE compound file (.doc/.xls, or a password-protected .docx)"},
-      {"{\\rtf", "RTF"},
       {"GIF8", "GIF image"},
       {"AT&TFORM", "DjVu document"},
       {"\x1F\x8B", "gzip archive"},
       {"Rar!", "RAR archive"},
       {"7z\xBC\xAF\x27\x1C", "7-Zip archive"},
       {"%!PS", "PostScript"},
+      {"\x7F" "ELF", "executable (ELF)"},
+      {{"MZ\x90\0", 4}, "Windows executable"},
   };
   for (const Magic& m : kMagic) {
     if (starts(bytes, m.bytes)) return {FileFormat::kUnsupported, m.name};
