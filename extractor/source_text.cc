@@ -10,7 +10,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "extractor/formats/catdoc_reader.h"
 #include "extractor/formats/document_lines.h"
 #include "extractor/formats/docx_reader.h"
 #include "extractor/formats/format_detect.h"
@@ -20,6 +19,8 @@
 #include "extractor/formats/pdf_reader.h"
 #include "extractor/formats/rtf_reader.h"
 #include "extractor/formats/spreadsheet_reader.h"
+#include "extractor/formats/word97_reader.h"
+#include "extractor/formats/xls_reader.h"
 
 namespace chitieu {
 namespace {
@@ -89,13 +90,13 @@ Status read_document_format(const Lexicon& lex, std::string_view bytes, const De
       out->format = ocr_format_name(detected.name);
       break;
     case FileFormat::kDoc:
-      st = read_with_catdoc(bytes, CatdocInput::kWord97, &doc);
+      st = read_word97(bytes, &doc);
       break;
     case FileFormat::kRtf:
       st = read_rtf(bytes, &doc);
       break;
     case FileFormat::kXls:
-      st = read_with_catdoc(bytes, CatdocInput::kXls, &doc);
+      st = read_xls(bytes, &doc);
       break;
     case FileFormat::kXlsx:
       st = read_xlsx(bytes, &doc);

@@ -6,7 +6,10 @@
 // unreadable path, empty file, a binary or unsupported format, invalid UTF-8.
 // The content decides the format (formats/format_detect.h), not the name: text
 // in any of the encodings of legacy_encoding.h, a PDF's text layer
-// (formats/pdf_reader.h), a Word .docx (formats/docx_reader.h), or by OCR a
+// (formats/pdf_reader.h), a Word .docx (formats/docx_reader.h), a Word 97 .doc
+// (formats/word97_reader.h), RTF (formats/rtf_reader.h), a spreadsheet
+// (formats/spreadsheet_reader.h, formats/xls_reader.h), a web page
+// (formats/html_reader.h), Markdown named .md (formats/markdown_reader.h), or by OCR a
 // scanned PDF or a PNG, JPEG or TIFF image (formats/ocr_reader.h).
 #ifndef CHITIEU_EXTRACTOR_SOURCE_TEXT_H_
 #define CHITIEU_EXTRACTOR_SOURCE_TEXT_H_

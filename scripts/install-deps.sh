@@ -19,9 +19,8 @@ PACKAGES=(
   # OCR of scanned PDFs and images: Tesseract with its Vietnamese model, page
   # images through Leptonica; the OCR benchmark runs the tesseract command
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie
-  # Word 97 .doc, RTF and .xls (catdoc and its xls2csv; antiword crashed on
-  # half of the test documents): run as programs, one per file; web pages
-  # through libxml2's HTML parser
+  # Excel 97 .xls through catdoc's xls2csv, run as a program one file at a
+  # time; web pages through libxml2's HTML parser
   catdoc libxml2-dev
   # the fuzz targets (scripts/fuzz.sh): clang 14, and its runtimes for
   # libFuzzer and the address/undefined sanitizers

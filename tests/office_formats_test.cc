@@ -123,16 +123,27 @@ TEST_F(OfficeFormats, Word97DocGivesTheFiguresOfItsText) {
     EXPECT_EQ(detect_format(slurp(doc_path)).format, FileFormat::kDoc);
     ExtractedDocument doc = extract(doc_path);
     EXPECT_EQ(doc.source.format, "doc");
-    EXPECT_EQ(doc.source.converted_by.rfind("catdoc", 0), 0u) << doc.source.converted_by;
-    // The stored lines are the converted text's: the paragraphs, without the
-    // empty ones (catdoc writes none).
-    std::vector<std::string> paragraphs;
-    for (const std::string& l : text.source.lines)
-      if (!l.empty()) paragraphs.push_back(l);
-    expect_same_lines(doc.source.lines, paragraphs);
+    EXPECT_EQ(doc.source.converted_by.rfind("chitieu Word 97 reader", 0), 0u) << doc.source.converted_by;
+    // The stored lines are the converted text's: here, the paragraphs.
+    expect_same_lines(doc.source.lines, text.source.lines);
     EXPECT_SAME_FIGURES(text, doc);
     expect_quotes_on_their_lines(doc);
   }
+}
+
+// A table in a .doc comes out as tab rows, an empty cell kept in its column.
+TEST_F(OfficeFormats, AWordTableIsTabRows) {
+  maker::Rows table = {{"STT", "Chỉ tiêu", "Đơn vị", "Năm 2025"},
+                       {"1", "Tỷ lệ đô thị hóa", "%", "45"},
+                       {"2", "Tỷ lệ hộ nghèo", "", "1,2"},
+                       {"3", "Tuổi thọ trung bình", "tuổi", "75,5"}};
+  spit(dir_ / "bang.doc", maker::word97_doc({"PHỤ LỤC CHỈ TIÊU", ""}, table));
+  ExtractedDocument doc = extract(dir_ / "bang.doc");
+  std::vector<std::string> want = {"PHỤ LỤC CHỈ TIÊU", "", "STT\tChỉ tiêu\tĐơn vị\tNăm 2025",
+                                   "1\tTỷ lệ đô thị hóa\t%\t45", "2\tTỷ lệ hộ nghèo\t\t1,2",
+                                   "3\tTuổi thọ trung bình\ttuổi\t75,5"};
+  expect_same_lines(doc.source.lines, want);
+  EXPECT_GE(doc.figures.size(), 2u);
 }
 
 TEST_F(OfficeFormats, RtfGivesTheFiguresOfItsText) {
@@ -145,7 +156,30 @@ TEST_F(OfficeFormats, RtfGivesTheFiguresOfItsText) {
     EXPECT_EQ(doc.source.format, "rtf");
     EXPECT_SAME_FIGURES(text, doc);
     expect_quotes_on_their_lines(doc);
+    // Each paragraph is a line, read from its own line of the file.
+    std::string bytes = slurp(rtf);
+    ASSERT_EQ(doc.source.sources.size(), doc.source.lines.size());
+    for (size_t i = 0; i < doc.source.lines.size(); ++i) {
+      const LineSource& src = doc.source.sources[i];
+      if (doc.source.lines[i].empty()) continue;
+      std::string read_from = bytes.substr(src.begin, src.end - src.begin);
+      // A line starts where its first character is written: itself, or \uN.
+      std::string first = doc.source.lines[i].substr(0, 1);
+      EXPECT_EQ(read_from.substr(0, 1), static_cast<unsigned char>(first[0]) < 0x80 ? first : "\\")
+          << "line " << i + 1;
+      EXPECT_EQ(read_from.find('\n'), std::string::npos) << "line " << i + 1;
+    }
   }
+}
+
+TEST_F(OfficeFormats, AnRtfTableIsTabRows) {
+  maker::Rows table = {{"STT", "Chỉ tiêu", "Năm 2025"}, {"1", "Tỷ lệ đô thị hóa (%)", "45,5"}, {"2", "", "7"}};
+  spit(dir_ / "bang.rtf", maker::rtf_document({"Phụ lục {chỉ tiêu}"}, table));
+  ExtractedDocument doc = extract(dir_ / "bang.rtf");
+  std::vector<std::string> want = {"Phụ lục {chỉ tiêu}", "STT\tChỉ tiêu\tNăm 2025", "1\tTỷ lệ đô thị hóa (%)\t45,5",
+                                   "2\t\t7"};
+  expect_same_lines(doc.source.lines, want);
+  EXPECT_EQ(doc.source.converted_by.rfind("chitieu RTF reader", 0), 0u);
 }
 
 TEST_F(OfficeFormats, AnOleFileIsToldByItsStreams) {
@@ -175,13 +209,35 @@ TEST_F(OfficeFormats, AConverterThatFailsIsAClearError) {
   small.max_output = 4;
   EXPECT_NE(run_on_bytes({"cat", "{}"}, "0123456789", "", small, &out).message().find("output over"),
             std::string::npos);
-  // A .doc catdoc cannot read is that file's one-line error.
-  std::string broken = maker::word97_doc({"Tỷ lệ 45%"});
-  broken.replace(512 * 3 + 0x18, 8, std::string(8, '\xFF'));
-  spit(dir_ / "broken.doc", broken.substr(0, broken.size() / 2));
-  ExtractedDocument doc;
-  st = extract_document(default_lexicon(), (dir_ / "broken.doc").string(), "", &doc);
-  if (!st.ok()) EXPECT_EQ(st.message().find('\n'), std::string::npos) << st.message();
+}
+
+TEST_F(OfficeFormats, ABrokenDocIsAOneLineError) {
+  auto refusal = [&](const std::string& bytes) {
+    spit(dir_ / "x.doc", bytes);
+    ExtractedDocument doc;
+    Status st = extract_document(default_lexicon(), (dir_ / "x.doc").string(), "", &doc);
+    EXPECT_FALSE(st.ok());
+    EXPECT_EQ(st.message().find('\n'), std::string::npos);
+    return st.message();
+  };
+  std::string good = maker::word97_doc({"Tỷ lệ đô thị hóa đạt 45%"});
+  // The WordDocument stream is the first after the FAT and directory sectors.
+  const size_t word = 512 * 3;
+  std::string no_signature = good;
+  no_signature[word] = 'x';
+  EXPECT_EQ(refusal(no_signature), "corrupt .doc: no Word signature");
+  std::string encrypted = good;
+  encrypted[word + 0x0B] |= 0x01;
+  EXPECT_EQ(refusal(encrypted), "encrypted .doc");
+  std::string word95 = good;
+  word95[word + 2] = 0x68;
+  word95[word + 3] = 0;
+  EXPECT_EQ(refusal(word95), "unsupported format: Word 6/95 .doc");
+  std::string past_end = good;
+  past_end[word + 0x1A6] = '\xFF';  // lcbClx far past the table stream
+  past_end[word + 0x1A7] = '\x7F';
+  EXPECT_EQ(refusal(past_end), "corrupt .doc: piece table past its stream");
+  EXPECT_NE(refusal(good.substr(0, good.size() / 2)).find("corrupt"), std::string::npos);
 }
 
 // ---- spreadsheets ---------------------------------------------------------
@@ -287,10 +343,19 @@ TEST_F(OfficeFormats, AWebPageGivesTheFiguresOfItsText) {
   for (const fs::path& txt : corpus_documents()) {
     SCOPED_TRACE(txt.filename().string());
     ExtractedDocument text = extract(txt);
-    // The text's paragraphs, blank lines kept out (a page has none).
+    // The text's paragraphs as a browser shows them: blank lines out, white
+    // space collapsed and trimmed.
     std::vector<std::string> kept;
-    for (const std::string& l : text.source.lines)
-      if (l.find_first_not_of(" \t") != std::string::npos) kept.push_back(l);
+    for (const std::string& l : text.source.lines) {
+      std::string shown;
+      for (char c : l) {
+        bool space = c == ' ' || c == '\t';
+        if (space && (shown.empty() || shown.back() == ' ')) continue;
+        shown += space ? ' ' : c;
+      }
+      while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+      if (!shown.empty()) kept.push_back(shown);
+    }
     fs::path plain = dir_ / (txt.stem().string() + ".txt");
     std::string joined;
     for (const std::string& l : kept) joined += l + "\n";
@@ -320,7 +385,8 @@ TEST_F(OfficeFormats, AWebPageGivesTheFiguresOfItsText) {
       ASSERT_LE(src.end, page.size());
       std::string read_from = page.substr(src.begin, src.end - src.begin);
       EXPECT_NE(read_from.find(word), std::string::npos) << "line " << i + 1;
-      EXPECT_LT(read_from.find_first_not_of(" \t"), 2u) << "line " << i + 1 << " starts at its text";
+      size_t text_at = read_from.find_first_not_of(" \t\n");
+      EXPECT_EQ(read_from.compare(text_at, word.size(), word), 0) << "line " << i + 1 << " starts at its text";
     }
   }
 }
@@ -334,7 +400,8 @@ TEST_F(OfficeFormats, AWebPageTableIsTabRows) {
       "</article></body></html>";
   spit(dir_ / "bang.html", page);
   ExtractedDocument doc = extract(dir_ / "bang.html");
-  std::vector<std::string> want = {"Phụ lục chỉ tiêu", "STT\tChỉ tiêu\tĐơn vị\tNăm 2025\t",
+  // The header's last cell spans two columns; trailing empty cells are dropped.
+  std::vector<std::string> want = {"Phụ lục chỉ tiêu", "STT\tChỉ tiêu\tĐơn vị\tNăm 2025",
                                    "1\tTốc độ tăng trưởng GRDP\t%\t7,5\t≥ 8", "2\tTỷ lệ đô thị hóa\t%\t45"};
   EXPECT_EQ(doc.source.lines, want);
   EXPECT_FALSE(doc.figures.empty());
@@ -362,14 +429,15 @@ TEST_F(OfficeFormats, MarkdownGivesTheFiguresOfItsText) {
     std::string md;
     for (size_t i = 0; i < text.source.lines.size(); ++i) {
       const std::string& l = text.source.lines[i];
-      if (l.find_first_not_of(" \t") == std::string::npos || l.find_first_of("*_[]`\\#") != std::string::npos)
+      if (l.find_first_not_of(" \t") == std::string::npos || l.find_first_of("*_[]`\\#") != std::string::npos) {
         md += l;
-      else if (i % 4 == 1)
+      } else if (i % 4 == 1) {
         md += "**" + l + "**";
-      else if (i % 4 == 2)
+      } else if (i % 4 == 2) {
         md += "[" + l + "](https://vanban.example/" + std::to_string(i) + ")";
-      else
+      } else {
         md += l;
+      }
       md += "\n";
     }
     fs::path path = dir_ / (txt.stem().string() + ".md");

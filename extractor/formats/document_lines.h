@@ -37,7 +37,7 @@ struct DocumentLines {
   std::vector<float> confidence;   // OCR: mean word confidence (0..100) of each line; empty when not OCRed
   std::vector<LineSource> sources; // each line's place in the file; empty when unknown
   // What turned the file into text when it is not the file's own text or a
-  // library's reading of it: "catdoc 0.95 (-w -d utf-8)", "libxml2 2.9.14 HTML
+  // library's reading of it: "xls2csv (catdoc 0.95) …", "libxml2 2.9.14 HTML
   // parser"…; empty otherwise.
   std::string converted_by;
 

@@ -1,7 +1,7 @@
 // Running a converter program on one file, safely.
 //
-// Some formats are read by a Debian program rather than a library (Word 97
-// .doc by antiword, RTF and .xls by catdoc): the file's bytes go to a private
+// Some formats are read by a Debian program rather than a library (Excel 97
+// .xls by catdoc's xls2csv): the file's bytes go to a private
 // temporary file whose path is passed as an argument — never through a shell —
 // the program's standard output is the text, and its time and output are
 // bounded. Any failure (program missing, killed after the time limit, non-zero

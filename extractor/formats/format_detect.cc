@@ -1,5 +1,7 @@
 #include "extractor/formats/format_detect.h"
 
+#include "extractor/formats/ole_file.h"
+
 #include <zip.h>
 
 #include <algorithm>
@@ -117,46 +119,9 @@ DetectedFormat classify_ole(std::string_view bytes) {
 }  // namespace
 
 bool ole_stream_names(std::string_view bytes, std::vector<std::string>* names) {
-  names->clear();
-  auto u32 = [&](size_t at) -> uint32_t {
-    if (at + 4 > bytes.size()) return 0xFFFFFFFF;
-    const unsigned char* p = reinterpret_cast<const unsigned char*>(bytes.data()) + at;
-    return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<uint32_t>(p[3]) << 24);
-  };
-  if (bytes.size() < 512 || !starts(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return false;
-  uint32_t shift = u32(0x1E) & 0xFFFF;
-  if (shift != 9 && shift != 12) return false;
-  const size_t sector = size_t{1} << shift;
-  auto offset = [&](uint32_t s) { return (static_cast<size_t>(s) + 1) * sector; };
-  // The FAT sectors the header lists (the first 109: enough for a 7 MB file
-  // with 512-byte sectors; the directory of a larger one is usually early).
-  std::vector<uint32_t> fat_sectors;
-  for (size_t i = 0; i < 109; ++i) {
-    uint32_t s = u32(0x4C + i * 4);
-    if (s >= 0xFFFFFFFA) break;
-    fat_sectors.push_back(s);
-  }
-  auto next = [&](uint32_t s) -> uint32_t {
-    size_t per = sector / 4, which = s / per;
-    if (which >= fat_sectors.size()) return 0xFFFFFFFE;
-    return u32(offset(fat_sectors[which]) + (s % per) * 4);
-  };
-  uint32_t s = u32(0x30);
-  for (int guard = 0; s < 0xFFFFFFFA && guard < 4096; ++guard, s = next(s)) {
-    size_t at = offset(s);
-    if (at + sector > bytes.size()) return !names->empty();
-    for (size_t e = at; e + 128 <= at + sector; e += 128) {
-      size_t len = (u32(e + 0x40) & 0xFFFF);
-      if (len < 2 || len > 64) continue;
-      std::string name;
-      for (size_t k = 0; k + 2 < len + 1 && k < 62; k += 2) {
-        unsigned c = static_cast<unsigned char>(bytes[e + k]) | (static_cast<unsigned char>(bytes[e + k + 1]) << 8);
-        if (c == 0) break;
-        name += c < 0x80 ? static_cast<char>(c) : '?';
-      }
-      names->push_back(name);
-    }
-  }
+  OleFile ole;
+  if (!ole.open(bytes).ok()) return false;
+  *names = ole.names();
   return !names->empty();
 }
 

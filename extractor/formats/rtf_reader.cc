@@ -113,7 +113,7 @@ class RtfParser {
       if (out_->over_limit()) return out_->too_many_lines();
     }
     flush_bytes();
-    end_line();
+    if (!line_.empty()) end_line();
     return Status::Ok();
   }
 

@@ -9,7 +9,7 @@
 // left out: font, colour and style tables, document info, pictures, objects,
 // headers, footers, footnotes, field instructions and every {\* …} group.
 //
-// Why not catdoc, which reads .doc: it ignores \uc1, which Word writes in
+// Why not catdoc, measured first: it ignores \uc1, which Word writes in
 // every RTF, and so puts a "?" after every Vietnamese letter ("Đ?ại h?ội").
 //
 // Provenance: RTF is text, so each stored line keeps the file line and byte

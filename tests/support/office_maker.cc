@@ -151,9 +151,13 @@ std::string ole_file(const std::vector<std::pair<std::string, std::string>>& str
 
 // The FIB of Word 97 (nFib 0xC1) with the text at 0x400 in UTF-16 and one
 // piece covering it, in the table stream "1Table".
-std::string word97_doc(const std::vector<std::string>& paragraphs) {
+std::string word97_doc(const std::vector<std::string>& paragraphs, const Rows& table) {
   std::string text;
   for (const std::string& p : paragraphs) text += p + "\r";
+  for (const auto& row : table) {
+    for (const std::string& cell : row) text += cell + "\x07";
+    text += "\x07";
+  }
   std::string utf16 = utf16le(text);
   uint32_t chars = static_cast<uint32_t>(utf16.size() / 2);
   std::string word(0x400, '\0');

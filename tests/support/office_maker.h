@@ -8,6 +8,7 @@
 #define CHITIEU_TESTS_SUPPORT_OFFICE_MAKER_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chitieu::maker {
@@ -18,9 +19,10 @@ using Rows = std::vector<std::vector<std::string>>;
 // mini stream is needed).
 std::string ole_file(const std::vector<std::pair<std::string, std::string>>& streams);
 
-// A Word 97 document whose paragraphs are `paragraphs` (UTF-8), stored as
-// UTF-16 text in one piece.
-std::string word97_doc(const std::vector<std::string>& paragraphs);
+// A Word 97 document whose paragraphs are `paragraphs` (UTF-8), then `table`
+// (each cell ended by a cell mark, each row by one more), stored as UTF-16
+// text in one piece.
+std::string word97_doc(const std::vector<std::string>& paragraphs, const std::vector<std::vector<std::string>>& table = {});
 
 // An RTF document: each paragraph a \par, then `table` as \trowd rows; every
 // non-ASCII letter written as \uN? as Word writes Vietnamese.

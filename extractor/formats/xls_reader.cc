@@ -1,4 +1,4 @@
-#include "extractor/formats/catdoc_reader.h"
+#include "extractor/formats/xls_reader.h"
 
 #include <mutex>
 #include <string>
@@ -9,7 +9,8 @@
 namespace chitieu {
 namespace {
 
-// "0.95", from `catdoc -V` ("Catdoc Version 0.95"), asked once per process.
+// "0.95", from `catdoc -V` ("Catdoc Version 0.95"; xls2csv is of the same
+// package and has no version option), asked once per process.
 const std::string& catdoc_version() {
   static std::once_flag once;
   static std::string version;
@@ -28,23 +29,13 @@ const std::string& catdoc_version() {
 
 }  // namespace
 
-Status read_with_catdoc(std::string_view bytes, CatdocInput input, DocumentLines* out) {
-  std::vector<std::string> argv;
-  std::string suffix;
-  switch (input) {
-    case CatdocInput::kWord97:
-      argv = {"catdoc", "-w", "-d", "utf-8", "{}"};
-      suffix = ".doc";
-      break;
-    case CatdocInput::kXls:
-      argv = {"xls2csv", "-d", "utf-8", "-q", "0", "-c", "\t", "{}"};
-      suffix = ".xls";
-      break;
-  }
+Status read_xls(std::string_view bytes, DocumentLines* out) {
+  out->clear();
   std::string text;
-  Status st = run_on_bytes(argv, bytes, suffix, ProgramLimits(), &text);
+  Status st = run_on_bytes({"xls2csv", "-d", "utf-8", "-q", "0", "-c", "\t", "{}"}, bytes, ".xls", ProgramLimits(),
+                           &text);
   if (!st.ok()) return st;
-  // A form feed is a page (or, from xls2csv, a sheet) break: a line break here.
+  // A form feed ends a sheet: a blank line here.
   size_t begin = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i < text.size() && text[i] != '\n' && text[i] != '\f') continue;
@@ -54,16 +45,9 @@ Status read_with_catdoc(std::string_view bytes, CatdocInput input, DocumentLines
     if (out->over_limit()) return out->too_many_lines();
     begin = i + 1;
   }
-  // "catdoc 0.95 (-w -d utf-8)": the program, its version, its arguments.
-  std::string& by = out->converted_by;
-  by = argv[0];
-  if (!catdoc_version().empty()) by.append(" ").append(catdoc_version());
-  by.append(" (");
-  for (size_t i = 1; i + 1 < argv.size(); ++i) {
-    if (i > 1) by.append(" ");
-    by.append(argv[i] == "\t" ? "TAB" : argv[i]);
-  }
-  by.append(")");
+  out->converted_by = "xls2csv";
+  if (!catdoc_version().empty()) out->converted_by.append(" (catdoc ").append(catdoc_version()).append(")");
+  out->converted_by.append(" -d utf-8 -q 0 -c TAB");
   return Status::Ok();
 }
 
