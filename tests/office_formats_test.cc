@@ -475,6 +475,7 @@ TEST_F(OfficeFormats, AFolderWalkCountsStoredAlreadySkippedAndFailed) {
   std::string error;
   ASSERT_TRUE(maker::write_zip({{"readme.txt", "xin chào"}}, (in / "bundle.zip").string(), &error)) << error;
   spit(in / "logo.gif", "GIF89a" + std::string(64, '\0'));
+  spit(in / "gold.jsonl", "{\"doc\": \"a.txt\", \"line\": 3, \"quote\": \"45%\"}\n");  // data, not a document
   spit(in / ".DS_Store", std::string(16, '\0'));
   spit(in / ".git/config", "[core]\n");
   spit(in / "empty.txt", "");                              // a broken document: failed
@@ -492,9 +493,9 @@ TEST_F(OfficeFormats, AFolderWalkCountsStoredAlreadySkippedAndFailed) {
            o.error.message() + "\n";
   EXPECT_EQ(totals.stored, 3) << all;
   EXPECT_EQ(totals.already_stored, 1) << all;
-  EXPECT_EQ(totals.skipped, 6) << all;  // tool, data.bin, bundle.zip, logo.gif, .DS_Store, .git
+  EXPECT_EQ(totals.skipped, 7) << all;  // tool, data.bin, bundle.zip, logo.gif, gold.jsonl, .DS_Store, .git
   EXPECT_EQ(totals.failed, 2) << all;   // empty.txt, cut.pdf
-  EXPECT_EQ(outcomes.size(), 12u) << all;
+  EXPECT_EQ(outcomes.size(), 13u) << all;
   EXPECT_FALSE(st.ok());  // the two failures make the batch's status
   auto reason = [&](const std::string& name) {
     for (const FileOutcome& o : outcomes)
@@ -505,6 +506,7 @@ TEST_F(OfficeFormats, AFolderWalkCountsStoredAlreadySkippedAndFailed) {
   EXPECT_NE(reason("data.bin").find("binary content"), std::string::npos);
   EXPECT_NE(reason("bundle.zip").find("ZIP archive"), std::string::npos);
   EXPECT_NE(reason("logo.gif").find("GIF"), std::string::npos);
+  EXPECT_NE(reason("gold.jsonl").find("JSON data"), std::string::npos);
   EXPECT_EQ(reason(".DS_Store"), "hidden file");
   EXPECT_EQ(reason(".git"), "hidden directory (not walked)");
   EXPECT_EQ(reason("empty.txt"), "empty file");

@@ -105,6 +105,19 @@ bool looks_like_html(std::string_view bytes) {
   return starts(head, "<html") && (head.size() == 5 || head[5] == '>' || std::isspace(static_cast<unsigned char>(head[5])));
 }
 
+// JSON or JSON Lines data (an export, a gold file): "{\"" or "[" then a
+// value first. No document starts so; RTF ("{\rtf") is told first.
+bool looks_like_json(std::string_view bytes) {
+  std::string_view s = bytes.substr(0, 256);
+  if (starts(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos || (s[b] != '{' && s[b] != '[')) return false;
+  size_t v = s.find_first_not_of(" \t\r\n", b + 1);
+  if (v == std::string_view::npos) return false;
+  char c = s[v];
+  return s[b] == '{' ? c == '"' || c == '}' : c == '{' || c == '"' || c == ']' || c == '[' || std::isdigit(static_cast<unsigned char>(c));
+}
+
 DetectedFormat classify_ole(std::string_view bytes) {
   std::vector<std::string> names;
   if (!ole_stream_names(bytes, &names)) return {FileFormat::kCorrupt, "corrupt OLE compound file (.doc/.xls)"};
@@ -130,6 +143,7 @@ DetectedFormat detect_format(std::string_view bytes) {
   if (starts(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return classify_ole(bytes);
   if (starts(bytes, "{\\rtf")) return {FileFormat::kRtf, "rtf"};
   if (looks_like_html(bytes)) return {FileFormat::kHtml, "html"};
+  if (looks_like_json(bytes)) return {FileFormat::kUnsupported, "JSON data"};
   if (starts(bytes, "PK\x03\x04") || starts(bytes, std::string_view("PK\x05\x06", 4))) {
     return classify_zip(bytes);
   }
