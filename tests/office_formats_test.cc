@@ -304,6 +304,21 @@ TEST_F(OfficeFormats, OdsSheetsAreTabRowsUnderTheirNames) {
   check_spreadsheet(dir_, path, "ods");
 }
 
+// An Excel 97 .xls goes through xls2csv: its rows, without the sheet's name.
+TEST_F(OfficeFormats, XlsRowsAreTabRows) {
+  std::string bytes = maker::xls_workbook({"Biểu 1", kSheet});
+  EXPECT_EQ(detect_format(bytes).format, FileFormat::kXls);
+  spit(dir_ / "annex.xls", bytes);
+  ExtractedDocument doc = extract(dir_ / "annex.xls");
+  EXPECT_EQ(doc.source.format, "xls");
+  EXPECT_EQ(doc.source.converted_by.rfind("xls2csv", 0), 0u) << doc.source.converted_by;
+  std::vector<std::string> want = expected_sheet_lines("Biểu 1");
+  want.erase(want.begin());  // no sheet name
+  want.pop_back();           // nor a blank line after the last sheet
+  expect_same_lines(doc.source.lines, want);
+  EXPECT_GE(doc.figures.size(), 6u);
+}
+
 TEST_F(OfficeFormats, SpreadsheetNumbersAsAVietnameseReaderSeesThem) {
   EXPECT_EQ(spreadsheet_number(7.5, false, false), "7,5");
   EXPECT_EQ(spreadsheet_number(120, false, false), "120");

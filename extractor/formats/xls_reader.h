@@ -4,7 +4,8 @@
 // separated by tabs, the shape table_grid.h reads — is a stored line. The
 // stored line numbers are those of the converted text; `converted_by` names
 // the program and its version. xls2csv gives no sheet names: sheets are
-// separated by a blank line.
+// separated by a blank line. A number cell's decimal point becomes a comma
+// ("45.5" → "45,5"), as the .xlsx reader writes it.
 #ifndef CHITIEU_EXTRACTOR_FORMATS_XLS_READER_H_
 #define CHITIEU_EXTRACTOR_FORMATS_XLS_READER_H_
 

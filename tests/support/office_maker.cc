@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 
 #include "support/document_maker.h"
@@ -211,6 +212,80 @@ std::string rtf_document(const std::vector<std::string>& paragraphs, const Rows&
     out += "\\row\n";
   }
   return out + "}\n";
+}
+
+namespace {
+
+std::string record(uint16_t type, const std::string& data) {
+  std::string r(4, '\0');
+  put16(&r, 0, type);
+  put16(&r, 2, static_cast<uint32_t>(data.size()));
+  return r + data;
+}
+
+std::string bytes16(uint32_t v) {
+  std::string s(2, '\0');
+  put16(&s, 0, v);
+  return s;
+}
+
+std::string bytes32(uint32_t v) {
+  std::string s(4, '\0');
+  put32(&s, 0, v);
+  return s;
+}
+
+// A BIFF8 BOF record: `kind` 0x0005 for the workbook globals, 0x0010 for a sheet.
+std::string bof(uint16_t kind) {
+  return record(0x0809, bytes16(0x0600) + bytes16(kind) + bytes16(0x0DBB) + bytes16(0x07CC) + bytes32(0) +
+                              bytes32(0x06));
+}
+
+// A BIFF8 unicode string: its length, then UTF-16 characters.
+std::string biff_string(const std::string& utf8, bool one_byte_length) {
+  std::string chars = utf16le(utf8);
+  uint32_t n = static_cast<uint32_t>(chars.size() / 2);
+  std::string length = one_byte_length ? std::string(1, static_cast<char>(n)) : bytes16(n);
+  return length + '\x01' + chars;
+}
+
+}  // namespace
+
+std::string xls_workbook(const Sheet& sheet) {
+  std::vector<std::string> strings;
+  for (const auto& row : sheet.rows)
+    for (const std::string& c : row) {
+      double v = 0;
+      if (!c.empty() && !plain_number(c, &v) && std::find(strings.begin(), strings.end(), c) == strings.end())
+        strings.push_back(c);
+    }
+  std::string sst = bytes32(static_cast<uint32_t>(strings.size())) + bytes32(static_cast<uint32_t>(strings.size()));
+  for (const std::string& s : strings) sst += biff_string(s, false);
+  auto globals = [&](uint32_t sheet_at) {
+    return bof(0x0005) + record(0x0042, bytes16(1200)) +
+           record(0x0085, bytes32(sheet_at) + std::string(2, '\0') + biff_string(sheet.name, true)) +
+           record(0x00FC, sst) + record(0x000A, "");
+  };
+  std::string body = bof(0x0010);
+  for (size_t r = 0; r < sheet.rows.size(); ++r) {
+    for (size_t c = 0; c < sheet.rows[r].size(); ++c) {
+      const std::string& cell = sheet.rows[r][c];
+      double v = 0;
+      std::string at = bytes16(static_cast<uint32_t>(r)) + bytes16(static_cast<uint32_t>(c)) + bytes16(0);
+      if (cell.empty()) continue;
+      if (plain_number(cell, &v)) {
+        std::string d(8, '\0');
+        std::memcpy(d.data(), &v, 8);
+        body += record(0x0203, at + d);
+      } else {
+        size_t index = std::find(strings.begin(), strings.end(), cell) - strings.begin();
+        body += record(0x00FD, at + bytes32(static_cast<uint32_t>(index)));
+      }
+    }
+  }
+  body += record(0x000A, "");
+  std::string head = globals(0);
+  return ole_file({{"Workbook", globals(static_cast<uint32_t>(head.size())) + body}});
 }
 
 bool write_xlsx(const std::vector<Sheet>& sheets, const std::string& path, std::string* error) {

@@ -34,6 +34,10 @@ struct Sheet {
 };
 
 bool write_xlsx(const std::vector<Sheet>& sheets, const std::string& path, std::string* error);
+
+// An Excel 97 .xls (BIFF8 records in an OLE "Workbook" stream) of one sheet:
+// strings in the shared string table, plain numbers as numbers.
+std::string xls_workbook(const Sheet& sheet);
 bool write_ods(const std::vector<Sheet>& sheets, const std::string& path, std::string* error);
 
 }  // namespace chitieu::maker
