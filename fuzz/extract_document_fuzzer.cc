@@ -2,10 +2,12 @@
 // source_text_from_bytes (format detection, decoding, validation) then
 // extract_from_source (line repair, header, blocks, tables, figures).
 //
-// Bytes that the content marks as PDF or .docx go to their readers (Poppler,
-// libzip), which are not this target's subject: skipped. Everything else is
-// read as text, including what is rejected, and every figure found must point
-// back into the raw lines exactly as `chitieu verify` checks it.
+// Bytes that the content marks as PDF, a ZIP container (.docx, .xlsx, .ods) or
+// an image go to their readers (Poppler, libzip, Tesseract), and an .xls to a
+// program (xls2csv): not this target's subject, skipped. Everything else is
+// read — as text, or by chitieu's own RTF, web page and Word 97 readers —
+// including what is rejected, and every figure found must point back into the
+// raw lines exactly as `chitieu verify` checks it.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -41,7 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const Lexicon& lex = default_lexicon();
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   FileFormat format = detect_format(bytes).format;
-  if (format == FileFormat::kPdf || format == FileFormat::kDocx || format == FileFormat::kImage) return 0;
+  if (format == FileFormat::kPdf || format == FileFormat::kDocx || format == FileFormat::kImage ||
+      format == FileFormat::kXlsx || format == FileFormat::kOds || format == FileFormat::kXls)
+    return 0;
 
   ExtractedDocument doc;
   Status st = source_text_from_bytes(lex, bytes, "fuzz.txt", "", &doc.source);

@@ -87,6 +87,32 @@ std::string utf16le(const std::string& s) {
   return out;
 }
 
+// The chunk as an RTF document, each line a paragraph, letters beyond ASCII
+// as \uN? (Word's way), and as a web page around it.
+std::string rtf(const std::string& s) {
+  std::string out = "{\\rtf1\\ansi\\ansicpg1258\\uc1{\\fonttbl{\\f0 Times;}}\\pard ";
+  std::string utf16 = utf16le(s);
+  for (size_t i = 2; i + 1 < utf16.size(); i += 2) {
+    uint32_t u = static_cast<unsigned char>(utf16[i]) | (static_cast<unsigned char>(utf16[i + 1]) << 8);
+    if (u == '\n') out += "\\par\n";
+    else if (u == '\\' || u == '{' || u == '}') out += std::string("\\") + static_cast<char>(u);
+    else if (u < 0x80) out += static_cast<char>(u);
+    else out += "\\u" + std::to_string(u < 0x8000 ? static_cast<int>(u) : static_cast<int>(u) - 65536) + "?";
+  }
+  return out + "}";
+}
+
+std::string html(const std::string& s) {
+  std::string out = "<!DOCTYPE html><html><head><script>x=\"1%\"</script></head><body><nav>Menu</nav><main><p>";
+  for (char c : s) {
+    if (c == '\n') out += "</p>\n<p>";
+    else if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else out += c;
+  }
+  return out + "</p></main></body></html>";
+}
+
 // UTF-8 to TCVN3 bytes with glibc iconv; empty when a character has no code.
 std::string tcvn3(const std::string& s) {
   iconv_t cd = iconv_open("TCVN5712-1", "UTF-8");
@@ -151,6 +177,8 @@ int main(int argc, char** argv) {
         std::string legacy = tcvn3(chunk);
         if (!legacy.empty()) docs_out.add(legacy);
       }
+      if (chunks % 8 == 2) docs_out.add(rtf(chunk));
+      if (chunks % 8 == 6) docs_out.add(html(chunk));
       ++chunks;
       chunk.clear();
     };
