@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -310,7 +311,11 @@ struct CtxtFree {
 }  // namespace
 
 Status read_html(std::string_view bytes, DocumentLines* out) {
-  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) return Status::Error("html too large");
+  // The parser's tree takes several times the page: a bound as for plain text.
+  if (bytes.size() > kMaxHtmlBytes) {
+    return Status::Error("web page too large (" + std::to_string(bytes.size()) + " bytes; limit " +
+                         std::to_string(kMaxHtmlBytes) + ")");
+  }
   std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
   if (!ctxt || ctxt->sax == nullptr) return Status::Error("html: cannot parse (out of memory)");
   Locator locator;

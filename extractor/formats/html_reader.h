@@ -19,6 +19,7 @@
 #ifndef CHITIEU_EXTRACTOR_FORMATS_HTML_READER_H_
 #define CHITIEU_EXTRACTOR_FORMATS_HTML_READER_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "common/status.h"
@@ -26,7 +27,11 @@
 
 namespace chitieu {
 
-// Errors: "html: cannot parse", "html without text".
+// Largest page read (inline images make pages large; the parser's tree takes
+// several times the page).
+inline constexpr uint64_t kMaxHtmlBytes = 64ull << 20;
+
+// Errors: "html: cannot parse", "html without text", "web page too large (…)".
 Status read_html(std::string_view bytes, DocumentLines* out);
 
 }  // namespace chitieu

@@ -1,5 +1,6 @@
 #include "extractor/formats/markdown_reader.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace chitieu {
@@ -25,10 +26,12 @@ size_t block_marks_end(std::string_view line) {
 }
 
 // The closing "](url)" of a link whose text starts after `open`, or npos.
+// Looked for within a bounded stretch: a line of brackets stays linear.
 size_t link_close(std::string_view line, size_t open, size_t* text_end) {
-  size_t close = line.find("](", open);
+  constexpr size_t kReach = 1024;
+  size_t close = line.substr(0, std::min(line.size(), open + kReach)).find("](", open);
   if (close == std::string_view::npos || line.find('\n', open) < close) return std::string_view::npos;
-  size_t paren = line.find(')', close + 2);
+  size_t paren = line.substr(0, std::min(line.size(), close + 2 + kReach)).find(')', close + 2);
   if (paren == std::string_view::npos || line.find(' ', close + 2) < paren) return std::string_view::npos;
   *text_end = close;
   return paren + 1;

@@ -15,6 +15,9 @@ namespace chitieu {
 namespace {
 
 constexpr size_t kMaxDepth = 512;
+// Most text read, as for a plain text file (source_text.h's 16 MiB); the file
+// itself may be larger, pictures take most of many.
+constexpr size_t kMaxTextBytes = 16u << 20;
 
 // Groups that hold no body text (RTF 1.9.1 destinations).
 const std::set<std::string>& skipped_destinations() {
@@ -111,6 +114,7 @@ class RtfParser {
         ++pos_;
       }
       if (out_->over_limit()) return out_->too_many_lines();
+      if (text_bytes_ > kMaxTextBytes) return Status::Error("rtf: too much text (over 16 MiB)");
     }
     flush_bytes();
     if (!line_.empty()) end_line();
@@ -261,6 +265,7 @@ class RtfParser {
 
   void append(const std::string& s, size_t begin, size_t end) {
     line_ += s;
+    text_bytes_ += s.size();
     if (end > begin) {
       begin_ = std::min<uint64_t>(begin_, begin);
       end_ = std::max<uint64_t>(end_, end);
@@ -289,6 +294,7 @@ class RtfParser {
   std::vector<size_t> newlines_;
   bool fresh_ = false, in_table_ = false;
   int codepage_ = 1252, skip_fallback_ = 0;
+  size_t text_bytes_ = 0;
   std::string bytes_;
   size_t bytes_begin_ = 0, bytes_end_ = 0;
   std::string line_;

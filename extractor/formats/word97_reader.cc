@@ -17,6 +17,10 @@ uint32_t u32(std::string_view b, size_t at) { return u16(b, at) | (u16(b, at + 2
 
 Status corrupt(const std::string& why) { return Status::Error("corrupt .doc: " + why); }
 
+// Most characters read: as much text as the largest plain text file read
+// (source_text.h's 16 MiB), a few thousand pages.
+constexpr uint32_t kMaxWordCharacters = 16u << 20;
+
 // Windows-1252's 0x80..0x9F (the rest of the byte range is Latin-1).
 uint32_t cp1252(unsigned char c) {
   static const uint16_t k80[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -46,6 +50,8 @@ Status read_fib(std::string_view word, Fib* fib) {
   size_t cb_fc_lcb = u16(word, rg_lw + cslw * 4);
   if (cslw < 4 || cb_fc_lcb < 34 || blob + 34 * 8 > word.size()) return corrupt("FIB too short");
   fib->ccp_text = u32(word, rg_lw + 3 * 4);
+  if (fib->ccp_text > kMaxWordCharacters)
+    return Status::Error("Word document too large (" + std::to_string(fib->ccp_text) + " characters)");
   fib->fc_clx = u32(word, blob + 33 * 8);
   fib->lcb_clx = u32(word, blob + 33 * 8 + 4);
   return Status::Ok();
