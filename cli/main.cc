@@ -52,8 +52,10 @@ CLI::App* add_ingest(CLI::App& app, Arguments* a) {
   CLI::App* cmd = add_command(
       app, "ingest",
       "Store documents and their figures; files or folders, many at once.\n"
-      "The same bytes are never stored twice. A bad file is reported and skipped;\n"
-      "the exit status is 1 when any file failed.",
+      "The same bytes are never stored twice. Every file of a folder is tried: each is\n"
+      "stored, already stored, skipped (no document: an archive, an executable, data)\n"
+      "or failed (a document that cannot be read), one line each on stderr; the exit\n"
+      "status is 1 when any file failed.",
       a);
   cmd->add_option("paths", a->paths, "files or directories")->required();
   cmd->add_option("--encoding", a->encoding,
