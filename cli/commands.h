@@ -34,6 +34,7 @@ struct CompareRequest {
   bool by_year = false;
   std::string indicator, document, year, issuer;  // filters
   std::string catalogue;      // indicator catalogue file (default: data dir's indicators.tsv)
+  std::string by_indicator;   // one catalogue id (or statistical code) across documents and years
 };
 int run_compare(const GlobalOptions& g, const CompareRequest& request);
 

@@ -61,7 +61,7 @@ bool end_snapshot(Loaded* l) {
 Status save_matches(Loaded* l) {
   std::vector<StoredMatch> matches;
   for (const StoredFigure& sf : l->figures) {
-    IndicatorMatch m = l->catalogue.match(sf.figure.indicator, sf.figure.unit, l->decisions);
+    IndicatorMatch m = l->catalogue.match(sf.figure, l->decisions);
     matches.push_back({sf.id, m.id, m.method, m.score});
   }
   return l->store->save_matches(matches);
@@ -112,6 +112,14 @@ class DocumentText {
  private:
   std::map<int64_t, std::vector<StoredLine>> text_;
 };
+
+// The catalogue id `--by-indicator` names: an id, or a statistical indicator
+// system code where the catalogue knows it. Empty when it names none.
+std::string indicator_asked(const IndicatorCatalogue& catalogue, const std::string& asked) {
+  if (const CatalogueEntry* e = catalogue.find(asked)) return e->id;
+  if (const CatalogueEntry* e = catalogue.find_code(asked)) return e->id;
+  return "";
+}
 
 ComparisonOptions options_of(const CompareRequest& r) {
   ComparisonOptions options;
@@ -173,7 +181,7 @@ int record_decision(const MatchRequest& r, Loaded* l) {
   d.indicator_id = r.map_to;
   d.indicator_text = keyed->figure.indicator.display();
   if (r.decision == "confirm")
-    d.indicator_id = l->catalogue.match(keyed->figure.indicator, keyed->figure.unit, l->decisions).id;
+    d.indicator_id = l->catalogue.match(keyed->figure, l->decisions).id;
   Status st = l->store->set_decision(d);
   if (!st.ok()) {
     std::cerr << "chitieu: " << st.message() << "\n";
@@ -192,7 +200,7 @@ void list_matches(const Loaded& l) {
   for (const StoredFigure& sf : l.figures) {
     std::string key = IndicatorCatalogue::decision_key(sf.figure.indicator, sf.figure.unit);
     auto& slot = seen[key];
-    if (slot.first++ == 0) slot.second = l.catalogue.match(sf.figure.indicator, sf.figure.unit, l.decisions);
+    if (slot.first++ == 0) slot.second = l.catalogue.match(sf.figure, l.decisions);
     text_of.emplace(key, sf.figure.indicator.display());
   }
   std::cout << "key\tfigures\tindicator_id\tmethod\tscore\twording\n";
@@ -213,6 +221,15 @@ int run_compare(const GlobalOptions& g, const CompareRequest& r) {
     std::cerr << "compare: --format " << r.format << " needs --output FILE\n";
     return 2;
   }
+  ComparisonOptions options = options_of(r);
+  if (!r.by_indicator.empty()) {
+    options.indicator_id = indicator_asked(l.catalogue, r.by_indicator);
+    if (options.indicator_id.empty()) {
+      std::cerr << "compare: no indicator '" << r.by_indicator
+                << "' in the catalogue (give its id, or its statistical code)\n";
+      return 2;
+    }
+  }
   DocumentText text;
   Status st = text.read(l.store.get(), l.documents);
   if (!st.ok()) {
@@ -221,7 +238,7 @@ int run_compare(const GlobalOptions& g, const CompareRequest& r) {
   }
   if (!end_snapshot(&l)) return 3;
   Comparison c = build_comparison(l.catalogue, l.decisions, l.documents, l.figures, text.figure_ends(l.figures),
-                                  options_of(r));
+                                  options);
   st = save_matches(&l);
   if (!st.ok()) std::cerr << "warning: matches not stored: " << st.message() << "\n";
 

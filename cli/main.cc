@@ -15,6 +15,7 @@ const char kDescription[] =
     "  chitieu ingest --db archive.db a.txt b.txt\n"
     "  chitieu compare --format md            one row per indicator and year, one column per document\n"
     "  chitieu compare --format html --output report.html   click a cell to see its source line\n"
+    "  chitieu compare --by-indicator health_insurance   one indicator, every document, by year\n"
     "  chitieu search \"do thi hoa\"            full-text search ignoring diacritics\n"
     "  chitieu trace 12                       where figure 12 comes from and how it was read\n"
     "  chitieu trace --document 000_b0a7 --line 41\n"
@@ -110,6 +111,9 @@ CLI::App* add_compare(CLI::App& app, Arguments* a) {
   cmd->add_option("--year", r.year, "only this year or period, e.g. 2030 or 2026-2030");
   cmd->add_option("--issuer", r.issuer, "only documents whose issuer contains this");
   cmd->add_option("--catalogue", r.catalogue, "indicator catalogue (TSV)");
+  cmd->add_option("--by-indicator", r.by_indicator,
+                  "one indicator across every document and year, by year: its catalogue id\n"
+                  "(grdp_growth, health_insurance…) or its statistical indicator system code");
   return cmd;
 }
 

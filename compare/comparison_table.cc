@@ -64,8 +64,30 @@ void select_documents(const std::vector<StoredDocument>& documents, const Compar
   }
 }
 
+// An uncatalogued wording groups figures only when it names something: one
+// of fewer than two words does not ("xã"), nor one a document gives two
+// values of the same change and year ("kế hoạch": 45,2% of one plan, 101,3%
+// of another; a target and a result too, as nothing says they are of one
+// indicator). Their figures keep a row each.
+void ungroup_what_names_nothing(std::vector<MatchedFigure>* matched) {
+  std::map<std::string, std::map<std::string, std::set<std::pair<double, double>>>> values;  // id -> where -> values
+  for (const MatchedFigure& x : *matched) {
+    if (!is_uncatalogued(x.match.id)) continue;
+    const Figure& f = x.figure->figure;
+    std::string where =
+        std::to_string(x.figure->document_id) + "|" + f.year + "|" + std::string(change_text(f.change));
+    values[x.match.id][where].insert({f.low, f.high});
+  }
+  std::set<std::string> contradicted;
+  for (const auto& [id, by_place] : values)
+    for (const auto& [where, seen] : by_place)
+      if (seen.size() > 1) contradicted.insert(id);
+  for (MatchedFigure& x : *matched)
+    if (!x.match.grouped || contradicted.count(x.match.id)) x.match.id += "|figure-" + std::to_string(x.figure->id);
+}
+
 // Every figure of a kept document and year, matched to its indicator, that
-// the indicator filter keeps.
+// the indicator filters keep.
 std::vector<MatchedFigure> match_figures(const IndicatorCatalogue& catalogue,
                                          const std::map<std::string, MatchDecision>& decisions,
                                          const std::vector<StoredFigure>& figures, const Comparison& c,
@@ -77,14 +99,28 @@ std::vector<MatchedFigure> match_figures(const IndicatorCatalogue& catalogue,
     // Rules and facts are no targets or results of an indicator: not compared.
     if (sf.figure.kind == FigureKind::kRule || sf.figure.kind == FigureKind::kFact) continue;
     if (!options.year.empty() && sf.figure.year != options.year) continue;
-    IndicatorMatch m = catalogue.match(sf.figure.indicator, sf.figure.unit, decisions);
-    // A wording without words groups with nothing.
-    if (is_uncatalogued(m.id) && m.id.back() == ':') m.id += "figure-" + std::to_string(sf.id);
+    IndicatorMatch m = catalogue.match(sf.figure, decisions);
+    if (!options.indicator_id.empty() && m.id != options.indicator_id) continue;
     std::string searched = m.id + " " + m.name + " " + sf.figure.indicator.display();
     if (!wanted.empty() && comparison_key(searched).find(wanted) == std::string::npos) continue;
     matched.push_back({&sf, m});
   }
+  ungroup_what_names_nothing(&matched);
   return matched;
+}
+
+// With one indicator asked for, only the documents that hold it keep a column.
+void keep_documents_with_figures(const std::vector<MatchedFigure>& matched, Comparison* c) {
+  std::set<int64_t> holding;
+  for (const MatchedFigure& x : matched) holding.insert(x.figure->document_id);
+  std::vector<StoredDocument> kept;
+  c->document_column.clear();
+  for (StoredDocument& d : c->documents) {
+    if (!holding.count(d.id)) continue;
+    c->document_column[d.id] = kept.size();
+    kept.push_back(std::move(d));
+  }
+  c->documents = std::move(kept);
 }
 
 // The column of a figure without a year in the by-year view.
@@ -152,6 +188,30 @@ void flag_disagreement(ComparisonRow* row) {
   row->disagreement_reasons.assign(reasons.begin(), reasons.end());
 }
 
+// The distinct units of a row's figures, in order of appearance.
+std::string units_of(const ComparisonRow& row) {
+  std::vector<std::string> units;
+  for (const StoredFigure* sf : figures_of(row))
+    if (std::find(units.begin(), units.end(), sf->figure.unit) == units.end()) units.push_back(sf->figure.unit);
+  std::string out;
+  for (const std::string& u : units) out += (out.empty() ? "" : "; ") + u;
+  return out;
+}
+
+// The unit without its time denominators: "percent/year" → "percent".
+std::string unit_without_time(const std::string& unit) {
+  std::string out;
+  size_t pos = 0;
+  while (pos <= unit.size()) {
+    size_t slash = unit.find('/', pos);
+    if (slash == std::string::npos) slash = unit.size();
+    std::string part = unit.substr(pos, slash - pos);
+    if (out.empty() || (part != "year" && part != "month")) out += (out.empty() ? "" : "/") + part;
+    pos = slash + 1;
+  }
+  return out;
+}
+
 // Results against the targets they answer: same indicator, unit and year, the
 // target from the same document when it states one, else from another.
 std::vector<ResultCheck> check_results(const ComparisonRow& row) {
@@ -197,14 +257,8 @@ std::string document_label(size_t index) {
   return out;
 }
 
-std::vector<std::string> target_differences(const Figure& a, const Figure& b) {
-  std::vector<std::string> why;
-  if (a.unit != b.unit) why.push_back("unit " + a.unit + " vs " + b.unit);
-  if (!same_number(a.low, b.low) || !same_number(a.high, b.high)) why.push_back("value");
-  if (a.comparator != b.comparator)
-    why.push_back("comparator " + std::string(comparator_text(a.comparator)) + " vs " +
-                  std::string(comparator_text(b.comparator)));
-  return why;
+bool comparable_units(const std::string& a, const std::string& b) {
+  return unit_without_time(a) == unit_without_time(b);
 }
 
 std::vector<std::string> disagreement_reasons(const std::vector<const StoredFigure*>& figures) {
@@ -217,8 +271,10 @@ std::vector<std::string> disagreement_reasons(const std::vector<const StoredFigu
       const StoredFigure& a = *targets[i];
       const StoredFigure& b = *targets[j];
       if (a.document_id == b.document_id || a.figure.year != b.figure.year) continue;
-      for (const std::string& w : target_differences(a.figure, b.figure))
-        reasons.push_back(w + " (" + location(a) + " vs " + location(b) + ")");
+      if (a.figure.change != b.figure.change || !comparable_units(a.figure.unit, b.figure.unit)) continue;
+      if (same_number(a.figure.low, b.figure.low) && same_number(a.figure.high, b.figure.high)) continue;
+      reasons.push_back((a.figure.year.empty() ? "" : a.figure.year + ": ") + format_value(a.figure) + " (" +
+                        location(a) + ") vs " + format_value(b.figure) + " (" + location(b) + ")");
     }
   return reasons;
 }
@@ -252,9 +308,11 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
   c.by_year = options.by_year;
   select_documents(documents, options, &c);
   std::vector<MatchedFigure> matched = match_figures(catalogue, decisions, figures, c, options);
+  if (!options.indicator_id.empty()) keep_documents_with_figures(matched, &c);
   c.columns = make_columns(c, matched);
   c.rows = make_rows(c, matched);
   for (ComparisonRow& row : c.rows) {
+    row.unit = units_of(row);
     flag_disagreement(&row);
     row.results = check_results(row);
   }

@@ -5,9 +5,9 @@
 // which, decided once by build_comparison, so that no renderer works it out
 // again. Each cell holds the figures behind it, so every renderer can show the
 // comparator and value as the document wrote it and lead back to
-// `document:line`. A row whose targets differ between documents (value, unit
-// or comparator, see disagreement_reasons) is flagged as a disagreement;
-// results are matched to the targets they answer; the internal checks of
+// `document:line`. A row whose targets of one year and change differ in value
+// between documents (disagreement_reasons) is flagged as a disagreement, each
+// reason one line; results are matched to the targets they answer; the internal checks of
 // audit_checks.h (shares of a whole summing to 100%, a percentage against its
 // own fraction, range bounds in order, results against targets) become audit
 // findings.
@@ -31,6 +31,9 @@ struct ComparisonOptions {
   std::string document;        // keep documents whose file name or sha256 starts with this
   std::string year;            // keep rows of this year or period
   std::string issuer;          // keep documents whose issuer contains this (folded)
+  // One indicator across all documents and years: keep the figures matched to
+  // this catalogue id exactly, and only the documents that hold one.
+  std::string indicator_id;
 };
 
 // "D3": how the tables and reports name the document at `index` (0-based) of
@@ -74,6 +77,7 @@ struct ComparisonRow {
   std::string match_method;  // how the row's figures were matched (first figure's)
   double match_score = 1;
   std::string year;          // "" in the by-year view
+  std::string unit;          // the units of its figures, "percent" or "VND; USD"
   std::vector<ComparisonCell> cells;  // one per column
   bool disagreement = false;
   std::vector<std::string> disagreement_reasons;
@@ -105,15 +109,18 @@ Comparison build_comparison(const IndicatorCatalogue& catalogue,
                             const std::vector<StoredFigure>& figures, const LineLookup& lines,
                             const ComparisonOptions& options);
 
-// Why targets of one indicator and year disagree: each difference between two
-// targets from different documents and of the same year, as "value (a.txt:3
-// vs b.txt:7)", taking pairs in the order of `figures` (the earlier first).
-// Results among `figures` are ignored. Empty when the targets agree.
+// Why targets of one indicator disagree: each pair of targets from different
+// documents, of the same year and change and in comparable units (the same
+// currency and denominators; "/year" aside), whose values differ, as one line
+// "2030: ≥ 50% (a.txt:3) vs 80% (b.txt:7)", taking pairs in the order of
+// `figures` (the earlier first). A comparator alone ("≥ 50%" and "50%") is no
+// disagreement. Results among `figures` are ignored. Empty when the targets
+// agree.
 std::vector<std::string> disagreement_reasons(const std::vector<const StoredFigure*>& figures);
 
-// What two targets disagree on: "unit percent vs VND", "value", "comparator >=
-// vs =". Empty when they agree.
-std::vector<std::string> target_differences(const Figure& a, const Figure& b);
+// Whether two values can be compared: the same unit but for time denominators
+// ("percent" and "percent/year"; not "VND" and "USD").
+bool comparable_units(const std::string& a, const std::string& b);
 
 // The figure's value as the document wrote it: "≥ 10 - 10,5%/năm", "~215
 // triệu đồng/người/năm".

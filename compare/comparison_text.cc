@@ -43,9 +43,6 @@ std::string markdown_header(const Comparison& c) {
 }
 
 std::string markdown_row(const Comparison& c, const ComparisonRow& r) {
-  std::string unit;
-  for (const ComparisonCell& cell : r.cells)
-    if (!cell.figures.empty() && unit.empty()) unit = cell.figures[0].figure.unit;
   std::string name = r.indicator;
   if (r.match_method == "similarity") {
     char buf[32];
@@ -53,7 +50,7 @@ std::string markdown_row(const Comparison& c, const ComparisonRow& r) {
     name += buf;
   }
   std::string out = "| " + escape_markdown_cell(name) + " | " +
-                    (c.by_year ? "" : (r.year.empty() ? "-" : r.year) + " | ") + unit + " |";
+                    (c.by_year ? "" : (r.year.empty() ? "-" : r.year) + " | ") + escape_markdown_cell(r.unit) + " |";
   for (const ComparisonCell& cell : r.cells) out += ' ' + escape_markdown_cell(format_cell(c, cell)) + " |";
   std::string flags;
   if (r.disagreement) flags += "DISAGREE";
@@ -151,13 +148,13 @@ std::string csv_field(const std::string& s) {
 }
 
 std::string render_csv(const Comparison& c) {
-  std::string out = "indicator_id,indicator,year,disagreement";
+  std::string out = "indicator_id,indicator,year,unit,disagreement";
   for (const Column& col : c.columns)
     out += ',' + csv_field(col.is_document() ? c.documents[col.document].file_name : col.year);
   out += "\n";
   for (const ComparisonRow& r : c.rows) {
     out += csv_field(r.indicator_id) + "," + csv_field(r.indicator) + "," + csv_field(r.year) + "," +
-           (r.disagreement ? "true" : "false");
+           csv_field(r.unit) + "," + (r.disagreement ? "true" : "false");
     for (const ComparisonCell& cell : r.cells) out += ',' + csv_field(format_cell(c, cell));
     out += "\n";
   }

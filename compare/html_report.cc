@@ -12,6 +12,9 @@
 namespace chitieu {
 namespace {
 
+// Disagreement reasons shown at once; more fold behind a click (<details>).
+constexpr size_t kReasonsShown = 2;
+
 // The page's style and script. Both are constants: no document text ever goes
 // into them, and the Content Security Policy admits exactly these two by hash.
 constexpr std::string_view kStyle = R"css(
@@ -34,6 +37,10 @@ tr.sub th.ind::before{content:"\21B3  ";color:#8c8c8c}
 tr.disagree>*{background:var(--dis)}
 tr.disagree>th.ind{border-left:4px solid var(--disb)}
 .flag{color:var(--disb);font-weight:600}
+table.cmp td.cell,table.cmp thead th{min-width:7.5rem}
+table.cmp td.checks{min-width:16rem;max-width:32rem}
+ul.reasons{margin:.2rem 0 .2rem 1.1rem;padding:0;font-size:.9em}
+details.reasons summary{cursor:pointer}
 .ok{color:var(--ok)}
 .no{color:var(--no)}
 a{color:var(--link)}
@@ -311,6 +318,7 @@ class Renderer {
                       html_escape(search) + "\">";
     out += "<th class=\"ind\" scope=\"row\">" + html_escape(r.indicator) + "<span class=\"meta\">" +
            html_escape(r.indicator_id);
+    if (!r.unit.empty()) out += " · " + html_escape(r.unit);
     if (!r.parent_id.empty()) out += " · in " + html_escape(r.parent_id);
     if (!r.match_method.empty())
       out += " · " + html_escape(r.match_method) + (r.match_score < 1 ? " " + number(r.match_score) : "");
@@ -328,12 +336,7 @@ class Renderer {
       out += "</td>";
     }
     out += "<td class=\"checks\">";
-    if (r.disagreement) {
-      out += "<div class=\"flag\">⚠ disagreement";
-      for (size_t i = 0; i < r.disagreement_reasons.size(); ++i)
-        out += (i == 0 ? ": " : "; ") + html_escape(r.disagreement_reasons[i]);
-      out += "</div>";
-    }
+    if (r.disagreement) out += disagreement(r);
     for (const ResultCheck& rc : r.results) {
       out += std::string("<div class=\"") + (rc.achieved ? "ok\">✓ achieved" : "no\">✗ not achieved") +
              ": " + html_escape(rc.explanation) + " <span class=\"meta\">" +
@@ -341,6 +344,18 @@ class Renderer {
              "</span></div>";
     }
     return out + "</td></tr>\n";
+  }
+
+  // One line per reason; a long list folds behind a click, so the row stays
+  // readable.
+  static std::string disagreement(const ComparisonRow& r) {
+    std::string lines;
+    for (const std::string& why : r.disagreement_reasons) lines += "<li>" + html_escape(why) + "</li>";
+    const size_t n = r.disagreement_reasons.size();
+    if (n <= kReasonsShown)
+      return "<div class=\"flag\">⚠ disagreement</div><ul class=\"reasons\">" + lines + "</ul>";
+    return "<details class=\"reasons\"><summary class=\"flag\">⚠ disagreement: " + std::to_string(n) +
+           " differences</summary><ul class=\"reasons\">" + lines + "</ul></details>";
   }
 
   std::string findings_section() const {

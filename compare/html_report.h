@@ -4,8 +4,10 @@
 // Security Policy allows only its own inline style and script (by hash), so a
 // report opened from a mail attachment makes no request. It shows the
 // documents, the table (one row per indicator and year, one column per
-// document or year, each figure as format_cell writes it), disagreement rows
-// flagged with their reasons, results against targets, and the audit findings.
+// document or year, each figure as format_cell writes it; an empty column keeps
+// its width), disagreement rows flagged with their reasons (one a line, more
+// than two folded behind a click in <details>), results against targets, and
+// the audit findings.
 // Every figure links to a panel (#fig-<figure id>) with its source lines in
 // context, the quote highlighted, raw and repaired text side by side; the
 // panel shows on :target, so one click on a figure opens it even without JS.

@@ -118,7 +118,7 @@ class Writer {
     if (ws == nullptr) return;
     Sheet s(ws, &error_);
     std::vector<std::pair<std::string, double>> cols = {
-        {"Indicator", 48}, {"Indicator id", 22}, {"Parent", 18}, {"Year", 11}};
+        {"Indicator", 48}, {"Indicator id", 22}, {"Parent", 18}, {"Year", 11}, {"Unit", 14}};
     for (const Column& col : c_.columns) cols.push_back({col.label(), 30});
     cols.push_back({"Disagreement", 40});
     cols.push_back({"Results against targets", 44});
@@ -131,9 +131,10 @@ class Writer {
       s.text(r, col++, row.indicator_id, f);
       s.text(r, col++, row.parent_id, f);
       s.text(r, col++, row.year, f);
+      s.text(r, col++, row.unit, f);
       for (size_t i = 0; i < c_.columns.size(); ++i, ++col)
         s.text(r, col, i < row.cells.size() ? format_cell(c_, row.cells[i]) : "", f);
-      s.text(r, col++, row.disagreement ? "yes: " + join(row.disagreement_reasons, "; ") : "", f);
+      s.text(r, col++, row.disagreement ? join(row.disagreement_reasons, "\n") : "", f);
       std::vector<std::string> results;
       for (const ResultCheck& rc : row.results)
         results.push_back((rc.achieved ? "achieved: " : "not achieved: ") + rc.explanation);

@@ -22,7 +22,7 @@ struct Input {
   CheckInput get() {
     matched.clear();
     for (const StoredFigure& sf : figures)
-      matched.push_back({&sf, catalogue.match(sf.figure.indicator, sf.figure.unit)});
+      matched.push_back({&sf, catalogue.match(sf.figure)});
     return {catalogue, matched, rows, lines};
   }
 };

@@ -287,8 +287,33 @@ TEST_F(CliTest, CompareAlignsIndicatorsAcrossDocumentsAndFlagsDisagreements) {
   EXPECT_NE(md.out.find("[range-order] 003_97179f6eee211bbe.txt:65"), std::string::npos) << md.out;
   CommandResult by_year = run("compare --db " + db_ + " --format csv --by-year --indicator urbanisation");
   ASSERT_EQ(by_year.status, 0);
-  EXPECT_EQ(by_year.out.rfind("indicator_id,indicator,year,disagreement,2021-2025,2023,2025,2026-2030,2030", 0), 0u)
+  EXPECT_EQ(by_year.out.rfind("indicator_id,indicator,year,unit,disagreement,2021-2025,2023,2025,2026-2030,2030", 0),
+            0u)
       << by_year.out;
+}
+
+// One indicator across every document and year (issue 10): only the documents
+// stating it keep a column, its rows go by year.
+TEST_F(CliTest, CompareByIndicatorShowsOneIndicatorByYear) {
+  ASSERT_EQ(run("ingest --db " + db_ + " " + corpus().string()).status, 0);
+  CommandResult csv = run("compare --db " + db_ + " --format csv --by-indicator health_insurance");
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  std::stringstream ss(csv.out);
+  std::string header, l;
+  std::getline(ss, header);
+  EXPECT_EQ(header,
+            "indicator_id,indicator,year,unit,disagreement,001_388965410acabdcd.txt,002_59c52569d25bb8c2.txt,"
+            "003_97179f6eee211bbe.txt");
+  std::vector<std::string> years;
+  while (std::getline(ss, l)) {
+    EXPECT_EQ(l.rfind("health_insurance,", 0), 0u) << l;
+    EXPECT_NE(l.find(",percent,"), std::string::npos) << l;
+    years.push_back(l.substr(l.find(",20") + 1, l.find(",percent,") - l.find(",20") - 1));
+  }
+  EXPECT_EQ(years, (std::vector<std::string>{"2021-2025", "2023", "2025", "2026-2030"})) << csv.out;
+  CommandResult none = run("compare --db " + db_ + " --by-indicator no_such_indicator");
+  EXPECT_EQ(none.status, 2);
+  EXPECT_NE(none.err.find("no indicator 'no_such_indicator'"), std::string::npos) << none.err;
 }
 
 TEST_F(CliTest, AnalystDecisionsPersistAcrossReingest) {

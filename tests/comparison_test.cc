@@ -10,8 +10,6 @@
 namespace chitieu {
 namespace {
 
-IndicatorName sub(const std::string& text) { return {"", text}; }
-
 IndicatorCatalogue catalogue() { return testing::data_catalogue(); }
 
 StoredDocument doc(int64_t id, const std::string& name, const std::string& date) {
@@ -28,26 +26,6 @@ const ComparisonRow* row(const Comparison& c, const std::string& id, const std::
   for (const ComparisonRow& r : c.rows)
     if (r.indicator_id == id && r.year == year) return &r;
   return nullptr;
-}
-
-TEST(Comparison, CatalogueMatchesWordingsAndBreakdowns) {
-  IndicatorCatalogue cat = catalogue();
-  EXPECT_EQ(cat.match(sub("Tỉ lệ đô thị hoá"), "percent").id, "urbanisation");
-  EXPECT_EQ(cat.match(sub("TY LE DO THI HOA"), "percent").id, "urbanisation");
-  EXPECT_EQ(cat.match({"Cơ cấu kinh tế", "dịch vụ"}, "percent").id, "grdp_structure.services");
-  EXPECT_EQ(cat.match({"Tăng trưởng kinh tế (GRDP)", "dịch vụ"}, "percent").id, "grdp_growth.services");
-  EXPECT_EQ(cat.match(sub("GRDP/người"), "USD/person").id, "grdp_per_capita");
-  // A unit the catalogue entry does not measure is no match.
-  EXPECT_NE(cat.match(sub("Tỷ lệ đô thị hóa"), "VND").id, "urbanisation");
-  // Uncatalogued wordings meet on their fingerprint, whatever the order and marks.
-  IndicatorMatch a = cat.match(sub("số km đường cao tốc hoàn thành"), "km");
-  IndicatorMatch b = cat.match(sub("hoàn thành số km đường cao tốc"), "km");
-  EXPECT_EQ(a.method, "fingerprint");
-  EXPECT_EQ(a.id, b.id);
-  // An analyst's decision wins.
-  std::map<std::string, MatchDecision> d = {
-      {IndicatorCatalogue::decision_key(sub("Tỉ lệ đô thị hoá"), "percent"), {"reject", ""}}};
-  EXPECT_EQ(cat.match(sub("Tỉ lệ đô thị hoá"), "percent", d).method, "fingerprint");
 }
 
 TEST(Comparison, DisagreementResultsAndChecks) {
@@ -115,28 +93,6 @@ TEST(Comparison, ALoweringTargetIsMetByALowerResult) {
   EXPECT_FALSE(row(missed, "poverty_rate", "2025")->results[0].achieved);
 }
 
-TEST(Comparison, UncataloguedWordingsOfDifferentQuantitiesStayApart) {
-  IndicatorCatalogue cat = catalogue();
-  EXPECT_NE(cat.match(sub("vốn cho dự án cầu cảng"), "percent").id,
-            cat.match(sub("vốn cho dự án cầu cảng"), "VND").id);
-}
-
-TEST(Comparison, ABreakdownUnderABreakdownWalksTheParentsParts) {
-  IndicatorCatalogue cat = catalogue();
-  // The parent is the display form of an earlier breakdown: its parts lead
-  // down the catalogue, the sub is the last step.
-  EXPECT_EQ(cat.match({"Cơ cấu kinh tế — công nghiệp và xây dựng", "công nghiệp"}, "percent").id,
-            "grdp_structure.industry.manufacturing");
-  IndicatorMatch below = cat.match({"Cơ cấu kinh tế — dịch vụ", "du lịch lữ hành"}, "percent");
-  EXPECT_EQ(below.id.rfind("grdp_structure.services/auto:", 0), 0u) << below.id;
-  EXPECT_EQ(below.parent_id, "grdp_structure.services");
-  // A sub alone, and a parent alone, match as themselves.
-  EXPECT_EQ(cat.match({"Tỉ lệ đô thị hoá", ""}, "percent").id, "urbanisation");
-  // The decision key is the folded display form, as analysts' decisions are stored.
-  EXPECT_EQ(IndicatorCatalogue::decision_key({"Cơ cấu kinh tế", "Dịch vụ"}, "percent"),
-            "co cau kinh te dich vu|percent");
-}
-
 TEST(Comparison, ByDocumentColumnsAreTheDocumentsInOrder) {
   IndicatorCatalogue cat = catalogue();
   std::vector<StoredDocument> docs = {doc(1, "a.txt", "2020-01-01"), doc(2, "b.txt", "2021-01-01"),
@@ -157,7 +113,7 @@ TEST(Comparison, ByDocumentColumnsAreTheDocumentsInOrder) {
   EXPECT_EQ(urban->cells[0].figures[0].id, 2);
   EXPECT_TRUE(urban->cells[1].figures.empty());
   EXPECT_EQ(urban->cells[2].figures[0].id, 1);
-  EXPECT_NE(render_csv(c).find("indicator_id,indicator,year,disagreement,a.txt,b.txt,c.txt\n"), std::string::npos);
+  EXPECT_NE(render_csv(c).find("indicator_id,indicator,year,unit,disagreement,a.txt,b.txt,c.txt\n"), std::string::npos);
 
   // A filtered document leaves its column out: the rest keep their order.
   ComparisonOptions only;
@@ -203,43 +159,50 @@ TEST(Comparison, ByYearColumnsAreTheYearsInOrder) {
   EXPECT_NE(render_markdown(empty).find("| Indicator | Unit | Flags |"), std::string::npos);
 }
 
-TEST(Disagreement, TargetsDifferOnValueUnitAndComparator) {
-  Figure a = fig(1, 1, "x", 50, 50, "percent", ">=", "2030").figure;
-  EXPECT_TRUE(target_differences(a, a).empty());
-  Figure value = a;
-  value.high = 55;
-  EXPECT_EQ(target_differences(a, value), std::vector<std::string>{"value"});
-  Figure unit = a;
-  unit.unit = "VND";
-  EXPECT_EQ(target_differences(a, unit), std::vector<std::string>{"unit percent vs VND"});
-  Figure cmp = a;
-  cmp.comparator = Comparator::kEqual;
-  EXPECT_EQ(target_differences(a, cmp), std::vector<std::string>{"comparator >= vs ="});
-  // Rounding noise is no difference.
-  Figure close = a;
-  close.low = close.high = 50 + 1e-12;
-  EXPECT_TRUE(target_differences(a, close).empty());
-}
-
-TEST(Disagreement, OnlyTargetsOfDifferentDocumentsAndOneYear) {
+TEST(Disagreement, OnlyTargetsOfDifferentDocumentsOneYearAndOneChangeWhoseValuesDiffer) {
   StoredFigure a = fig(1, 1, "x", 50, 50, "percent", "=", "2030");
   StoredFigure b = fig(2, 2, "x", 60, 60, "percent", "=", "2030");
   StoredFigure same = fig(3, 1, "x", 70, 70, "percent", "=", "2030");
   StoredFigure result = fig(4, 2, "x", 20, 20, "percent", "=", "2030", "result");
   StoredFigure other_year = fig(5, 2, "x", 90, 90, "percent", "=", "2025");
   StoredFigure equal = fig(6, 2, "x", 50, 50, "percent", "=", "2030");
-  EXPECT_EQ(disagreement_reasons({&a, &b}), std::vector<std::string>{"value (d1.txt:1 vs d2.txt:2)"});
+  // One line each: the year, both values as written and where they stand.
+  a.figure.number_text = "50";
+  a.figure.unit_text = "%";
+  b.figure.number_text = "60";
+  b.figure.unit_text = "%";
+  EXPECT_EQ(disagreement_reasons({&a, &b}), std::vector<std::string>{"2030: 50% (d1.txt:1) vs 60% (d2.txt:2)"});
   // The pair's order is the order given.
-  EXPECT_EQ(disagreement_reasons({&b, &a}), std::vector<std::string>{"value (d2.txt:2 vs d1.txt:1)"});
+  EXPECT_EQ(disagreement_reasons({&b, &a}), std::vector<std::string>{"2030: 60% (d2.txt:2) vs 50% (d1.txt:1)"});
   EXPECT_TRUE(disagreement_reasons({&a, &same}).empty());
   EXPECT_TRUE(disagreement_reasons({&a, &result}).empty());
   EXPECT_TRUE(disagreement_reasons({&a, &other_year}).empty());
   EXPECT_TRUE(disagreement_reasons({&a, &equal}).empty());
-  b.figure.unit = "VND";
-  b.figure.comparator = Comparator::kAtLeast;
-  EXPECT_EQ(disagreement_reasons({&a, &b}),
-            (std::vector<std::string>{"unit percent vs VND (d1.txt:1 vs d2.txt:2)", "value (d1.txt:1 vs d2.txt:2)",
-                                      "comparator = vs >= (d1.txt:1 vs d2.txt:2)"}));
+  // A comparator alone is no disagreement: "≥ 50%" and "50%" say the same.
+  StoredFigure at_least = equal;
+  at_least.figure.comparator = Comparator::kAtLeast;
+  EXPECT_TRUE(disagreement_reasons({&a, &at_least}).empty());
+  // Rounding noise is none either.
+  StoredFigure close = equal;
+  close.figure.low = close.figure.high = 50 + 1e-12;
+  EXPECT_TRUE(disagreement_reasons({&a, &close}).empty());
+  // A change of the indicator and its level are not compared, nor values in
+  // units that cannot be (VND and USD); "/year" does not matter.
+  StoredFigure growth = b;
+  growth.figure.change = Change::kIncrease;
+  EXPECT_TRUE(disagreement_reasons({&a, &growth}).empty());
+  StoredFigure dollars = b;
+  dollars.figure.unit = "USD";
+  StoredFigure dong = a;
+  dong.figure.unit = "VND";
+  EXPECT_TRUE(disagreement_reasons({&dong, &dollars}).empty());
+  StoredFigure per_year = b;
+  per_year.figure.unit = "percent/year";
+  EXPECT_EQ(disagreement_reasons({&a, &per_year}).size(), 1u);
+  EXPECT_TRUE(comparable_units("percent", "percent/year"));
+  EXPECT_TRUE(comparable_units("VND/person/year", "VND/person"));
+  EXPECT_FALSE(comparable_units("VND", "USD"));
+  EXPECT_FALSE(comparable_units("VND", "VND/person"));
 }
 
 TEST(Disagreement, TheTableAndItsJsonLinesAgree) {
@@ -251,13 +214,93 @@ TEST(Disagreement, TheTableAndItsJsonLinesAgree) {
   const ComparisonRow* urban = row(c, "urbanisation", "2030");
   ASSERT_NE(urban, nullptr);
   EXPECT_EQ(urban->disagreement_reasons,
-            (std::vector<std::string>{"comparator >= vs = (d1.txt:1 vs d2.txt:2)", "value (d1.txt:1 vs d2.txt:2)"}));
+            (std::vector<std::string>{"2030: ≥ 50.000000 percent (d1.txt:1) vs 80.000000 percent (d2.txt:2)"}));
   std::string jsonl = render_jsonl(c);
   EXPECT_NE(jsonl.find("\"disagreement\":true"), std::string::npos) << jsonl;
-  EXPECT_NE(jsonl.find("\"disagreement_reasons\":[\"value (d1.txt:1 vs d2.txt:2)\","
-                       "\"comparator >= vs = (d1.txt:1 vs d2.txt:2)\"]"),
+  EXPECT_NE(jsonl.find("\"disagreement_reasons\":[\"2030: ≥ 50.000000 percent (d1.txt:1) vs 80.000000 percent "
+                       "(d2.txt:2)\"]"),
             std::string::npos)
       << jsonl;
+}
+
+}  // namespace
+}  // namespace chitieu
+
+namespace chitieu {
+namespace {
+
+// Issue 10's table as an analyst met it: "GRDP" held Gia Lai's growth beside
+// Cần Thơ's investment worth 40% of GRDP, and "xã" held 90,3% and ≥ 50% of
+// different things.
+TEST(Comparison, ARowNeverHoldsTwoDifferentThings) {
+  IndicatorCatalogue cat = catalogue();
+  std::vector<StoredDocument> docs = {doc(1, "gialai.txt", "2025-12-01"), doc(2, "cantho.txt", "2026-01-01"),
+                                      doc(3, "camau.txt", "2025-11-24")};
+  std::vector<StoredFigure> figs = {
+      fig(1, 1, "GRDP", 7.2, 7.2, "percent", "=", "2025", "result"),
+      fig(2, 2, "GRDP", 40, 40, "percent", "=", "2025"),
+      fig(3, 2, "xã", 90.3, 90.3, "percent", "=", "2030"),
+      fig(4, 1, "xã", 50, 50, "percent", ">=", "2030"),
+      // A document giving two values of one uncatalogued wording, year and
+      // change: the wording names the plan, not what was planned.
+      fig(5, 3, "kế hoạch", 45.2, 45.2, "percent", "=", "2025", "result"),
+      fig(6, 3, "kế hoạch", 101.3, 101.3, "percent", "=", "2025", "result"),
+      // ... while one naming something groups across documents.
+      fig(7, 1, "Số tàu cá đóng mới", 12, 12, "count", "=", "2025"),
+      fig(8, 3, "đóng mới số tàu cá", 15, 15, "count", "=", "2025"),
+  };
+  figs[0].figure.change = Change::kIncrease;
+  Comparison c = build_comparison(cat, {}, docs, figs, {}, {});
+  std::map<int64_t, std::string> row_of;
+  for (const ComparisonRow& r : c.rows)
+    for (const ComparisonCell& cell : r.cells)
+      for (const StoredFigure& sf : cell.figures) row_of[sf.id] = r.indicator_id + "|" + r.year;
+  EXPECT_EQ(row_of[1], "grdp_growth|2025");
+  EXPECT_NE(row_of[2], row_of[1]);
+  EXPECT_NE(row_of[3], row_of[4]);
+  EXPECT_NE(row_of[5], row_of[6]);
+  EXPECT_EQ(row_of[7], row_of[8]);
+  // The one disagreement is a real one: 12 and 15 new fishing boats for 2025.
+  for (const ComparisonRow& r : c.rows) EXPECT_EQ(r.disagreement, r.indicator_id + "|" + r.year == row_of[7]) << r.indicator_id;
+}
+
+TEST(Comparison, TheCsvCarriesEachRowsUnit) {
+  IndicatorCatalogue cat = catalogue();
+  std::vector<StoredDocument> docs = {doc(1, "a.txt", "2020-01-01"), doc(2, "b.txt", "2021-01-01")};
+  std::vector<StoredFigure> figs = {fig(1, 1, "Kim ngạch xuất khẩu", 8.2e9, 8.2e9, "USD", "=", "2030"),
+                                    fig(2, 2, "Kim ngạch xuất khẩu", 2e14, 2e14, "VND", "=", "2030")};
+  Comparison c = build_comparison(cat, {}, docs, figs, {}, {});
+  ASSERT_EQ(c.rows.size(), 1u);
+  EXPECT_EQ(c.rows[0].unit, "USD; VND");
+  std::string csv = render_csv(c);
+  EXPECT_EQ(csv.rfind("indicator_id,indicator,year,unit,disagreement,a.txt,b.txt\n", 0), 0u) << csv;
+  EXPECT_NE(csv.find("export_value,Kim ngạch xuất khẩu,2030,USD; VND,false,"), std::string::npos) << csv;
+  // Dollars and đồng are not compared: no disagreement.
+  EXPECT_FALSE(c.rows[0].disagreement);
+}
+
+TEST(Comparison, OneIndicatorAcrossDocumentsAndYears) {
+  IndicatorCatalogue cat = catalogue();
+  std::vector<StoredDocument> docs = {doc(1, "a.txt", "2020-01-01"), doc(2, "b.txt", "2021-01-01"),
+                                      doc(3, "c.txt", "2022-01-01")};
+  std::vector<StoredFigure> figs = {fig(1, 3, "Tỷ lệ bao phủ BHYT", 97, 97, "percent", ">", "2030"),
+                                    fig(2, 1, "Tỷ lệ dân số tham gia bảo hiểm y tế", 93.7, 93.7, "percent", "=", "2025"),
+                                    fig(3, 2, "Tỷ lệ che phủ rừng", 40, 40, "percent", "=", "2025"),
+                                    fig(4, 1, "Tỷ lệ tham gia bảo hiểm y tế", 95, 95, "percent", "=", "2030")};
+  ComparisonOptions one;
+  one.indicator_id = "health_insurance";
+  Comparison c = build_comparison(cat, {}, docs, figs, {}, one);
+  // Only the documents that state it keep a column, in date order.
+  ASSERT_EQ(c.documents.size(), 2u);
+  EXPECT_EQ(c.documents[0].file_name, "a.txt");
+  EXPECT_EQ(c.documents[1].file_name, "c.txt");
+  ASSERT_EQ(c.rows.size(), 2u);
+  EXPECT_EQ(c.rows[0].year, "2025");
+  EXPECT_EQ(c.rows[1].year, "2030");
+  for (const ComparisonRow& r : c.rows) EXPECT_EQ(r.indicator_id, "health_insurance");
+  EXPECT_EQ(c.rows[1].cells[0].figures[0].id, 4);
+  EXPECT_EQ(c.rows[1].cells[1].figures[0].id, 1);
+  EXPECT_TRUE(c.rows[1].disagreement);  // 95% and > 97% for 2030
 }
 
 }  // namespace

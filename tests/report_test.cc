@@ -102,6 +102,7 @@ Fixture make_fixture() {
   urban.indicator = "Tỷ lệ đô thị hóa";
   urban.match_method = "catalogue";
   urban.year = "2030";
+  urban.unit = "percent; percent/year";
   urban.cells.resize(2);
   urban.cells[0].figures.push_back(a);
   urban.cells[1].figures.push_back(b);
@@ -184,7 +185,17 @@ TEST(ReportHtml, FlagsDisagreementsAndListsFindings) {
   std::string row = element(html, "<tr class=\"row disagree\"", "</tr>");
   ASSERT_FALSE(row.empty());
   EXPECT_NE(row.find("urbanization-rate"), std::string::npos);
-  EXPECT_NE(row.find("⚠ disagreement: value: ≥ 45% (D1:3) vs ~50% (D2:11)"), std::string::npos);
+  // Each reason on a line of its own; a few are shown, more fold behind a click.
+  EXPECT_NE(row.find("⚠ disagreement</div><ul class=\"reasons\"><li>value: ≥ 45% (D1:3) vs ~50% (D2:11)</li></ul>"),
+            std::string::npos)
+      << row;
+  EXPECT_EQ(row.find("<details"), std::string::npos);
+  fx.c.rows[0].disagreement_reasons = {"2030: 1 vs 2", "2030: 1 vs 3", "2030: 2 vs 3"};
+  std::string folded = element(render_html(fx.c, fx.lines), "<tr class=\"row disagree\"", "</tr>");
+  EXPECT_NE(folded.find("<details class=\"reasons\"><summary class=\"flag\">⚠ disagreement: 3 differences</summary>"
+                        "<ul class=\"reasons\"><li>2030: 1 vs 2</li><li>2030: 1 vs 3</li><li>2030: 2 vs 3</li></ul></details>"),
+            std::string::npos)
+      << folded;
   // The search box reads every wording behind the row.
   EXPECT_NE(row.find("tỉ lệ đô thị hoá"), std::string::npos);
 
@@ -269,6 +280,8 @@ TEST(ReportXlsx, WritesAFormattedWorkbook) {
   EXPECT_NE(strings.find("Tỷ lệ đô thị hóa"), std::string::npos);
   EXPECT_NE(strings.find(format_cell(fx.c, fx.c.rows[0].cells[0])), std::string::npos);
   EXPECT_NE(strings.find("trên 45%"), std::string::npos);
+  // The comparison carries the unit of each row.
+  EXPECT_NE(strings.find("percent; percent/year"), std::string::npos);
   EXPECT_NE(strings.find("Tỷ lệ &lt;script&gt;alert(2)&lt;/script&gt;"), std::string::npos);
   EXPECT_EQ(strings.find("<script>"), std::string::npos);
   // Bold header, highlighted disagreement rows.
