@@ -268,10 +268,14 @@ int run_match(const GlobalOptions& g, const MatchRequest& r) {
 }
 
 int run_search(const GlobalOptions& g, const std::string& query, size_t limit) {
+  // Abbreviations the catalogue defines are searched with what they stand
+  // for: "BHYT" finds "bảo hiểm y tế", and the other way round.
+  IndicatorCatalogue catalogue;
+  Status st = IndicatorCatalogue::Load(resolve_data_dir(g.data_dir) + "/indicators.tsv", &catalogue);
   std::unique_ptr<Store> store;
-  Status st = Store::Open(g.db, &store);
+  if (st.ok()) st = Store::Open(g.db, &store);
   std::vector<SearchHit> hits;
-  if (st.ok()) st = store->search(query, limit, &hits);
+  if (st.ok()) st = store->search(catalogue.abbreviations().search_terms(query), limit, &hits);
   if (!st.ok()) {
     std::cerr << "chitieu: " << st.message() << "\n";
     return 3;

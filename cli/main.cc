@@ -151,7 +151,9 @@ CLI::App* add_search(CLI::App& app, Arguments* a) {
   CLI::App* cmd = add_command(
       app, "search",
       "Full-text search over documents and indicators, ignoring case and diacritics:\n"
-      "  chitieu search \"do thi hoa\"   finds \"Tỷ lệ đô thị hóa\" and \"Tỉ lệ đô thị hoá\"",
+      "  chitieu search \"do thi hoa\"   finds \"Tỷ lệ đô thị hóa\" and \"Tỉ lệ đô thị hoá\"\n"
+      "  chitieu search BHYT           finds \"bảo hiểm y tế\" too: abbreviations the catalogue\n"
+      "                                (data/indicators.tsv) defines are searched with their words",
       a);
   cmd->add_option("query", a->query, "words to find")->required();
   cmd->add_option("--limit", a->search_limit, "at most this many hits")->capture_default_str();

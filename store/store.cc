@@ -442,6 +442,23 @@ Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, con
   return Status::Ok();
 }
 
+// The words of `text` as the search index holds them: folded, letters and
+// digits only.
+std::vector<std::string> folded_words(const std::string& text) {
+  std::string folded = comparison_key(text), word;
+  std::vector<std::string> words;
+  for (size_t i = 0; i <= folded.size(); ++i) {
+    char c = i < folded.size() ? folded[i] : ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  return words;
+}
+
 // The search index holds folded text (no case, marks or đ), so a query typed
 // without diacritics finds every spelling: each line with text, and the
 // indicator of each line holding a figure's first digit.
@@ -856,16 +873,25 @@ Status Store::end_snapshot() {
 }
 
 Status Store::search(const std::string& query, size_t limit, std::vector<SearchHit>* out) {
-  // Each folded word of the query must occur (FTS5 phrase per word, ANDed).
-  std::string folded = comparison_key(query), match, word;
-  for (size_t i = 0; i <= folded.size(); ++i) {
-    char c = i < folded.size() ? folded[i] : ' ';
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word += c;
-    } else if (!word.empty()) {
-      match += (match.empty() ? "" : " AND ") + std::string("\"") + word + "\"";
-      word.clear();
+  std::vector<std::vector<std::string>> groups;
+  for (const std::string& word : folded_words(query)) groups.push_back({word});
+  return search(groups, limit, out);
+}
+
+Status Store::search(const std::vector<std::vector<std::string>>& groups, size_t limit,
+                     std::vector<SearchHit>* out) {
+  // FTS5 with detail=none has no phrases: the words of an alternative are
+  // ANDed, alternatives ORed, groups ANDed.
+  std::string match;
+  for (const std::vector<std::string>& group : groups) {
+    std::string any;
+    for (const std::string& alternative : group) {
+      std::string all;
+      for (const std::string& word : folded_words(alternative))
+        all += (all.empty() ? "" : " AND ") + std::string("\"") + word + "\"";
+      if (!all.empty()) any += (any.empty() ? "" : " OR ") + std::string("(") + all + ")";
     }
+    if (!any.empty()) match += (match.empty() ? "" : " AND ") + std::string("(") + any + ")";
   }
   if (match.empty()) return Status::Ok();
   std::string sql = "WITH hits AS (" + search_hits_sql() + ") "

@@ -134,8 +134,13 @@ class Store {
   Status begin_snapshot();
   Status end_snapshot();
 
-  // Full-text search ignoring case and diacritics over lines and indicators.
+  // Full-text search ignoring case and diacritics over lines and indicators:
+  // every word of the query must occur.
   Status search(const std::string& query, size_t limit, std::vector<SearchHit>* out);
+  // The same for a query in groups of alternatives: a hit matches every
+  // group, by one of its alternatives, each a phrase whose words must all
+  // occur ({{"bhyt", "bao hiem y te"}, {"2025"}}).
+  Status search(const std::vector<std::vector<std::string>>& groups, size_t limit, std::vector<SearchHit>* out);
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}

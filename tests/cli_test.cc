@@ -348,6 +348,29 @@ TEST_F(CliTest, SearchIgnoresDiacriticsAndTonePlacement) {
   EXPECT_EQ(run("search --db " + db_ + " 'khongcotu'").status, 1);
 }
 
+// Abbreviations the catalogue defines are searched with their words, both ways.
+TEST_F(CliTest, SearchFindsAnAbbreviationAndItsWords) {
+  std::ofstream(dir_ / "a.txt", std::ios::binary) << "Tỷ lệ bao phủ BHYT đạt 97%.\n";
+  std::ofstream(dir_ / "b.txt", std::ios::binary) << "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 93,7%.\n";
+  std::ofstream(dir_ / "c.txt", std::ios::binary) << "Tỷ lệ tham gia bảo hiểm xã hội đạt 40%.\n";
+  ASSERT_EQ(run("ingest --db " + db_ + " " + (dir_ / "a.txt").string() + " " + (dir_ / "b.txt").string() + " " +
+                (dir_ / "c.txt").string())
+                .status,
+            0);
+  auto documents = [&](const std::string& query) {
+    CommandResult r = run("search --db " + db_ + " '" + query + "'");
+    std::set<std::string> docs;
+    std::stringstream ss(r.out);
+    std::string l;
+    while (std::getline(ss, l)) docs.insert(l.substr(0, l.find(':')));
+    return docs;
+  };
+  EXPECT_EQ(documents("BHYT"), (std::set<std::string>{"a.txt", "b.txt"}));
+  EXPECT_EQ(documents("bảo hiểm y tế"), (std::set<std::string>{"a.txt", "b.txt"}));
+  EXPECT_EQ(documents("BHXH"), (std::set<std::string>{"c.txt"}));
+  EXPECT_EQ(documents("bhyt 97"), (std::set<std::string>{"a.txt"}));
+}
+
 TEST_F(CliTest, ANewVersionOfADocumentIsLinkedToTheEarlierOne) {
   // The draft resolution 002, then its "final text": same header, one value changed.
   std::string draft = slurp(corpus() / "002_59c52569d25bb8c2.txt");

@@ -328,6 +328,30 @@ TEST_F(StoreTest, SearchFindsLinesAndIndicatorsWhereTheyAre) {
   }
 }
 
+// Groups of alternatives: every group matches, each by one of its phrases,
+// whose words must all occur (FTS5 with detail=none has no phrases).
+TEST_F(StoreTest, SearchMatchesGroupsOfAlternatives) {
+  std::unique_ptr<Store> store = open();
+  ingest(*store, make_doc("a.txt", {"Ty le bao phu BHYT dat 97%.", "Ty le BHXH 40%.", "Nam 2025 bao hiem va y te."}));
+  std::vector<SearchHit> hits;
+  ASSERT_TRUE(store->search({{"bhyt", "bảo hiểm y tế"}}, 10, &hits).ok());
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].line_no, 1);
+  EXPECT_EQ(hits[1].line_no, 3);  // every word of the phrase, not the phrase
+  hits.clear();
+  ASSERT_TRUE(store->search({{"bhyt", "bảo hiểm y tế"}, {"2025"}}, 10, &hits).ok());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].line_no, 3);
+  hits.clear();
+  // Words only: punctuation of a phrase is no query syntax.
+  ASSERT_TRUE(store->search({{"\"bhxh\"", "x/y"}}, 10, &hits).ok());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].line_no, 2);
+  hits.clear();
+  ASSERT_TRUE(store->search(std::vector<std::vector<std::string>>{}, 10, &hits).ok());
+  EXPECT_TRUE(hits.empty());
+}
+
 // Version 1 kept only the joined display form of an indicator and no change;
 // opening such a database splits the form into parent and sub-indicator once,
 // reads every value as a level, and says the current version.
