@@ -99,6 +99,23 @@ size_t wrap_width(const std::vector<RepairedLine>& lines) {
   return near * 10 >= lengths.size() * 4 ? p90 : 0;
 }
 
+// A title in capitals, which may wrap: "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU …
+// / XÃ HỘI SỐ ĐẾN NĂM 2030" under "PHỤ LỤC". At least a few words' letters,
+// none of them small.
+bool written_in_capitals(const std::string& text) {
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int letters = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (!u_isalpha(c)) continue;
+    if (!u_isupper(c)) return false;
+    ++letters;
+  }
+  return letters >= 12;
+}
+
 // `after` is the text line following `next`, or null.
 bool continues(const RepairedLine& prev, const RepairedLine& next, const RepairedLine* after,
                size_t width) {
@@ -112,6 +129,10 @@ bool continues(const RepairedLine& prev, const RepairedLine& next, const Repaire
     return true;
   }
   if (starts_new_unit(next)) return false;
+  // A title in capitals broken after a comma or a dash goes on in capitals.
+  if (e > 0 && (prev.folded[e - 1] == ',' || prev.folded[e - 1] == '-') &&
+      written_in_capitals(prev.text) && written_in_capitals(next.text))
+    return true;
   UChar32 c = code_point_at(next, b);
   if (u_islower(c)) return true;
   if (e == 0) return false;
@@ -169,24 +190,45 @@ void classify(Block* b) {
       }
     }
     if (!roman.empty() || !article.empty()) {
-      b->heading_level = 1;
+      b->heading_level = 2;
     } else if (!numbered.empty()) {
       int dots = 0;
       for (char c : numbered) dots += c == '.';
-      b->heading_level = 2 + dots;
+      b->heading_level = 3 + dots;
     } else {
-      b->heading_level = 5;
+      b->heading_level = 6;
     }
     return;
   }
   // A short block standing alone without closing punctuation reads as a
   // heading: "Giai đoạn 2021 - 2025", "- Chỉ tiêu về kinh tế", "NGHỊ QUYẾT".
   size_t e = last_non_space(f);
-  if (e == 0 || len > 120 || b->first_line != b->last_line) return;
+  if (e == 0) return;
   char last = f[e - 1];
   if (last == '.' || last == ';' || last == ',' || last == ':') return;
   if (f.find('%') != std::string::npos) return;
-  b->heading_level = 6;
+  // A line of rules or table pipes ("|", "***") says nothing and heads nothing.
+  static const RE2 kWord(R"([a-z0-9])");
+  if (!RE2::PartialMatch(f, kWord)) return;
+  if (len <= 120 && b->first_line == b->last_line) b->heading_level = 7;
+}
+
+// "PHỤ LỤC", "Phụ lục II": an appendix opens a part of its own, above the
+// document's "I.", "1." headings, and its title in capitals under it names
+// what (and for when) its tables hold: "CÁC CHỈ TIÊU … ĐẾN NĂM 2030".
+void mark_appendix_titles(std::vector<Block>* blocks) {
+  static const RE2 kAppendix(R"(^[^a-z0-9]*phu luc(?: [ivxlc0-9]+)?[^a-z0-9]*$)");
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    Block& b = (*blocks)[i];
+    if (b.first_line != b.last_line || b.size() > 40 || !RE2::FullMatch(b.folded, kAppendix)) continue;
+    b.heading_level = 1;
+    if (i + 1 < blocks->size()) {
+      Block& title = (*blocks)[i + 1];
+      if (title.size() <= 300 && title.last_line - title.first_line < 3 &&
+          written_in_capitals(title.text))
+        title.heading_level = 1;
+    }
+  }
 }
 
 }  // namespace
@@ -263,6 +305,7 @@ std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
     append_line(li);
   }
   flush();
+  mark_appendix_titles(&blocks);
   return blocks;
 }
 

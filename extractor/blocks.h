@@ -27,8 +27,9 @@ struct Block {
   uint32_t first_line = 0;          // 0-based
   uint32_t last_line = 0;
 
-  // Heading level (0 = not a heading). 1: "I-", "Điều 1."; 2: "1."; 3: "1.1.";
-  // 4: "1.1.1."; 5: "a)"; 6: a short line standing alone ("Giai đoạn 2021 - 2025").
+  // Heading level (0 = not a heading). 1: an appendix ("PHỤ LỤC") and its title
+  // in capitals; 2: "I-", "Điều 1."; 3: "1."; 4: "1.1."; 5: "1.1.1."; 6: "a)";
+  // 7: a short line standing alone ("Giai đoạn 2021 - 2025").
   int heading_level = 0;
   std::string item;       // "(12)" when the block opens a numbered item
   uint32_t body_begin = 0;  // code point after the heading or item marker

@@ -219,7 +219,17 @@ class BlockExtractor {
     size_t quote_end = 0;  // end of the number, unit and qualifier after them
     IndicatorName indicator;
     FigureKind kind = FigureKind::kTarget;
+    // For a target named in its clause, or a part of one: where that named
+    // target ends ("quyết nghị thông qua tổng thu 10.367,700 tỷ đồng"); npos otherwise.
+    size_t target_head_end = std::string::npos;
   };
+
+  // "… tổng thu 10.367,700 tỷ đồng; trong đó: thu nội địa 10.052,700 tỷ đồng":
+  // the parts of a named target, in its sentence after "trong đó", are targets.
+  bool part_of_named_target(size_t s) const;
+  // "tăng 10,48% so cùng kỳ (10.482 tỷ đồng)": the number in brackets after a
+  // change on last year is last year's value.
+  bool last_year_base(size_t s) const;
 
   struct Candidate;
   // Reads the range and unit around the number at [s, e); false when it is a
@@ -279,8 +289,15 @@ bool BlockExtractor::estimate_heads_clause(size_t clause_b, size_t s) const {
     at = p;
   if (at == std::string::npos) return false;
   size_t from = at + std::strlen(kEstimateWord);
+  // The parts after "trong đó" carry no cue of the head's: "ước đạt 172.033
+  // tỷ đồng, trong đó: … chiếm 34,86%".
+  if (contains_word(f_, from, s, kBreakdownMarker)) return false;
+  // The estimate's own verb may follow a few words of time ("ước cả năm đạt",
+  // "ước thực hiện năm 2025 đạt"); a second verb opens a predicate of its own.
   size_t verb = find_word(f_, from, s, "dat");
-  if (verb != std::string::npos && verb == skip_spaces(f_, from)) verb = find_word(f_, verb + 1, s, "dat");
+  if (verb != std::string::npos && verb - from <= 24 &&
+      std::none_of(f_.begin() + from, f_.begin() + verb, [](char ch) { return ch == ',' || ch == ';'; }))
+    verb = find_word(f_, verb + 1, s, "dat");
   if (verb != std::string::npos) return false;
   return std::none_of(lex_.words.target_words.begin(), lex_.words.target_words.end(),
                       [&](const std::string& w) { return contains_word(f_, from, s, w); });
@@ -681,7 +698,16 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   KindEvidence e;
   // The words of this figure start past the previous one's: "đạt 45,2% kế
   // hoạch, tăng 4,9% so cùng kỳ" names no target for the 4,9%.
-  if (!done_.empty() && done_.back().end > clause_b && done_.back().end <= s) clause_b = done_.back().end;
+  if (!done_.empty() && done_.back().end > clause_b && done_.back().end <= s) {
+    clause_b = done_.back().end;
+    // … and past the plan it was measured against: "45,2% kế hoạch".
+    size_t w = skip_spaces(f, clause_b);
+    for (const std::string& share : lex_.words.plan_share_words)
+      if (find_folded_word(f, share, w, std::min(s, w + share.size())) == w) {
+        clause_b = w + share.size();
+        break;
+      }
+  }
   e.clause_before = std::string_view(f).substr(clause_b, s - clause_b);
   e.clause_after = std::string_view(f).substr(quote_end, clause_e - quote_end);
   e.sentence_before = std::string_view(f).substr(sent_b, s - sent_b);
@@ -706,9 +732,32 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   e.year = year;
   e.document_period = ctx_->document.period;
   *names_target = contains_word(f, sent_b, s, kStriveWord) ||
-                  std::any_of(lex_.words.target_words.begin(), lex_.words.target_words.end(),
-                              [&](const std::string& w) { return contains_word(f, clause_b, s, w); });
+                  named_target(lex_.words, e.clause_before) != nullptr;
   return chitieu::decide_kind(lex_, e, reason);
+}
+
+bool BlockExtractor::part_of_named_target(size_t s) const {
+  if (done_.empty() || done_.back().target_head_end == std::string::npos) return false;
+  size_t head_end = done_.back().target_head_end;
+  if (head_end > s) return false;
+  // "trong đó" right after the named target, in its sentence or opening the next.
+  size_t marker = find_word(f_, head_end, s, kBreakdownMarker);
+  if (marker == std::string::npos || marker < seg_.sentence_start[s]) return false;
+  return std::all_of(f_.begin() + head_end, f_.begin() + marker,
+                     [](char ch) { return ch == ' ' || ch == ';' || ch == '.' || ch == ',' || ch == '('; });
+}
+
+bool BlockExtractor::last_year_base(size_t s) const {
+  size_t b = s;
+  while (b > 0 && (f_[b - 1] == ' ' || f_[b - 1] == '*')) --b;
+  if (b == 0 || f_[b - 1] != '(') return false;
+  --b;
+  while (b > 0 && (f_[b - 1] == ' ' || f_[b - 1] == '*')) --b;
+  for (const std::string& w : lex_.words.last_year_words)
+    if (b >= w.size() && f_.compare(b - w.size(), w.size(), w) == 0 &&
+        (b == w.size() || f_[b - w.size() - 1] == ' '))
+      return true;
+  return false;
 }
 
 bool BlockExtractor::read_words_before(const Candidate& c, size_t clause_b, size_t limit,
@@ -778,6 +827,24 @@ void BlockExtractor::read_figure(const Candidate& c) {
     indicator = done_.back().indicator;
     parts.kind_reason = "target answered by the result before it";
   }
+  size_t target_head_end = std::string::npos;
+  if (parts.kind == FigureKind::kTarget && names_target) target_head_end = quote_end;
+  if (part_of_named_target(s)) {
+    target_head_end = done_.back().target_head_end;
+    if (parts.kind != FigureKind::kTarget && !run.has_estimate) {
+      parts.kind = FigureKind::kTarget;
+      parts.kind_reason = "a part (\"trong đó\") of the target named before it";
+    }
+  }
+  if (last_year_base(s)) {
+    int year = first_year(parts.year);
+    if (year > 0 && parts.year.size() == 4) {
+      parts.year = std::to_string(year - 1);
+      parts.year_source = "the base of a change on last year";
+    }
+    parts.kind = FigureKind::kResult;
+    parts.kind_reason = "last year's value, the base of a change";
+  }
   parts.indicator = indicator;
   std::string change_word;
   parts.change = read_change(lex_, run, fold_text(indicator.display()), &change_word);
@@ -797,6 +864,7 @@ void BlockExtractor::read_figure(const Candidate& c) {
   local.quote_end = quote_end;
   local.indicator = std::move(indicator);
   local.kind = fig.kind;
+  local.target_head_end = target_head_end;
   done_.push_back(std::move(local));
   emit(std::move(fig), qb, quote_end, s);
 }

@@ -18,6 +18,23 @@ const std::string* first_word_in(std::string_view text, const std::vector<std::s
   return nullptr;
 }
 
+// `word` at `at` in `text` is what a result is measured against: "đạt và
+// vượt kế hoạch", "45,2% kế hoạch", "so dự toán".
+bool plan_reached(std::string_view text, size_t at, const std::vector<std::string>& reached) {
+  size_t e = at;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  if (e == 0) return false;
+  char last = text[e - 1];
+  if (last == '%' || (last >= '0' && last <= '9')) return true;
+  for (const std::string& w : reached)
+    if (e >= w.size() && text.substr(e - w.size(), w.size()) == w &&
+        (e == w.size() || !is_word_char(text[e - w.size() - 1])))
+      return true;
+  // "đạt và vượt kế hoạch": the verbs may be joined.
+  if (e >= 3 && text.substr(e - 3, 3) == " va") return plan_reached(text, e - 3, reached);
+  return false;
+}
+
 // The words right after a figure, up to its clause's end, start with one of
 // `words` ("45,2% kế hoạch", "37,8% dự toán", "10% so cùng kỳ").
 const std::string* opening_word(std::string_view after, const std::vector<std::string>& words) {
@@ -40,6 +57,19 @@ const std::string* later_share_of_plan(std::string_view after, const std::vector
 
 }  // namespace
 
+// Only a plan or budget word (those a result is measured against, plan_share)
+// can be reached: "đạt mục tiêu 8%" still names a target.
+const std::string* named_target(const GrammarWords& w, std::string_view text) {
+  for (const std::string& word : w.target_words) {
+    bool measures = std::find(w.plan_share_words.begin(), w.plan_share_words.end(), word) !=
+                    w.plan_share_words.end();
+    for (size_t at = find_folded_word(text, word); at != std::string_view::npos;
+         at = find_folded_word(text, word, at + word.size()))
+      if (!measures || !plan_reached(text, at, w.plan_reached_words)) return &word;
+  }
+  return nullptr;
+}
+
 int first_year(std::string_view period) {
   if (period.size() < 4) return 0;
   int y = 0;
@@ -59,7 +89,7 @@ bool reports_results(const Lexicon& lex, std::string_view quoted_sentence) {
     else sentence += quoted ? ' ' : c;
   }
   return first_word_in(sentence, lex.words.result_cues) != nullptr &&
-         first_word_in(sentence, lex.words.target_words) == nullptr &&
+         named_target(lex.words, sentence) == nullptr &&
          !has_word(sentence, "phan dau");
 }
 
@@ -74,7 +104,7 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
     *reason = "a fact an encyclopedia article states";
     return FigureKind::kFact;
   }
-  const std::string* target = first_word_in(e.clause_before, w.target_words);
+  const std::string* target = named_target(w, e.clause_before);
   if (!target) target = first_word_in(e.clause_before, w.target_qualifiers);
   bool strives = has_word(e.sentence_before, "phan dau");
   if (target || strives) {

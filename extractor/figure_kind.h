@@ -42,6 +42,11 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
 // is named.
 bool reports_results(const Lexicon& lex, std::string_view folded_sentence);
 
+// The first target word ("mục tiêu", "kế hoạch", …) that `folded_text` names
+// as a target, or null. A plan or budget reached or measured against ("đạt và
+// vượt kế hoạch", "45,2% kế hoạch", "so dự toán") names none.
+const std::string* named_target(const GrammarWords& words, std::string_view folded_text);
+
 // The first year of a period: "2026-2030" -> 2026, "2025" -> 2025; 0 if none.
 int first_year(std::string_view period);
 

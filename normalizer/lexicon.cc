@@ -239,6 +239,8 @@ Status load_grammar_words(const std::string& dir, GrammarWords* out) {
       {"per_year", &out->per_year_words},
       {"result_cue", &out->result_cues},
       {"plan_share", &out->plan_share_words},
+      {"plan_reached", &out->plan_reached_words},
+      {"last_year", &out->last_year_words},
       {"target_qualifier", &out->target_qualifiers},
       {"change_increase", &out->change_increase},
       {"change_decrease", &out->change_decrease},

@@ -70,6 +70,8 @@ struct GrammarWords {
   std::vector<std::string> result_cues;          // in a figure's clause: it reports an outcome
   std::vector<std::string> target_qualifiers;    // before a figure: a bound only a goal sets
   std::vector<std::string> plan_share_words;     // right after a figure: a share of the plan, a change on last year
+  std::vector<std::string> last_year_words;      // "so cùng kỳ (X)": X is last year's value
+  std::vector<std::string> plan_reached_words;   // before "kế hoạch": a plan reached, not one set
   std::vector<std::string> change_increase, change_decrease, change_level;  // words before a number
   std::vector<std::string> growth_indicators, decline_indicators;  // indicators naming a change
   std::vector<std::string> issuing_verbs;        // "<issuer> ban hành": the issuer of a press text's document
