@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-BUILD_TYPE=Release scripts/build.sh >/dev/null
+BUILD_TYPE=Release scripts/build.sh chitieu ingest_throughput pdf_ingest ocr_pages >/dev/null
 mkdir -p bench/out
 ./build/ingest_throughput corpus/ --megabytes "${MEGABYTES:-50}" --db bench/out/ingest.db
 # Text PDFs against pdftotext alone (README, "Measured").

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_TYPE="${BUILD_TYPE:-Release}"
-cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
-  -DCHITIEU_RELEASE_TESTS_ONLY_UNSANITIZED="${CHITIEU_TESTS_ONLY_UNSANITIZED:-OFF}" >/dev/null
+scripts/configure.sh build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
+  -DCHITIEU_RELEASE_TESTS_ONLY_UNSANITIZED="${CHITIEU_TESTS_ONLY_UNSANITIZED:-OFF}"
 targets=()
 for t in "$@"; do targets+=(--target "$t"); done
 cmake --build build -j"$(nproc)" "${targets[@]}"

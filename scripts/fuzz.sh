@@ -10,9 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 FLAGS="-O1 -gline-tables-only -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
-cmake -S . -B build-fuzz -DCHITIEU_FUZZ=ON -DCMAKE_BUILD_TYPE=None \
+scripts/configure.sh build-fuzz -DCHITIEU_FUZZ=ON -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="$FLAGS" \
-  -DCHITIEU_FUZZ_SECONDS="$FUZZ_SECONDS" >/dev/null
+  -DCHITIEU_FUZZ_SECONDS="$FUZZ_SECONDS"
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_all unit_tests
 cd build-fuzz
 # The three fuzz targets and the unit tests at once: each target runs for its
