@@ -59,6 +59,19 @@ bool encyclopedia(const std::vector<RepairedLine>& lines) {
   return false;
 }
 
+// A number with its year, "48/2025/NQ-HĐND", "28/2025/QĐ-TTg": since the Law
+// on Legal Documents of 2015 (in force from 1 July 2016) only legal normative
+// documents carry the year in their number, so such a resolution or decision
+// is a regulation whatever its title says. The National Assembly's ("QH15")
+// are the exception: every one of them carries it, its yearly plans too.
+bool normative_number(const std::string& number) {
+  static const RE2 kNumbered(R"(^\d+/(\d{4})/[^/\s]+-([^/\s-]+)$)");
+  int year = 0;
+  std::string issuer;
+  if (!RE2::FullMatch(number, kNumbered, &year, &issuer)) return false;
+  return year >= 2016 && issuer.rfind("QH", 0) != 0;
+}
+
 }  // namespace
 
 DocumentGenre classify_genre(const Lexicon& lex, const std::vector<RepairedLine>& lines,
@@ -68,6 +81,7 @@ DocumentGenre classify_genre(const Lexicon& lex, const std::vector<RepairedLine>
   if (header.official && type != nullptr) {
     DocumentGenre refined = genre_of_title(lex, type->pattern, title);
     if (refined != DocumentGenre::kUnknown) return refined;
+    if (normative_number(header.number)) return DocumentGenre::kRegulation;
     if (!type->genre.empty()) return genre_from_name(type->genre);
   }
   DocumentGenre by_title = genre_of_title(lex, "*", title);

@@ -1,7 +1,9 @@
 // The genre of a document, from what its header and first lines say:
 //  1. an official header's type (data/doc_types.tsv), refined by its title
 //     (data/genre_words.tsv: "Quyết định phê duyệt Kế hoạch …" is a plan,
-//     "Nghị quyết quy định mức thu …" a regulation);
+//     "Nghị quyết quy định mức thu …" a regulation), else by its number: one
+//     with the year since 2016, "48/2025/NQ-HĐND", is a legal normative
+//     document (a regulation), save the National Assembly's "…/QH15";
 //  2. else the words of the headline or title (genre_words.tsv, rows "*":
 //     "Mẫu …" a form, "tình hình thực hiện" a report, "chỉ tiêu", "kế hoạch
 //     phát triển" a plan, "quy định", "Nghị định", "Thông tư" a regulation);

@@ -136,6 +136,24 @@ TEST(DocumentHeaderTest, Regulation) {
   EXPECT_EQ(approval.genre, DocumentGenre::kPlan);
 }
 
+// The year in a number marks a legal normative document (since 2016), whatever
+// its title; a resolution numbered without it, or the National Assembly's, is
+// read by its title.
+TEST(DocumentHeaderTest, NumberWithItsYearIsARegulation) {
+  DocumentHeader norms = header_of({"HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 48/2025/NQ-HĐND", "",
+                                    "NGHỊ QUYẾT", "Về định mức phân bổ ngân sách năm 2026", ""});
+  EXPECT_EQ(norms.genre, DocumentGenre::kRegulation);
+  DocumentHeader plan = header_of({"HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 48/NQ-HĐND", "",
+                                   "NGHỊ QUYẾT", "Về định mức phân bổ ngân sách năm 2026", ""});
+  EXPECT_EQ(plan.genre, DocumentGenre::kPlan);
+  DocumentHeader assembly = header_of({"QUỐC HỘI", "Số: 244/2025/QH15", "", "NGHỊ QUYẾT",
+                                       "Về kế hoạch phát triển kinh tế - xã hội năm 2026", ""});
+  EXPECT_EQ(assembly.genre, DocumentGenre::kPlan);
+  DocumentHeader old_numbering = header_of({"HỘI ĐỒNG NHÂN DÂN", "TỈNH ĐỒNG NAI", "Số: 12/2014/NQ-HĐND", "",
+                                            "NGHỊ QUYẾT", "Về nhiệm vụ năm 2015", ""});
+  EXPECT_EQ(old_numbering.genre, DocumentGenre::kPlan);
+}
+
 TEST(DocumentHeaderTest, FormPage) {
   DocumentHeader h = header_of({"# Mẫu đơn đề nghị hỗ trợ học phí mới nhất", "", "Họ và tên: ………"});
   EXPECT_EQ(h.genre, DocumentGenre::kForm);
