@@ -380,6 +380,12 @@ Status decode_as(const Candidate& best, std::string_view bytes, bool valid_utf8,
 
 }  // namespace
 
+FontForm font_form_of_encoding(const std::string& encoding) {
+  if (encoding == "utf-8+tcvn3-font") return FontForm::kTcvn3;
+  if (encoding == "utf-8+vni-font" || encoding == "vni") return FontForm::kVni;
+  return FontForm::kUnicode;
+}
+
 const std::vector<std::string>& known_encodings() {
   static const std::vector<std::string> names = {
       "utf-8", "utf-16le", "utf-16be", "tcvn3", "vni", "windows-1258", "utf-8+tcvn3-font",

@@ -38,6 +38,12 @@ struct DecodedText {
 // Names accepted by --encoding (also the `encoding` values above).
 const std::vector<std::string>& known_encodings();
 
+// The glyph mapping of text decoded as `encoding` (a DecodedText's name):
+// VNI and the font-mapped UTF-8 forms keep their glyphs for the line repair,
+// every other reading is Unicode already. What a stored document's encoding
+// says to extract it again (source_text.h, rebuild_source_text).
+FontForm font_form_of_encoding(const std::string& encoding);
+
 Status decode_bytes(const Lexicon& lex, std::string_view bytes, const std::string& forced,
                     DecodedText* out);
 

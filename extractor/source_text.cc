@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -16,6 +18,7 @@
 #include "extractor/formats/html_reader.h"
 #include "extractor/formats/markdown_reader.h"
 #include "extractor/formats/ocr_reader.h"
+#include "extractor/formats/page_furniture.h"
 #include "extractor/formats/pdf_reader.h"
 #include "extractor/formats/rtf_reader.h"
 #include "extractor/formats/spreadsheet_reader.h"
@@ -301,7 +304,27 @@ Status read_source_text(const Lexicon& lex, const std::string& path,
   if (!st.ok()) return st;
   st = source_text_from_bytes(lex, bytes, path, forced_encoding, out, ocr_cache);
   out->path = path;
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  if (!ec) out->absolute_path = absolute.lexically_normal().string();
   return st;
+}
+
+SourceText rebuild_source_text(std::vector<std::string> lines, std::vector<uint32_t> pages,
+                               std::vector<float> line_confidence, const std::string& encoding) {
+  SourceText out;
+  out.encoding = encoding;
+  out.form = font_form_of_encoding(encoding);
+  bool paged = std::any_of(pages.begin(), pages.end(), [](uint32_t p) { return p != 0; });
+  DocumentLines doc;
+  doc.lines = std::move(lines);
+  if (paged) doc.pages = std::move(pages);
+  mark_page_furniture(&doc);
+  out.lines = std::move(doc.lines);
+  out.pages = std::move(doc.pages);
+  out.boilerplate = std::move(doc.boilerplate);
+  out.line_confidence = std::move(line_confidence);
+  return out;
 }
 
 }  // namespace chitieu

@@ -30,6 +30,7 @@ class OcrCache;  // formats/ocr_reader.h
 
 struct SourceText {
   std::string path;       // as given by the user
+  std::string absolute_path;  // where it was read: absolute, normalized (empty: not read from a file)
   std::string file_name;  // last path component
   std::string sha256;     // hex digest of the file's bytes
   uint64_t size_bytes = 0;
@@ -76,6 +77,14 @@ Status read_source_text(const Lexicon& lex, const std::string& path,
 Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const std::string& name,
                               const std::string& forced_encoding, SourceText* out,
                               OcrCache* ocr_cache = nullptr);
+
+// The SourceText of a document extraction reads again from what the store
+// keeps (`reextract`, `verify`): its raw lines, the page of each (0 or an empty
+// vector: no pages), each line's OCR confidence (empty: not OCRed) and the
+// encoding it was decoded as. Page furniture is marked again from lines and
+// pages, as the PDF and OCR readers mark it.
+SourceText rebuild_source_text(std::vector<std::string> lines, std::vector<uint32_t> pages,
+                               std::vector<float> line_confidence, const std::string& encoding);
 
 // Hashes a file without decoding it (verify --sources).
 Status hash_file(const std::string& path, std::string* sha256);

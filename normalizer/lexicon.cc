@@ -30,12 +30,16 @@ std::vector<std::string> split_tabs(const std::string& line) {
 
 Status read_tsv_rows(const std::string& path, size_t min_columns,
                      std::vector<std::vector<std::string>>* rows,
-                     std::vector<int>* line_numbers) {
-  std::ifstream in(path);
+                     std::vector<int>* line_numbers, std::string* bytes) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(StatusCode::kData, "cannot read data file " + path);
+  std::stringstream whole;
+  whole << in.rdbuf();
+  std::string content = whole.str();
+  std::istringstream lines_in(content);
   std::string line;
   int number = 0;
-  while (std::getline(in, line)) {
+  while (std::getline(lines_in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
@@ -47,6 +51,7 @@ Status read_tsv_rows(const std::string& path, size_t min_columns,
     rows->push_back(std::move(cols));
     if (line_numbers) line_numbers->push_back(number);
   }
+  if (bytes) *bytes = std::move(content);
   return Status::Ok();
 }
 
@@ -78,9 +83,13 @@ struct DataFile {
   std::vector<std::vector<std::string>> rows;
   std::vector<int> lines;
 
-  Status read(const std::string& dir, const char* name, size_t min_columns) {
+  // Reads dir/name and records its bytes, as read, in `lex->data_files`.
+  Status read(Lexicon* lex, const std::string& dir, const char* name, size_t min_columns) {
     path = dir + "/" + name;
-    return read_tsv_rows(path, min_columns, &rows, &lines);
+    std::string bytes;
+    Status st = read_tsv_rows(path, min_columns, &rows, &lines, &bytes);
+    if (st.ok()) lex->data_files.emplace_back(name, std::move(bytes));
+    return st;
   }
   Status error(size_t row, const std::string& what) const {
     return Status::Error(StatusCode::kData, path + ":" + std::to_string(lines[row]) + ": " + what);
@@ -105,7 +114,7 @@ struct DataFile {
 
 Status load_units(const std::string& dir, Lexicon* out) {
   DataFile file;
-  if (Status st = file.read(dir, "units.tsv", 2); !st.ok()) return st;
+  if (Status st = file.read(out, dir, "units.tsv", 2); !st.ok()) return st;
   for (size_t i = 0; i < file.rows.size(); ++i) {
     const auto& r = file.rows[i];
     if (Status st = file.check_folded(i, 0); !st.ok()) return st;
@@ -136,7 +145,7 @@ Status load_units(const std::string& dir, Lexicon* out) {
 
 Status load_qualifiers(const std::string& dir, Lexicon* out) {
   DataFile file;
-  if (Status st = file.read(dir, "qualifiers.tsv", 3); !st.ok()) return st;
+  if (Status st = file.read(out, dir, "qualifiers.tsv", 3); !st.ok()) return st;
   for (size_t i = 0; i < file.rows.size(); ++i) {
     const auto& r = file.rows[i];
     if (Status st = file.check_folded(i, 0); !st.ok()) return st;
@@ -158,7 +167,7 @@ Status load_qualifiers(const std::string& dir, Lexicon* out) {
 
 Status load_implied_units(const std::string& dir, Lexicon* out) {
   DataFile file;
-  if (Status st = file.read(dir, "implied_units.tsv", 2); !st.ok()) return st;
+  if (Status st = file.read(out, dir, "implied_units.tsv", 2); !st.ok()) return st;
   for (size_t i = 0; i < file.rows.size(); ++i) {
     const auto& r = file.rows[i];
     if (Status st = file.check_folded(i, 0); !st.ok()) return st;
@@ -173,15 +182,15 @@ Status load_implied_units(const std::string& dir, Lexicon* out) {
 }
 
 // A file of one folded surface per line.
-Status load_folded_list(const std::string& dir, const char* name, std::vector<std::string>* out) {
+Status load_folded_list(Lexicon* lex, const std::string& dir, const char* name, std::vector<std::string>* out) {
   DataFile file;
-  if (Status st = file.read(dir, name, 1); !st.ok()) return st;
+  if (Status st = file.read(lex, dir, name, 1); !st.ok()) return st;
   return file.folded_column(0, out);
 }
 
 Status load_labeled_patterns(const std::string& dir, Lexicon* out) {
   DataFile issuers;
-  if (Status st = issuers.read(dir, "issuers.tsv", 3); !st.ok()) return st;
+  if (Status st = issuers.read(out, dir, "issuers.tsv", 3); !st.ok()) return st;
   for (size_t i = 0; i < issuers.rows.size(); ++i) {
     if (Status st = issuers.check_folded(i, 1); !st.ok()) return st;
     const auto& r = issuers.rows[i];
@@ -195,7 +204,7 @@ Status load_labeled_patterns(const std::string& dir, Lexicon* out) {
 Status load_doc_types(const std::string& dir, Lexicon* out) {
   static const std::set<std::string> kGenres = {"plan", "report", "regulation", "form"};
   DataFile types;
-  if (Status st = types.read(dir, "doc_types.tsv", 4); !st.ok()) return st;
+  if (Status st = types.read(out, dir, "doc_types.tsv", 4); !st.ok()) return st;
   for (size_t i = 0; i < types.rows.size(); ++i) {
     if (Status st = types.check_folded(i, 0); !st.ok()) return st;
     const auto& r = types.rows[i];
@@ -208,7 +217,7 @@ Status load_doc_types(const std::string& dir, Lexicon* out) {
     out->doc_types.push_back(std::move(t));
   }
   DataFile cues;
-  if (Status st = cues.read(dir, "genre_words.tsv", 4); !st.ok()) return st;
+  if (Status st = cues.read(out, dir, "genre_words.tsv", 4); !st.ok()) return st;
   for (size_t i = 0; i < cues.rows.size(); ++i) {
     if (Status st = cues.check_folded(i, 2); !st.ok()) return st;
     const auto& r = cues.rows[i];
@@ -220,7 +229,7 @@ Status load_doc_types(const std::string& dir, Lexicon* out) {
 }
 
 // data/words.tsv: role <TAB> folded surface.
-Status load_grammar_words(const std::string& dir, GrammarWords* out) {
+Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* out) {
   const std::map<std::string, std::vector<std::string>*> roles = {
       {"indicator_leading", &out->indicator_leading},
       {"indicator_trailing", &out->indicator_trailing},
@@ -259,7 +268,7 @@ Status load_grammar_words(const std::string& dir, GrammarWords* out) {
       {"portal_date", &out->portal_date},
   };
   DataFile file;
-  if (Status st = file.read(dir, "words.tsv", 2); !st.ok()) return st;
+  if (Status st = file.read(lex, dir, "words.tsv", 2); !st.ok()) return st;
   for (size_t i = 0; i < file.rows.size(); ++i) {
     auto role = roles.find(file.rows[i][0]);
     if (role == roles.end()) return file.error(i, "unknown role '" + file.rows[i][0] + "'");
@@ -272,16 +281,16 @@ Status load_grammar_words(const std::string& dir, GrammarWords* out) {
 // Files written as spelled, with their marks (not folded).
 Status load_spelled(const std::string& dir, Lexicon* out) {
   DataFile phrases;
-  if (Status st = phrases.read(dir, "ocr_phrases.tsv", 1); !st.ok()) return st;
+  if (Status st = phrases.read(out, dir, "ocr_phrases.tsv", 1); !st.ok()) return st;
   for (const auto& r : phrases.rows) out->ocr_phrases.push_back(r[0]);
   out->phrase_repairs = prepare_phrase_repairs(out->ocr_phrases);
 
   DataFile syllables;
-  if (Status st = syllables.read(dir, "common_syllables.tsv", 1); !st.ok()) return st;
+  if (Status st = syllables.read(out, dir, "common_syllables.tsv", 1); !st.ok()) return st;
   for (const auto& r : syllables.rows) out->common_syllables.insert(r[0]);
 
   DataFile vni;
-  if (Status st = vni.read(dir, "vni.tsv", 2); !st.ok()) return st;
+  if (Status st = vni.read(out, dir, "vni.tsv", 2); !st.ok()) return st;
   for (const auto& r : vni.rows) {
     std::string bytes;
     std::istringstream hex(r[1]);
@@ -311,12 +320,12 @@ Status load_lexicon(const std::string& dir, Lexicon* out) {
   Status st = load_units(dir, out);
   if (st.ok()) st = load_qualifiers(dir, out);
   if (st.ok()) st = load_implied_units(dir, out);
-  if (st.ok()) st = load_folded_list(dir, "number_names.tsv", &out->number_names);
-  if (st.ok()) st = load_folded_list(dir, "age_groups.tsv", &out->age_groups);
-  if (st.ok()) st = load_folded_list(dir, "sections.tsv", &out->result_sections);
+  if (st.ok()) st = load_folded_list(out, dir, "number_names.tsv", &out->number_names);
+  if (st.ok()) st = load_folded_list(out, dir, "age_groups.tsv", &out->age_groups);
+  if (st.ok()) st = load_folded_list(out, dir, "sections.tsv", &out->result_sections);
   if (st.ok()) st = load_labeled_patterns(dir, out);
   if (st.ok()) st = load_doc_types(dir, out);
-  if (st.ok()) st = load_grammar_words(dir, &out->words);
+  if (st.ok()) st = load_grammar_words(out, dir, &out->words);
   if (st.ok()) st = load_spelled(dir, out);
   return st;
 }

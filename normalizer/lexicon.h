@@ -151,15 +151,19 @@ struct Lexicon {
   GrammarWords words;  // data/words.tsv
   // data/common_syllables.tsv: frequent syllables with their marks.
   std::unordered_set<std::string> common_syllables;
+  // Each data file loaded, by name, with its bytes as read, in load order:
+  // what the extractor version hashes (extractor/extractor_version.h).
+  std::vector<std::pair<std::string, std::string>> data_files;
   DerivedTables derived;
 };
 
 // Reads the rows of a tab-separated data file, skipping blank lines and lines
 // starting with '#'; a row with fewer than `min_columns` columns is an error
 // naming the file and line. `line_numbers`, when given, gets each row's line.
+// `bytes`, when given, gets the file's bytes as read.
 Status read_tsv_rows(const std::string& path, size_t min_columns,
                      std::vector<std::vector<std::string>>* rows,
-                     std::vector<int>* line_numbers = nullptr);
+                     std::vector<int>* line_numbers = nullptr, std::string* bytes = nullptr);
 
 // --data-dir if given, else $CHITIEU_DATA, else the source tree's data/.
 std::string resolve_data_dir(const std::string& flag_value);
