@@ -41,7 +41,7 @@ bool run(const std::vector<std::string>& seeds, const chitieu::damage::Kind* dam
   fs::remove(db_path + "-wal");
   fs::remove(db_path + "-shm");
   std::unique_ptr<chitieu::Store> store;
-  chitieu::Status st = chitieu::Store::Open(db_path, &store);
+  chitieu::Status st = chitieu::Store::Open(db_path, chitieu::OpenMode::kCreate, &store);
   if (!st.ok()) {
     std::cerr << st.message() << "\n";
     return false;

@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
   t = Clock::now();
   {
     std::unique_ptr<chitieu::Store> store;
-    chitieu::Status st = chitieu::Store::Open(db.string(), &store);
+    chitieu::Status st = chitieu::Store::Open(db.string(), chitieu::OpenMode::kCreate, &store);
     if (!st.ok()) {
       std::cerr << st.message() << "\n";
       return 1;

@@ -5,7 +5,8 @@
 //   0  success
 //   1  some input failed (a file not ingested, a quote not verified)
 //   2  usage error (bad arguments; printed by the argument parser)
-//   3  the database or the data files could not be opened
+//   3  the database or the data files could not be opened (a database that
+//      does not exist included: only `ingest` creates one)
 #ifndef CHITIEU_CLI_COMMANDS_H_
 #define CHITIEU_CLI_COMMANDS_H_
 
@@ -47,7 +48,14 @@ struct MatchRequest {
 int run_match(const GlobalOptions& g, const MatchRequest& request);
 // Exit status 1 when nothing matched.
 int run_search(const GlobalOptions& g, const std::string& query, size_t limit);
-int run_verify(const GlobalOptions& g, bool check_sources);
+struct VerifyRequest {
+  bool check_sources = false;
+  std::string sources_root;    // implies check_sources
+  bool allow_missing = false;
+  std::string catalogue;       // default: the data dir's indicators.tsv
+};
+int run_verify(const GlobalOptions& g, const VerifyRequest& request);
+int run_reextract(const GlobalOptions& g);
 int run_documents(const GlobalOptions& g);
 
 // Prints "chitieu: <message>" on stderr; returns the exit status for `st`.

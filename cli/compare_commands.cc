@@ -29,7 +29,7 @@ struct Loaded {
 };
 
 int load(const GlobalOptions& g, const std::string& catalogue_path, Loaded* l) {
-  Status st = Store::Open(g.db, &l->store);
+  Status st = Store::Open(g.db, OpenMode::kMustExist, &l->store);
   if (!st.ok()) {
     std::cerr << "chitieu: " << st.message() << "\n";
     return 3;
@@ -212,6 +212,23 @@ void list_matches(const Loaded& l) {
   }
 }
 
+// A filter that keeps nothing is said on stderr, naming it; true then.
+bool report_empty_filters(const CompareRequest& r, const Comparison& c) {
+  if (!c.rows.empty()) return false;
+  std::string documents, figures;
+  if (!r.document.empty()) documents += " --document '" + r.document + "'";
+  if (!r.issuer.empty()) documents += " --issuer '" + r.issuer + "'";
+  if (!r.indicator.empty()) figures += " --indicator '" + r.indicator + "'";
+  if (!r.by_indicator.empty()) figures += " --by-indicator '" + r.by_indicator + "'";
+  if (!r.year.empty()) figures += " --year '" + r.year + "'";
+  if (documents.empty() && figures.empty()) return false;
+  if (!documents.empty() && c.documents.empty())
+    std::cerr << "compare: no stored document matches" << documents << "\n";
+  else
+    std::cerr << "compare: no figure to compare matches" << documents << figures << "\n";
+  return true;
+}
+
 }  // namespace
 
 int run_compare(const GlobalOptions& g, const CompareRequest& r) {
@@ -241,15 +258,21 @@ int run_compare(const GlobalOptions& g, const CompareRequest& r) {
                                   options);
   st = save_matches(&l);
   if (!st.ok()) std::cerr << "warning: matches not stored: " << st.message() << "\n";
+  // Nothing asked for is there: the (empty) table is still written, and the
+  // exit status says so, as search's does.
+  const int nothing = report_empty_filters(r, c) ? exit_code_for(Status::Error(StatusCode::kNotFound, "")) : 0;
 
-  if (r.format != "xlsx") return write_output(render_text(c, text, r.format), r.output);
+  if (r.format != "xlsx") {
+    int rc = write_output(render_text(c, text, r.format), r.output);
+    return rc ? rc : nothing;
+  }
   st = write_xlsx(c, r.output);
   if (!st.ok()) {
     std::cerr << "compare: " << r.output << ": " << st.message() << "\n";
     return 1;
   }
   std::cerr << "compare: wrote " << r.output << "\n";
-  return 0;
+  return nothing;
 }
 
 int run_match(const GlobalOptions& g, const MatchRequest& r) {
@@ -273,7 +296,7 @@ int run_search(const GlobalOptions& g, const std::string& query, size_t limit) {
   IndicatorCatalogue catalogue;
   Status st = IndicatorCatalogue::Load(resolve_data_dir(g.data_dir) + "/indicators.tsv", &catalogue);
   std::unique_ptr<Store> store;
-  if (st.ok()) st = Store::Open(g.db, &store);
+  if (st.ok()) st = Store::Open(g.db, OpenMode::kMustExist, &store);
   std::vector<SearchHit> hits;
   if (st.ok()) st = store->search(catalogue.abbreviations().search_terms(query), limit, &hits);
   if (!st.ok()) {

@@ -20,7 +20,8 @@ const char kDescription[] =
     "  chitieu trace 12                       where figure 12 comes from and how it was read\n"
     "  chitieu trace --document 000_b0a7 --line 41\n"
     "  chitieu export --format jsonl > figures.jsonl\n"
-    "  chitieu verify                         re-check every quote against the stored text\n\n"
+    "  chitieu verify --sources               recompute every figure, re-hash every source file\n"
+    "  chitieu reextract                      bring figures up to date after an extractor update\n\n"
     "Exit status: 0 ok; 1 some input failed; 2 usage error; 3 database or data files unusable.";
 
 // Every subcommand's options, filled by the parser.
@@ -36,14 +37,14 @@ struct Arguments {
   chitieu::CompareRequest compare;
   chitieu::MatchRequest match;
   bool confirm = false, reject = false;
-  bool check_sources = false;
+  chitieu::VerifyRequest verify;
   std::string query;
   size_t search_limit = 50;
 };
 
 CLI::App* add_command(CLI::App& app, const char* name, const char* help, Arguments* a) {
   CLI::App* cmd = app.add_subcommand(name, help);
-  cmd->add_option("--db", a->g.db, "SQLite database file (created on first use)")->capture_default_str();
+  cmd->add_option("--db", a->g.db, "SQLite database file (only ingest creates it)")->capture_default_str();
   cmd->add_option("--data-dir", a->g.data_dir,
                   "folder of lexicons and tables (default: $CHITIEU_DATA or the built-in data/)");
   return cmd;
@@ -140,11 +141,34 @@ CLI::App* add_match(CLI::App& app, Arguments* a) {
 CLI::App* add_verify(CLI::App& app, Arguments* a) {
   CLI::App* cmd = add_command(
       app, "verify",
-      "Check every stored quote against the stored text at its line and offsets, and the\n"
-      "stored text against its fingerprint. Exit status 1 on any mismatch.",
+      "Prove the database consistent: every document's stored text against its fingerprint,\n"
+      "every quote against the text at its offsets, every figure recomputed from the stored\n"
+      "text by the extractor and compared field by field, every figure's lines, match and\n"
+      "decision pointing somewhere. Says what it checked. Exit status 1 on any problem.\n"
+      "  chitieu verify --sources                  also re-hash the original files\n"
+      "  chitieu verify --sources-root /mnt/archive   ... of an archive that moved",
       a);
-  cmd->add_flag("--sources", a->check_sources, "also re-hash the original files where they still are");
+  chitieu::VerifyRequest& r = a->verify;
+  cmd->add_flag("--sources", r.check_sources,
+                "also find the original files (at their absolute paths) and re-hash them; one that "
+                "cannot be read is a problem");
+  cmd->add_option("--sources-root", r.sources_root,
+                  "look for the original files under this folder (implies --sources): the longest tail "
+                  "of each file's path at ingest found there");
+  cmd->add_flag("--allow-missing", r.allow_missing, "a source that cannot be read is a note, not a problem");
+  cmd->add_option("--catalogue", r.catalogue, "indicator catalogue (TSV) the matches are checked against");
   return cmd;
+}
+
+CLI::App* add_reextract(CLI::App& app, Arguments* a) {
+  return add_command(
+      app, "reextract",
+      "After an update of chitieu or of its data files: read the figures of every document\n"
+      "made by another extractor version again from the stored text (the original files are\n"
+      "not needed). Figures that read the same stay; changed and removed ones are kept in\n"
+      "the table figure_history (which version made them, when, what changed), each run in\n"
+      "the table reextractions.",
+      a);
 }
 
 CLI::App* add_search(CLI::App& app, Arguments* a) {
@@ -185,6 +209,7 @@ int main(int argc, char** argv) {
   CLI::App* compare = add_compare(app, &a);
   CLI::App* match = add_match(app, &a);
   CLI::App* verify = add_verify(app, &a);
+  CLI::App* reextract = add_reextract(app, &a);
   CLI::App* search = add_search(app, &a);
   CLI::App* documents = add_documents(app, &a);
   try {
@@ -210,7 +235,8 @@ int main(int argc, char** argv) {
     if (!a.match.map_to.empty()) a.match.decision = "map";
     return chitieu::run_match(a.g, a.match);
   }
-  if (*verify) return chitieu::run_verify(a.g, a.check_sources);
+  if (*verify) return chitieu::run_verify(a.g, a.verify);
+  if (*reextract) return chitieu::run_reextract(a.g);
   if (*documents) return chitieu::run_documents(a.g);
   if (*search) return chitieu::run_search(a.g, a.query, a.search_limit);
   return 2;

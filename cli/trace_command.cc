@@ -101,7 +101,7 @@ void print_source(const Figure& f, const FigureSource& source, Highlight hl) {
 int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& document, int64_t line,
               int context_lines) {
   std::unique_ptr<Store> store;
-  Status st = Store::Open(g.db, &store);
+  Status st = Store::Open(g.db, OpenMode::kMustExist, &store);
   if (!st.ok()) return report_error(st);
   std::vector<StoredFigure> chosen;
   st = find_figures(store.get(), {figure_id, document, line}, &chosen);

@@ -310,16 +310,24 @@ Status read_source_text(const Lexicon& lex, const std::string& path,
   return st;
 }
 
+bool format_marks_page_furniture(const std::string& format) {
+  const std::string ocr = "-ocr";
+  return format == "pdf" ||
+         (format.size() > ocr.size() && format.compare(format.size() - ocr.size(), ocr.size(), ocr) == 0);
+}
+
 SourceText rebuild_source_text(std::vector<std::string> lines, std::vector<uint32_t> pages,
-                               std::vector<float> line_confidence, const std::string& encoding) {
+                               std::vector<float> line_confidence, const std::string& encoding,
+                               const std::string& format) {
   SourceText out;
   out.encoding = encoding;
   out.form = font_form_of_encoding(encoding);
+  out.format = format;
   bool paged = std::any_of(pages.begin(), pages.end(), [](uint32_t p) { return p != 0; });
   DocumentLines doc;
   doc.lines = std::move(lines);
   if (paged) doc.pages = std::move(pages);
-  mark_page_furniture(&doc);
+  if (format_marks_page_furniture(format)) mark_page_furniture(&doc);
   out.lines = std::move(doc.lines);
   out.pages = std::move(doc.pages);
   out.boilerplate = std::move(doc.boilerplate);

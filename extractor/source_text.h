@@ -80,11 +80,17 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
 
 // The SourceText of a document extraction reads again from what the store
 // keeps (`reextract`, `verify`): its raw lines, the page of each (0 or an empty
-// vector: no pages), each line's OCR confidence (empty: not OCRed) and the
-// encoding it was decoded as. Page furniture is marked again from lines and
-// pages, as the PDF and OCR readers mark it.
+// vector: no pages), each line's OCR confidence (empty: not OCRed), the
+// encoding it was decoded as and its format. Page furniture is marked again
+// from lines and pages where the format's reader marks it (PDF, OCR).
 SourceText rebuild_source_text(std::vector<std::string> lines, std::vector<uint32_t> pages,
-                               std::vector<float> line_confidence, const std::string& encoding);
+                               std::vector<float> line_confidence, const std::string& encoding,
+                               const std::string& format);
+
+// True for the formats whose readers mark page furniture (formats/pdf_reader,
+// formats/ocr_reader): "pdf" and the OCRed ones ("…-ocr"). A Word document
+// has pages but no furniture marked.
+bool format_marks_page_furniture(const std::string& format);
 
 // Hashes a file without decoding it (verify --sources).
 Status hash_file(const std::string& path, std::string* sha256);

@@ -41,6 +41,8 @@ json figure_json(const StoredFigure& sf) {
   return j;
 }
 
+json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
 // Invalid UTF-8 cannot reach the store, but should it, it is replaced rather
 // than thrown.
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
@@ -116,7 +118,14 @@ std::string document_jsonl(const StoredDocument& d) {
             {"period_quote", d.header.period_quote},
             {"genre", genre_name(d.header.genre)},
             {"draft", d.header.is_draft},
-            {"ingested_at", d.ingested_at}};
+            {"ingested_at", d.ingested_at},
+            {"ingested_by", nullable(d.ingested_by)},
+            {"ingested_host", nullable(d.ingested_host)},
+            {"absolute_path", nullable(d.absolute_path)},
+            {"chitieu_version", d.chitieu_version},
+            {"data_sha256", nullable(d.data_sha256)},
+            {"extractor_version", d.extractor_version},
+            {"extracted_at", nullable(d.extracted_at)}};
   return dump(j);
 }
 

@@ -1,8 +1,13 @@
 #include "pipeline/ingest.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <exception>
 
 #include "extractor/extract_document.h"
+#include "extractor/extractor_version.h"
 #include "store/ocr_page_cache.h"
 
 namespace chitieu {
@@ -28,8 +33,23 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, std:
   return files;
 }
 
+IngestProvenance provenance_of_this_run(const Lexicon& lex) {
+  IngestProvenance p;
+  struct passwd pw;
+  struct passwd* found = nullptr;
+  char buf[4096];
+  if (getpwuid_r(geteuid(), &pw, buf, sizeof buf, &found) == 0 && found) p.user = found->pw_name;
+  else if (const char* user = std::getenv("USER"); user && *user) p.user = user;
+  else p.user = "uid " + std::to_string(geteuid());
+  char host[256] = {0};
+  if (gethostname(host, sizeof host - 1) == 0) p.host = host;
+  p.extractor_version = extractor_version(lex);
+  p.data_sha256 = data_files_sha256(lex);
+  return p;
+}
+
 FileOutcome ingest_file(const Lexicon& lex, Store* store, const std::string& path,
-                        const std::string& forced_encoding, OcrCache* ocr_cache) {
+                        const std::string& forced_encoding, OcrCache* ocr_cache, const IngestProvenance* by) {
   ExtractedDocument doc;
   Status st;
   try {
@@ -42,7 +62,8 @@ FileOutcome ingest_file(const Lexicon& lex, Store* store, const std::string& pat
   if (!st.ok()) return failed(path, std::move(st));
   Store::IngestOutcome stored;
   try {
-    st = store->ingest(doc.source, doc.header, doc.repaired, doc.figures, &stored);
+    st = store->ingest(doc.source, doc.header, doc.repaired, doc.figures, &stored,
+                       by ? *by : provenance_of_this_run(lex));
   } catch (const std::exception& e) {
     // Store::ingest rolls back on its own errors; this is the last guard so
     // one file never ends the batch.
@@ -80,8 +101,9 @@ Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::str
   std::vector<InputFile> files = expand_inputs(paths, &unusable);
   for (const FileOutcome& o : unusable) count(o);
   OcrPageCache ocr_cache(store);
+  const IngestProvenance by = provenance_of_this_run(lex);
   for (const InputFile& file : files) {
-    FileOutcome o = ingest_file(lex, store, file.path, forced_encoding, &ocr_cache);
+    FileOutcome o = ingest_file(lex, store, file.path, forced_encoding, &ocr_cache, &by);
     // In a folder, a file that is no document is passed over, not a failure.
     if (o.result == FileResult::kFailed && file.in_folder && is_not_a_document(o.error)) o.result = FileResult::kSkipped;
     count(o);

@@ -38,10 +38,16 @@ struct FileOutcome {
 // hidden entry a skipped one.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, std::vector<FileOutcome>* unusable);
 
+// Who runs this process, on which host, with which extractor (`lex`'s data
+// files): what each document stored records.
+IngestProvenance provenance_of_this_run(const Lexicon& lex);
+
 // Reads, extracts and stores one file. `forced_encoding`: empty to detect;
-// `ocr_cache`: pages already OCRed, or none.
+// `ocr_cache`: pages already OCRed, or none; `by`: the run's provenance, or
+// none to work it out.
 FileOutcome ingest_file(const Lexicon& lex, Store* store, const std::string& path,
-                        const std::string& forced_encoding, OcrCache* ocr_cache);
+                        const std::string& forced_encoding, OcrCache* ocr_cache,
+                        const IngestProvenance* by = nullptr);
 
 struct IngestTotals {
   int stored = 0, already_stored = 0, skipped = 0, failed = 0;

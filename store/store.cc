@@ -2,6 +2,9 @@
 
 #include "common/text.h"
 #include "store/figure_codec.h"
+#include "store/schema.h"
+#include "store/rows.h"
+#include "store/sql.h"
 #include "store/transaction.h"
 
 #include <sqlite3.h>
@@ -13,218 +16,26 @@
 #include <nlohmann/json.hpp>
 
 namespace chitieu {
-namespace {
 
-const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS meta (
-  key   TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-) STRICT;
-
-CREATE TABLE IF NOT EXISTS documents (
-  id            INTEGER PRIMARY KEY,
-  sha256        TEXT NOT NULL UNIQUE,   -- of the file's bytes
-  path          TEXT NOT NULL,          -- as given to ingest
-  file_name     TEXT NOT NULL,
-  size_bytes    INTEGER NOT NULL,
-  format        TEXT NOT NULL,          -- text, markdown, pdf, docx, doc, rtf, xlsx, xls, ods, html;
-                                        -- OCRed: pdf-ocr, png-ocr, jpeg-ocr, tiff-ocr
-  converted_by  TEXT,                   -- what converted the file into the stored lines (catdoc,
-                                        -- libxml2…); null when they are its text or a PDF/docx/OCR reading
-  encoding      TEXT NOT NULL,          -- as detected (or forced with --encoding)
-  encoding_confidence REAL NOT NULL,    -- 0..1
-  doc_number    TEXT,                   -- "59-NQ/TW", "/NQ-HĐND" in a draft
-  doc_type      TEXT,
-  issuer        TEXT,
-  place         TEXT,
-  doc_date      TEXT,                   -- ISO date, or year-month
-  title         TEXT,
-  is_draft      INTEGER NOT NULL DEFAULT 0,
-  date_source   TEXT,                   -- header, text (the act a press text names) or dateline
-  period        TEXT,                   -- the year or period the title names: "2023", "2026-2030"
-  period_line   INTEGER,                -- the title's first line (1-based)
-  period_quote  TEXT,                   -- the words it was read from: "năm 2023"
-  genre         TEXT,                   -- plan, report, regulation, form, question_answer, news, reference
-  version_key   TEXT,                   -- number and issuer (or type, title and issuer when unnumbered)
-  previous_version_id INTEGER REFERENCES documents(id),  -- the same document, earlier bytes
-  line_count    INTEGER NOT NULL,
-  text_sha256   TEXT NOT NULL,          -- of the stored lines joined by \n
-  figure_count  INTEGER NOT NULL,
-  extractor     TEXT NOT NULL,          -- chitieu version that extracted
-  ingested_at   TEXT NOT NULL
-) STRICT;
-
-CREATE TABLE IF NOT EXISTS lines (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  line_no     INTEGER NOT NULL,         -- 1-based
-  page        INTEGER,                  -- null for plain text
-  raw         TEXT NOT NULL,
-  repaired    TEXT,                     -- null when equal to raw
-  ocr_confidence REAL,                  -- OCRed line: mean word confidence 0..100; else null
-  source_line  INTEGER,                 -- web page, Markdown: the file's line the text was read from
-  source_start INTEGER,                 -- ... and its byte range in the file; null for other formats
-  source_end   INTEGER,
-  PRIMARY KEY (document_id, line_no)
-) STRICT, WITHOUT ROWID;
-
--- Pages already OCRed, so that a scan ingested again, a re-run after a crash,
--- or a new version sharing the bytes is never recognised twice. Keyed by the
--- file's bytes, not by a stored document: a page is saved as soon as it is
--- read, before its document is.
-CREATE TABLE IF NOT EXISTS ocr_pages (
-  sha256        TEXT NOT NULL,          -- of the file's bytes
-  page          INTEGER NOT NULL,       -- 1-based
-  text          TEXT NOT NULL,          -- the page's lines joined by \n
-  confidence    TEXT NOT NULL,          -- JSON array: each line's mean word confidence
-  recognised_at TEXT NOT NULL,
-  PRIMARY KEY (sha256, page)
-) STRICT, WITHOUT ROWID;
-
-CREATE TABLE IF NOT EXISTS repairs (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  line_no     INTEGER NOT NULL,
-  raw_start   INTEGER NOT NULL,         -- byte offsets in the raw line
-  raw_end     INTEGER NOT NULL,
-  raw_text    TEXT NOT NULL,
-  replacement TEXT NOT NULL,
-  rule        TEXT NOT NULL
-) STRICT;
-
-CREATE TABLE IF NOT EXISTS figures (
-  id          INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  line        INTEGER NOT NULL,         -- 1-based, first character of the quote
-  line_end    INTEGER NOT NULL,
-  char_start  INTEGER NOT NULL,         -- code points in the raw line
-  char_end    INTEGER NOT NULL,         -- code points in the raw line_end (exclusive)
-  number_line INTEGER NOT NULL,         -- line of the first digit
-  page        INTEGER,                  -- page of the quote's first line; null for plain text
-  quote       TEXT NOT NULL,
-  indicator   TEXT NOT NULL,            -- as displayed: "parent — sub indicator"
-  parent      TEXT,
-  sub_indicator TEXT NOT NULL DEFAULT '',  -- the indicator under `parent` (all of it without one)
-  change      TEXT,                     -- increase | decrease; null for a level
-  item        TEXT,
-  comparator  TEXT NOT NULL,
-  low         REAL NOT NULL,
-  high        REAL NOT NULL,
-  unit        TEXT NOT NULL,
-  counted     TEXT,
-  year        TEXT,
-  kind        TEXT NOT NULL,
-  number_text TEXT NOT NULL,
-  unit_text   TEXT NOT NULL,
-  warnings    TEXT NOT NULL,            -- JSON array of {code, subject, detail}
-  reading     TEXT NOT NULL             -- JSON: how the value was read
-) STRICT;
-
--- An analyst's decisions on indicator matching, keyed by the folded indicator
--- text and unit so they survive re-ingests (figure ids do not).
-CREATE TABLE IF NOT EXISTS indicator_decisions (
-  key            TEXT PRIMARY KEY,
-  indicator_text TEXT NOT NULL,
-  unit           TEXT NOT NULL,
-  decision       TEXT NOT NULL CHECK (decision IN ('confirm', 'reject', 'map')),
-  indicator_id   TEXT,
-  decided_at     TEXT NOT NULL
-) STRICT;
-
--- The latest matching of each figure to a canonical indicator, with its method
--- and score (written by `compare` and `match`).
-CREATE TABLE IF NOT EXISTS indicator_matches (
-  figure_id    INTEGER PRIMARY KEY REFERENCES figures(id) ON DELETE CASCADE,
-  indicator_id TEXT NOT NULL,
-  method       TEXT NOT NULL,
-  score        REAL NOT NULL
-) STRICT;
-
--- Full-text search over documents' lines and figures' indicators, on folded
--- text (see text_repair.h): FTS5's own diacritic removal keeps đ.
--- Contentless with detail=none: it only has to say which lines hold every
--- word asked for, and stays cheap to fill at ingest. The rowid says where
--- (search_rowid below): document id << 24 | line << 1 | 1 for an indicator,
--- 0 for a line.
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(folded, content='', detail=none);
-
-CREATE INDEX IF NOT EXISTS figures_by_document ON figures(document_id, line);
-CREATE INDEX IF NOT EXISTS lines_by_page ON lines(document_id, page, line_no);
-CREATE INDEX IF NOT EXISTS repairs_by_line ON repairs(document_id, line_no);
-)sql";
-
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) {
-    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-    if (rc_ != SQLITE_OK) error_ = sqlite3_errmsg(db);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  bool ok() const { return rc_ == SQLITE_OK; }
-  const std::string& error() const { return error_; }
-  sqlite3_stmt* get() { return stmt_; }
-  void bind(int i, const std::string& s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-  }
-  void bind_or_null(int i, const std::string& s) {
-    if (s.empty()) sqlite3_bind_null(stmt_, i);
-    else bind(i, s);
-  }
-  void bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
-  int step() { return sqlite3_step(stmt_); }
-  void reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string text(int col) {
-    const unsigned char* t = sqlite3_column_text(stmt_, col);
-    return t ? std::string(reinterpret_cast<const char*>(t),
-                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
-  }
-  int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
-  double real(int col) { return sqlite3_column_double(stmt_, col); }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-  int rc_ = SQLITE_OK;
-  std::string error_;
-};
-
-std::string now_utc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-// 1-based page of 1-based `line`, or 0 when the source has no pages.
 int64_t page_of_line(const SourceText& source, size_t line) {
   return line >= 1 && line <= source.pages.size() ? source.pages[line - 1] : 0;
-}
-
-Status sql_error(sqlite3* db, const std::string& what) {
-  return Status::Error(StatusCode::kDatabase, "database: " + what + ": " + sqlite3_errmsg(db));
-}
-
-// A statement that could not be prepared: `what` names the statement.
-Status prepare_error(const Statement& s, const std::string& what) {
-  return Status::Error(StatusCode::kDatabase, "database: preparing " + what + ": " + s.error());
 }
 
 // The layout of the search table's rowid, which says where a hit is: the
 // document id above kSearchDocumentShift bits, then the 1-based line, then one
 // bit set for a figure's indicator and clear for the line itself. 23 bits of
 // line number; 40 of document id.
+namespace {
 constexpr int kSearchDocumentShift = 24;
-constexpr int64_t kSearchMaxLine = (int64_t{1} << (kSearchDocumentShift - 1)) - 1;  // also the line mask
 constexpr int64_t kSearchIndicatorBit = 1;
-static_assert(kSearchMaxLine == 8388607);
+static_assert(kSearchMaxLine == (int64_t{1} << (kSearchDocumentShift - 1)) - 1);  // also the line mask
+}  // namespace
 
 int64_t search_rowid(int64_t document_id, int64_t line, bool indicator) {
   return (document_id << kSearchDocumentShift) | (line << 1) | (indicator ? kSearchIndicatorBit : 0);
 }
+
+namespace {
 
 // Takes a search rowid apart again, in SQL.
 const std::string& search_hits_sql() {
@@ -314,7 +125,7 @@ Status previous_version(sqlite3* db, const std::string& version, int64_t* id) {
 
 // The document's row, linked to its previous version when there is one.
 Status insert_document(sqlite3* db, const SourceText& source, const DocumentHeader& header,
-                       size_t figure_count, int64_t* doc_id) {
+                       size_t figure_count, const IngestProvenance& by, int64_t* doc_id) {
   // A new version of a document already stored: the same number from the
   // same issuer (a draft's blank number: the same type, title and issuer)
   // with other bytes — a re-scan, the final text of a draft.
@@ -328,8 +139,9 @@ Status insert_document(sqlite3* db, const SourceText& source, const DocumentHead
                 "INSERT INTO documents(sha256, path, file_name, size_bytes, format, encoding, "
                 "encoding_confidence, doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
                 "text_sha256, figure_count, extractor, ingested_at, version_key, previous_version_id, "
-                "date_source, period, period_line, period_quote, genre, converted_by) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                "date_source, period, period_line, period_quote, genre, ingested_by, ingested_host, "
+                "source_abs_path, data_sha256, extractor_version, extracted_at, converted_by) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return prepare_error(ins, "document insert");
   ins.bind(1, source.sha256);
   ins.bind(2, source.path);
@@ -348,8 +160,9 @@ Status insert_document(sqlite3* db, const SourceText& source, const DocumentHead
   ins.bind(15, static_cast<int64_t>(source.lines.size()));
   ins.bind(16, lines_sha256_hex(source.lines));
   ins.bind(17, static_cast<int64_t>(figure_count));
+  const std::string now = now_utc();
   ins.bind(18, std::string("chitieu ") + CHITIEU_VERSION);
-  ins.bind(19, now_utc());
+  ins.bind(19, now);
   ins.bind_or_null(20, version);
   if (previous != 0) ins.bind(21, previous);
   ins.bind_or_null(22, header.date_source);
@@ -357,11 +170,19 @@ Status insert_document(sqlite3* db, const SourceText& source, const DocumentHead
   if (header.period_line > 0) ins.bind(24, static_cast<int64_t>(header.period_line));
   ins.bind_or_null(25, header.period_quote);
   ins.bind_or_null(26, std::string(genre_name(header.genre)));
-  ins.bind_or_null(27, source.converted_by);
+  ins.bind_or_null(27, by.user);
+  ins.bind_or_null(28, by.host);
+  ins.bind_or_null(29, source.absolute_path);
+  ins.bind_or_null(30, by.data_sha256);
+  ins.bind(31, by.extractor_version);
+  ins.bind(32, now);
+  ins.bind_or_null(33, source.converted_by);
   if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting document");
   *doc_id = sqlite3_last_insert_rowid(db);
   return Status::Ok();
 }
+
+}  // namespace
 
 // Every line, raw and (when it differs) repaired, with the repairs made on it.
 Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
@@ -404,43 +225,64 @@ Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
   return Status::Ok();
 }
 
+// The first id no figure ever had: a figure re-extraction removed keeps its
+// id in figure_history, and no later figure may take it (SQLite would reuse
+// the largest id once it is deleted).
+Status next_figure_id(sqlite3* db, int64_t* id) {
+  Statement q(db,
+              "SELECT max(coalesce((SELECT max(id) FROM figures), 0), "
+              "coalesce((SELECT max(figure_id) FROM figure_history), 0)) + 1");
+  if (!q.ok()) return prepare_error(q, "figure id lookup");
+  if (q.step() != SQLITE_ROW) return sql_error(db, "looking up figure ids");
+  *id = q.integer(0);
+  return Status::Ok();
+}
+
 Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, const std::vector<Figure>& figures) {
-  Statement ins(db,
-                "INSERT INTO figures(document_id, line, line_end, char_start, char_end, "
-                "number_line, quote, indicator, parent, item, comparator, low, high, unit, "
-                "counted, year, kind, number_text, unit_text, warnings, reading, page, "
-                "sub_indicator, change) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Statement ins(db, std::string("INSERT INTO figures(id, ") + kFigureRowColumns +
+                        ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return prepare_error(ins, "figure insert");
+  int64_t id = 0;
+  if (Status st = next_figure_id(db, &id); !st.ok()) return st;
   for (const Figure& f : figures) {
-    ins.bind(1, doc_id);
-    ins.bind(2, static_cast<int64_t>(f.line));
-    ins.bind(3, static_cast<int64_t>(f.line_end));
-    ins.bind(4, static_cast<int64_t>(f.char_start));
-    ins.bind(5, static_cast<int64_t>(f.char_end));
-    ins.bind(6, static_cast<int64_t>(f.number_line));
-    ins.bind(7, f.quote);
-    ins.bind(8, f.indicator.display());
-    ins.bind_or_null(9, f.indicator.parent);
-    ins.bind_or_null(10, f.item);
-    ins.bind(11, std::string(comparator_text(f.comparator)));
-    ins.bind(12, f.low);
-    ins.bind(13, f.high);
-    ins.bind(14, f.unit);
-    ins.bind_or_null(15, f.counted);
-    ins.bind_or_null(16, f.year);
-    ins.bind(17, std::string(kind_text(f.kind)));
-    ins.bind(18, f.number_text);
-    ins.bind(19, f.unit_text);
-    ins.bind(20, warnings_to_json(f.warnings));
-    ins.bind(21, reading_to_json(f));
-    if (int64_t page = page_of_line(source, f.number_line)) ins.bind(22, page);
-    ins.bind(23, f.indicator.sub);
-    ins.bind_or_null(24, std::string(change_text(f.change)));
+    ins.bind(1, id++);
+    bind_figure_row(&ins, 2, doc_id, f, page_of_line(source, f.number_line));
     if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting figure");
     ins.reset();
   }
   return Status::Ok();
 }
+
+void bind_figure_row(Statement* q, int first, int64_t doc_id, const Figure& f, int64_t page) {
+  int i = first;
+  q->bind(i++, doc_id);
+  q->bind(i++, static_cast<int64_t>(f.line));
+  q->bind(i++, static_cast<int64_t>(f.line_end));
+  q->bind(i++, static_cast<int64_t>(f.char_start));
+  q->bind(i++, static_cast<int64_t>(f.char_end));
+  q->bind(i++, static_cast<int64_t>(f.number_line));
+  if (page) q->bind(i, page);
+  ++i;
+  q->bind(i++, f.quote);
+  q->bind(i++, f.indicator.display());
+  q->bind_or_null(i++, f.indicator.parent);
+  q->bind(i++, f.indicator.sub);
+  q->bind_or_null(i++, std::string(change_text(f.change)));
+  q->bind_or_null(i++, f.item);
+  q->bind(i++, std::string(comparator_text(f.comparator)));
+  q->bind(i++, f.low);
+  q->bind(i++, f.high);
+  q->bind(i++, f.unit);
+  q->bind_or_null(i++, f.counted);
+  q->bind_or_null(i++, f.year);
+  q->bind(i++, std::string(kind_text(f.kind)));
+  q->bind(i++, f.number_text);
+  q->bind(i++, f.unit_text);
+  q->bind(i++, warnings_to_json(f.warnings));
+  q->bind(i++, reading_to_json(f));
+}
+
+namespace {
 
 // The words of `text` as the search index holds them: folded, letters and
 // digits only.
@@ -458,6 +300,8 @@ std::vector<std::string> folded_words(const std::string& text) {
   }
   return words;
 }
+
+}  // namespace
 
 // The search index holds folded text (no case, marks or đ), so a query typed
 // without diacritics finds every spelling: each line with text, and the
@@ -489,120 +333,6 @@ Status index_for_search(sqlite3* db, int64_t doc_id, const std::vector<RepairedL
   return Status::Ok();
 }
 
-}  // namespace
-
-Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return Status::Error(StatusCode::kDatabase, "cannot open database " + path + ": " + msg);
-  }
-  // Concurrent ingests wait for each other instead of failing at once.
-  sqlite3_busy_timeout(db, 60000);
-  std::unique_ptr<Store> store(new Store(db));
-  Status st = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-  if (!st.ok()) return Status::Error(StatusCode::kDatabase, "cannot open database " + path + ": " + st.message());
-  st = store->migrate();
-  if (!st.ok()) return st;
-  *out = std::move(store);
-  return Status::Ok();
-}
-
-Store::~Store() {
-  open_snapshot_.reset();  // its read transaction ends before the connection does
-  sqlite3_close(db_);
-}
-
-Status Store::exec(const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    return Status::Error(StatusCode::kDatabase, "database: " + msg);
-  }
-  return Status::Ok();
-}
-
-// Steps from each earlier schema version to the next, run in the transaction
-// that opens the database.
-Status Store::upgrade_schema(int from_version) {
-  if (from_version < 2) {
-    // Version 2 keeps the sub-indicator apart from its parent instead of only
-    // the joined display form: split the display form once, here.
-    Status st = exec(
-        "ALTER TABLE figures ADD COLUMN sub_indicator TEXT NOT NULL DEFAULT '';"
-        "UPDATE figures SET sub_indicator = CASE WHEN parent IS NULL THEN indicator "
-        "WHEN indicator = parent THEN '' ELSE substr(indicator, length(parent) + 4) END;");
-    if (!st.ok()) return st;
-  }
-  if (from_version < 3) {
-    // Version 3 says whether a value is a level or a change of it; figures
-    // stored before were read as levels.
-    Status st = exec("ALTER TABLE figures ADD COLUMN change TEXT;");
-    if (!st.ok()) return st;
-  }
-  if (from_version < 4) {
-    // Version 4 keeps what a document says about itself beyond its header:
-    // where its date was read, its own period and its genre. Documents stored
-    // before keep them empty (re-ingesting the same bytes stores nothing, so
-    // they stay empty until the database is rebuilt).
-    Status st = exec(
-        "ALTER TABLE documents ADD COLUMN date_source TEXT;"
-        "ALTER TABLE documents ADD COLUMN period TEXT;"
-        "ALTER TABLE documents ADD COLUMN period_line INTEGER;"
-        "ALTER TABLE documents ADD COLUMN period_quote TEXT;"
-        "ALTER TABLE documents ADD COLUMN genre TEXT;");
-    if (!st.ok()) return st;
-  }
-  if (from_version < 5) {
-    // Version 5 reads converted formats (.doc, RTF, spreadsheets, web pages,
-    // Markdown): what converted each document, and where each line of a web
-    // page or Markdown file was in the file. Documents stored before were
-    // never converted: null.
-    Status st = exec(
-        "ALTER TABLE documents ADD COLUMN converted_by TEXT;"
-        "ALTER TABLE lines ADD COLUMN source_line INTEGER;"
-        "ALTER TABLE lines ADD COLUMN source_start INTEGER;"
-        "ALTER TABLE lines ADD COLUMN source_end INTEGER;");
-    if (!st.ok()) return st;
-  }
-  Statement set(db_, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
-  if (!set.ok()) return prepare_error(set, "schema version update");
-  set.bind(1, std::to_string(kSchemaVersion));
-  if (set.step() != SQLITE_DONE) return sql_error(db_, "writing schema version");
-  return Status::Ok();
-}
-
-// Creates what is missing and brings an older schema up to this version, in
-// one transaction: a database is never left half upgraded.
-Status Store::migrate() {
-  Transaction tx(db_);
-  Status st = tx.Begin();
-  if (st.ok()) st = exec(kSchema);
-  if (!st.ok()) return st;
-  Statement q(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
-  if (!q.ok()) return prepare_error(q, "schema version lookup");
-  int rc = q.step();
-  if (rc == SQLITE_ROW) {
-    int version = static_cast<int>(q.integer(0));
-    if (version > kSchemaVersion) {
-      return Status::Error(StatusCode::kDatabase, "database schema version " + std::to_string(version) +
-                           " is newer than this chitieu (" + std::to_string(kSchemaVersion) + ")");
-    }
-    if (version < kSchemaVersion) st = upgrade_schema(version);
-  } else if (rc == SQLITE_DONE) {
-    Statement ins(db_, "INSERT INTO meta(key, value) VALUES ('schema_version', ?)");
-    if (!ins.ok()) return prepare_error(ins, "schema version insert");
-    ins.bind(1, std::to_string(kSchemaVersion));
-    if (ins.step() != SQLITE_DONE) st = sql_error(db_, "writing schema version");
-  } else {
-    st = sql_error(db_, "reading schema version");
-  }
-  if (!st.ok()) return st;
-  return tx.Commit();
-}
 
 Status Store::ocr_page(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines, bool* found) {
   *found = false;
@@ -664,7 +394,7 @@ Status Store::has_document(const std::string& sha256, bool* present) {
 
 Status Store::ingest(const SourceText& source, const DocumentHeader& header,
                      const std::vector<RepairedLine>& repaired, const std::vector<Figure>& figures,
-                     IngestOutcome* outcome) {
+                     IngestOutcome* outcome, const IngestProvenance& provenance) {
   *outcome = IngestOutcome();
   // IMMEDIATE takes the write lock now, so the existence check and the insert
   // see the same database even with another ingest running. Any failure below,
@@ -682,7 +412,7 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
     return Status::Ok();
   }
   int64_t doc_id = 0;
-  st = insert_document(db_, source, header, figures.size(), &doc_id);
+  st = insert_document(db_, source, header, figures.size(), provenance, &doc_id);
   if (st.ok()) st = insert_lines(db_, doc_id, source, repaired);
   if (st.ok()) st = insert_figures(db_, doc_id, source, figures);
   if (st.ok()) st = index_for_search(db_, doc_id, repaired, figures);
@@ -698,7 +428,8 @@ Status Store::documents(std::vector<StoredDocument>* out) {
               "SELECT id, sha256, path, file_name, format, encoding, text_sha256, size_bytes, "
               "line_count, figure_count, doc_number, doc_type, issuer, place, doc_date, title, "
               "is_draft, ingested_at, encoding_confidence, coalesce(previous_version_id, 0), date_source, period, "
-              "coalesce(period_line, 0), period_quote, genre, converted_by FROM documents "
+              "coalesce(period_line, 0), period_quote, genre, ingested_by, ingested_host, source_abs_path, "
+              "extractor, data_sha256, extractor_version, extracted_at, converted_by FROM documents "
               "ORDER BY coalesce(doc_date, '9999'), file_name, id");
   if (!q.ok()) return prepare_error(q, "document listing");
   int rc;
@@ -729,7 +460,14 @@ Status Store::documents(std::vector<StoredDocument>* out) {
     d.header.period_line = static_cast<int>(q.integer(22));
     d.header.period_quote = q.text(23);
     d.header.genre = genre_from_name(q.text(24));
-    d.converted_by = q.text(25);
+    d.ingested_by = q.text(25);
+    d.ingested_host = q.text(26);
+    d.absolute_path = q.text(27);
+    d.chitieu_version = q.text(28);
+    d.data_sha256 = q.text(29);
+    d.extractor_version = q.text(30);
+    d.extracted_at = q.text(31);
+    d.converted_by = q.text(32);
     out->push_back(std::move(d));
   }
   if (rc != SQLITE_DONE) return sql_error(db_, "listing documents");
@@ -767,14 +505,15 @@ Status Store::figure_by_id(int64_t id, StoredFigure* out, bool* found) {
 
 Status Store::lines(int64_t document_id, int64_t first, int64_t last, std::vector<StoredLine>* out) {
   Statement q(db_,
-              "SELECT line_no, raw, coalesce(repaired, raw) FROM lines "
+              "SELECT line_no, raw, coalesce(repaired, raw), coalesce(page, 0), ocr_confidence FROM lines "
               "WHERE document_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no");
   if (!q.ok()) return prepare_error(q, "line lookup");
   q.bind(1, document_id);
   q.bind(2, first);
   q.bind(3, last);
   int rc;
-  while ((rc = q.step()) == SQLITE_ROW) out->push_back({q.integer(0), q.text(1), q.text(2)});
+  while ((rc = q.step()) == SQLITE_ROW)
+    out->push_back({q.integer(0), q.text(1), q.text(2), q.integer(3), !q.is_null(4), q.real(4)});
   if (rc != SQLITE_DONE) return sql_error(db_, "reading lines");
   return Status::Ok();
 }
@@ -802,6 +541,50 @@ Status Store::all_lines(int64_t document_id, std::vector<std::string>* raw) {
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) raw->push_back(q.text(0));
   if (rc != SQLITE_DONE) return sql_error(db_, "reading lines");
+  return Status::Ok();
+}
+
+namespace {
+
+Status collect_ids(sqlite3* db, const char* sql, std::vector<int64_t>* out) {
+  Statement q(db, sql);
+  if (!q.ok()) return prepare_error(q, "integrity check");
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) out->push_back(q.integer(0));
+  if (rc != SQLITE_DONE) return sql_error(db, "checking integrity");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Store::dangling_rows(DanglingRows* out) {
+  *out = DanglingRows();
+  Status st = collect_ids(db_,
+                          "SELECT f.id FROM figures f WHERE NOT EXISTS "
+                          "(SELECT 1 FROM documents d WHERE d.id = f.document_id) ORDER BY f.id",
+                          &out->figures_without_document);
+  if (st.ok())
+    st = collect_ids(db_,
+                     "SELECT f.id FROM figures f WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = f.document_id) "
+                     "AND (NOT EXISTS (SELECT 1 FROM lines l WHERE l.document_id = f.document_id AND l.line_no = f.line) "
+                     "OR NOT EXISTS (SELECT 1 FROM lines l WHERE l.document_id = f.document_id AND l.line_no = f.line_end) "
+                     "OR NOT EXISTS (SELECT 1 FROM lines l WHERE l.document_id = f.document_id "
+                     "AND l.line_no = f.number_line)) ORDER BY f.id",
+                     &out->figures_without_line);
+  if (st.ok())
+    st = collect_ids(db_,
+                     "SELECT m.figure_id FROM indicator_matches m WHERE NOT EXISTS "
+                     "(SELECT 1 FROM figures f WHERE f.id = m.figure_id) ORDER BY m.figure_id",
+                     &out->matches_without_figure);
+  return st;
+}
+
+Status Store::matches(std::vector<StoredMatch>* out) {
+  Statement q(db_, "SELECT figure_id, indicator_id, method, score FROM indicator_matches ORDER BY figure_id");
+  if (!q.ok()) return prepare_error(q, "match listing");
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) out->push_back({q.integer(0), q.text(1), q.text(2), q.real(3)});
+  if (rc != SQLITE_DONE) return sql_error(db_, "reading matches");
   return Status::Ok();
 }
 

@@ -1,11 +1,15 @@
 // The SQLite store: documents, their text line by line, their figures.
 //
-// Created on first use, schema versioned (table `meta`), WAL journal, a busy
-// timeout so concurrent ingests wait rather than fail. A document is keyed by
-// the SHA-256 of its bytes and written in ONE transaction with its lines,
-// repairs and figures: a failure leaves nothing half-written, and storing the
-// same bytes again stores nothing. The tables are plain and named for what they
-// hold, so the sqlite3 shell or Datasette can browse them as they are.
+// A database is created only by a command that may create one (OpenMode);
+// every other opens one that must exist. Opening waits for other processes'
+// locks (store_open.cc), the schema is versioned (PRAGMA user_version; older
+// databases are upgraded in place, newer ones refused: schema.h), WAL journal.
+// A document is keyed by the SHA-256 of its bytes and written in ONE
+// transaction with its lines, repairs and figures: a failure leaves nothing
+// half-written, and storing the same bytes again stores nothing. Re-extraction
+// replaces a document's figures the same way, keeping those it replaces in
+// `figure_history`. The tables are plain and named for what they hold, so the
+// sqlite3 shell or Datasette can browse them as they are.
 #ifndef CHITIEU_STORE_STORE_H_
 #define CHITIEU_STORE_STORE_H_
 
@@ -28,7 +32,20 @@ struct sqlite3;
 
 namespace chitieu {
 
-inline constexpr int kSchemaVersion = 5;
+// The schema this chitieu writes; see schema.h for the versions before.
+inline constexpr int kSchemaVersion = 6;
+
+// Whether Store::Open may create the database: only `ingest` (and `load`)
+// create one; every other command needs it to exist, and says so when it
+// does not instead of creating an empty one.
+enum class OpenMode { kCreate, kMustExist };
+
+// Who stores a document and with what (schema 6), recorded on its row.
+struct IngestProvenance {
+  std::string user, host;
+  std::string extractor_version;  // extractor/extractor_version.h
+  std::string data_sha256;        // of the data files the extractor loaded
+};
 
 struct StoredDocument {
   int64_t id = 0;
@@ -39,6 +56,13 @@ struct StoredDocument {
   int64_t previous_version_id = 0;  // the earlier version of this document, or 0
   DocumentHeader header;
   std::string ingested_at;
+  // Schema 6; empty for documents stored before.
+  std::string ingested_by, ingested_host;
+  std::string absolute_path;      // of the source file at ingest
+  std::string chitieu_version;    // "chitieu 0.1.0": the version that ingested
+  std::string data_sha256;        // of the data files at ingest
+  std::string extractor_version;  // made the current figures (an upgraded row: its chitieu version)
+  std::string extracted_at;       // when they were made
 };
 
 struct StoredFigure {
@@ -56,6 +80,9 @@ struct StoredLine {
   int64_t line_no = 0;  // 1-based
   std::string raw;
   std::string repaired;  // equals raw when nothing was repaired
+  int64_t page = 0;      // 0 when the document has no pages
+  bool ocr = false;      // OCRed: ocr_confidence holds the line's mean word confidence
+  double ocr_confidence = 0;
 };
 
 struct StoredRepair {
@@ -79,6 +106,37 @@ struct StoredMatch {
   double score = 0;
 };
 
+// Rows that point at nothing (found by verify).
+struct DanglingRows {
+  std::vector<int64_t> figures_without_document;
+  // A figure whose first, last or number line is not a stored line of its document.
+  std::vector<int64_t> figures_without_line;
+  std::vector<int64_t> matches_without_figure;  // indicator_matches rows, by figure id
+};
+
+// A document's figures extracted again (pipeline/reextract), as the store
+// writes them in one transaction: the figures kept as they are, those changed
+// (updated in place, their id kept) and removed (deleted), both copied first to
+// figure_history, and those added.
+struct Reextraction {
+  int64_t document_id = 0;
+  std::string from_extractor;
+  IngestProvenance by;               // who re-extracts, and the new extractor
+  DocumentHeader header;             // read again
+  std::string header_before;         // JSON of the header fields that changed, as they were; "" if none
+  SourceText source;                 // rebuilt from the stored lines (pages for the figures' page)
+  std::vector<RepairedLine> repaired;  // the lines repaired again
+  struct Changed {
+    int64_t figure_id = 0;
+    Figure figure;                   // as extracted now
+    std::string differences;         // "low 450 -> 45"
+  };
+  std::vector<Changed> changed;
+  std::vector<std::pair<int64_t, std::string>> removed;  // figure id, why
+  std::vector<Figure> added;
+  size_t unchanged = 0;
+};
+
 struct SearchHit {
   std::string kind;  // "line" or "indicator"
   std::string document;
@@ -89,8 +147,11 @@ struct SearchHit {
 
 class Store {
  public:
-  // Opens (creating if needed) the database at `path`.
-  static Status Open(const std::string& path, std::unique_ptr<Store>* out);
+  // Opens the database at `path`, creating it (kCreate) when there is none,
+  // and brings an older schema up to this version. A missing file with
+  // kMustExist, a database of a newer chitieu, or a SQLite file that is not a
+  // chitieu database are kDatabase errors.
+  static Status Open(const std::string& path, OpenMode mode, std::unique_ptr<Store>* out);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -102,7 +163,17 @@ class Store {
   };
   Status ingest(const SourceText& source, const DocumentHeader& header,
                 const std::vector<RepairedLine>& repaired, const std::vector<Figure>& figures,
-                IngestOutcome* outcome);
+                IngestOutcome* outcome, const IngestProvenance& provenance = IngestProvenance());
+
+  // Replaces a document's figures with those extracted again, in one
+  // transaction, keeping the replaced ones in figure_history and the run in
+  // `reextractions`. `*id` gets the run's id.
+  // Nothing happens (`*id` stays 0) when another process re-extracted the
+  // document since `r` was made.
+  Status reextract(const Reextraction& r, int64_t* id);
+  // Rebuilds the search index from the stored lines and figures (after
+  // reextract); with `only_if_stale`, only when a re-extraction left it stale.
+  Status rebuild_search_index(bool only_if_stale, bool* rebuilt);
 
   // True when a document with these bytes is stored.
   Status has_document(const std::string& sha256, bool* present);
@@ -119,6 +190,8 @@ class Store {
   Status lines(int64_t document_id, int64_t first, int64_t last, std::vector<StoredLine>* out);
   Status all_lines(int64_t document_id, std::vector<std::string>* raw);
   Status repairs(int64_t document_id, int64_t first, int64_t last, std::vector<StoredRepair>* out);
+  Status dangling_rows(DanglingRows* out);
+  Status matches(std::vector<StoredMatch>* out);
 
   Status decisions(std::vector<StoredDecision>* out);
   Status set_decision(const StoredDecision& decision);
@@ -144,9 +217,6 @@ class Store {
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
-  Status exec(const char* sql);
-  Status migrate();
-  Status upgrade_schema(int from_version);
   sqlite3* db_;
   std::unique_ptr<Snapshot> open_snapshot_;  // begin_snapshot() to end_snapshot()
 };

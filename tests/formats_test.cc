@@ -227,7 +227,7 @@ TEST_F(FormatsPdf, PagesAreStoredAndExported) {
   const std::string db = (dir_ / "store.db").string();
   {
     std::unique_ptr<Store> store;
-    ASSERT_TRUE(Store::Open(db, &store).ok());
+    ASSERT_TRUE(Store::Open(db, OpenMode::kCreate, &store).ok());
     Store::IngestOutcome outcome;
     ASSERT_TRUE(store->ingest(pdf.source, pdf.header, pdf.repaired, pdf.figures, &outcome).ok());
     ASSERT_TRUE(store->ingest(text.source, text.header, text.repaired, text.figures, &outcome).ok());

@@ -118,7 +118,7 @@ TEST_F(Ocr, ScannedPdfGivesTheFiguresOfItsTextAndIsOcredOnce) {
   ASSERT_TRUE(maker::write_scan_pdf(text_pdf(lines, "text.pdf").string(), {}, scan.string(), &error)) << error;
 
   std::unique_ptr<Store> store;
-  ASSERT_TRUE(Store::Open((dir_ / "ocr.db").string(), &store).ok());
+  ASSERT_TRUE(Store::Open((dir_ / "ocr.db").string(), OpenMode::kCreate, &store).ok());
   OcrPageCache cache(store.get());
   uint64_t before = ocr_pages_recognised();
   ExtractedDocument ocr;
@@ -247,7 +247,7 @@ TEST(OcrCacheStore, PagesRoundTrip) {
   fs::remove(db);
   {
     std::unique_ptr<Store> store;
-    ASSERT_TRUE(Store::Open(db.string(), &store).ok());
+    ASSERT_TRUE(Store::Open(db.string(), OpenMode::kCreate, &store).ok());
     OcrPageCache cache(store.get());
     std::vector<OcrLine> lines;
     EXPECT_FALSE(cache.find("abc", 1, &lines));

@@ -497,7 +497,7 @@ TEST_F(OfficeFormats, AFolderWalkCountsStoredAlreadySkippedAndFailed) {
   spit(in / "cut.pdf", "%PDF-1.7\n1 0 obj\n<< /Type");     // a truncated PDF: failed
 
   std::unique_ptr<Store> store;
-  ASSERT_TRUE(Store::Open((dir_ / "t.db").string(), &store).ok());
+  ASSERT_TRUE(Store::Open((dir_ / "t.db").string(), OpenMode::kCreate, &store).ok());
   std::vector<FileOutcome> outcomes;
   IngestTotals totals;
   Status st = ingest_paths(default_lexicon(), store.get(), {in.string()}, "",

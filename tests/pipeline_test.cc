@@ -31,7 +31,7 @@ class PipelineTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "batch");
     db_ = (dir_ / "test.db").string();
-    ASSERT_TRUE(Store::Open(db_, &store_).ok());
+    ASSERT_TRUE(Store::Open(db_, OpenMode::kCreate, &store_).ok());
   }
   void TearDown() override {
     store_.reset();
@@ -96,7 +96,7 @@ TEST_F(PipelineTest, VerifyFindsATamperedQuote) {
   IngestTotals totals;
   ASSERT_TRUE(ingest({seed()}, &totals).ok());
   VerifyReport report;
-  ASSERT_TRUE(verify_store(store_.get(), false, &report).ok());
+  ASSERT_TRUE(verify_store(store_.get(), default_lexicon(), VerifyOptions(), &report).ok());
   EXPECT_EQ(report.documents, 1u);
   EXPECT_EQ(report.figures, static_cast<int64_t>(totals.figures));
   EXPECT_EQ(report.problems, 0);
@@ -106,7 +106,7 @@ TEST_F(PipelineTest, VerifyFindsATamperedQuote) {
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, "UPDATE figures SET quote = 'x' WHERE id = 2", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
-  ASSERT_TRUE(verify_store(store_.get(), false, &report).ok());
+  ASSERT_TRUE(verify_store(store_.get(), default_lexicon(), VerifyOptions(), &report).ok());
   EXPECT_EQ(report.problems, 1);
   ASSERT_EQ(report.findings.size(), 1u);
   EXPECT_TRUE(report.findings[0].problem);

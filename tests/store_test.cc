@@ -1,14 +1,20 @@
 // The store's transactions and snapshots (store/transaction.h), a document
-// written all or nothing, the schema upgrade, and search's rowid layout.
+// written all or nothing, the schema versions and their upgrades (the released
+// schema 4 from a fixture), open modes, re-extraction's history, and search's
+// rowid layout.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "pipeline/export.h"
 #include "store/store.h"
 #include "store/transaction.h"
 
@@ -59,6 +65,13 @@ Figure figure_on(const Doc& d, uint32_t line, const std::string& indicator) {
   return f;
 }
 
+void run_sql(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  EXPECT_EQ(rc, SQLITE_OK) << sql << ": " << (err ? err : "");
+  sqlite3_free(err);
+}
+
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -72,7 +85,7 @@ class StoreTest : public ::testing::Test {
 
   std::unique_ptr<Store> open() {
     std::unique_ptr<Store> store;
-    Status st = Store::Open(path_, &store);
+    Status st = Store::Open(path_, OpenMode::kCreate, &store);
     EXPECT_TRUE(st.ok()) << st.message();
     return store;
   }
@@ -85,19 +98,7 @@ class StoreTest : public ::testing::Test {
     return db;
   }
 
-  static void exec(sqlite3* db, const std::string& sql) {
-    char* err = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-    EXPECT_EQ(rc, SQLITE_OK) << sql << ": " << (err ? err : "");
-    sqlite3_free(err);
-  }
-
-  // The columns schema version 5 added (converted formats).
-  static void drop_version_five_columns(sqlite3* db) {
-    exec(db, "ALTER TABLE documents DROP COLUMN converted_by");
-    for (const char* column : {"source_line", "source_start", "source_end"})
-      exec(db, std::string("ALTER TABLE lines DROP COLUMN ") + column);
-  }
+  static void exec(sqlite3* db, const std::string& sql) { run_sql(db, sql); }
 
   static std::string scalar(sqlite3* db, const std::string& sql) {
     sqlite3_stmt* q = nullptr;
@@ -352,6 +353,25 @@ TEST_F(StoreTest, SearchMatchesGroupsOfAlternatives) {
   EXPECT_TRUE(hits.empty());
 }
 
+// A database as a chitieu before schema 6 left it: the columns and tables
+// of version 6 gone, user_version 0, its version in `meta` only.
+void make_pre_schema6(sqlite3* db, const std::string& meta_version) {
+  for (const char* column : {"ingested_by", "ingested_host", "source_abs_path", "data_sha256", "extractor_version",
+                             "extracted_at"})
+    run_sql(db, std::string("ALTER TABLE documents DROP COLUMN ") + column);
+  run_sql(db, "DROP TABLE figure_history");
+  run_sql(db, "DROP TABLE reextractions");
+  run_sql(db, "PRAGMA user_version = 0");
+  run_sql(db, "UPDATE meta SET value = '" + meta_version + "' WHERE key = 'schema_version'");
+}
+
+// The columns schema version 5 added (converted formats).
+void drop_version_five_columns(sqlite3* db) {
+  run_sql(db, "ALTER TABLE documents DROP COLUMN converted_by");
+  for (const char* column : {"source_line", "source_start", "source_end"})
+    run_sql(db, std::string("ALTER TABLE lines DROP COLUMN ") + column);
+}
+
 // Version 1 kept only the joined display form of an indicator and no change;
 // opening such a database splits the form into parent and sub-indicator once,
 // reads every value as a level, and says the current version.
@@ -364,12 +384,12 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgraded) {
   }
   sqlite3* db = raw();
   // A version-1 figures table: no sub_indicator nor change column.
+  make_pre_schema6(db, "1");
+  drop_version_five_columns(db);
   exec(db, "ALTER TABLE figures DROP COLUMN sub_indicator");
   exec(db, "ALTER TABLE figures DROP COLUMN change");
   for (const char* column : {"date_source", "period", "period_line", "period_quote", "genre"})
     exec(db, std::string("ALTER TABLE documents DROP COLUMN ") + column);
-  drop_version_five_columns(db);
-  exec(db, "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   exec(db, "UPDATE figures SET indicator = 'A — B', parent = 'A' WHERE line = 1");
   exec(db, "UPDATE figures SET indicator = 'C', parent = NULL WHERE line = 2");
   exec(db, "UPDATE figures SET indicator = 'A', parent = 'A' WHERE line = 3");
@@ -388,8 +408,9 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgraded) {
   EXPECT_EQ(names[2], (IndicatorName{"A", ""}));
   EXPECT_EQ(names[0].display(), "A — B");
   db = raw();
+  EXPECT_EQ(scalar(db, "PRAGMA user_version"), std::to_string(kSchemaVersion));
   EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
-  EXPECT_EQ(kSchemaVersion, 5);
+  EXPECT_EQ(kSchemaVersion, 6);
   sqlite3_close(db);
 }
 
@@ -401,10 +422,10 @@ TEST_F(StoreTest, SchemaVersionThreeIsUpgraded) {
     ingest(*store, make_doc("old.txt", {"Nghị quyết năm 2025"}));
   }
   sqlite3* db = raw();
+  make_pre_schema6(db, "3");
+  drop_version_five_columns(db);
   for (const char* column : {"date_source", "period", "period_line", "period_quote", "genre"})
     exec(db, std::string("ALTER TABLE documents DROP COLUMN ") + column);
-  drop_version_five_columns(db);
-  exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
   sqlite3_close(db);
 
   std::unique_ptr<Store> store = open();
@@ -422,7 +443,7 @@ TEST_F(StoreTest, SchemaVersionThreeIsUpgraded) {
     EXPECT_EQ(d.header.genre, old ? DocumentGenre::kUnknown : DocumentGenre::kReport) << d.file_name;
   }
   db = raw();
-  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
+  EXPECT_EQ(scalar(db, "PRAGMA user_version"), "6");
   sqlite3_close(db);
 }
 
@@ -434,8 +455,8 @@ TEST_F(StoreTest, SchemaVersionFourIsUpgraded) {
     ingest(*store, make_doc("old.txt", {"Nghị quyết năm 2025"}));
   }
   sqlite3* db = raw();
+  make_pre_schema6(db, "4");
   drop_version_five_columns(db);
-  exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
   sqlite3_close(db);
 
   std::unique_ptr<Store> store = open();
@@ -449,7 +470,7 @@ TEST_F(StoreTest, SchemaVersionFourIsUpgraded) {
   ASSERT_EQ(docs.size(), 2u);
   for (const StoredDocument& d : docs) EXPECT_EQ(d.converted_by, d.file_name == "old.txt" ? "" : "markdown");
   db = raw();
-  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
+  EXPECT_EQ(scalar(db, "PRAGMA user_version"), "6");
   EXPECT_EQ(scalar(db, "SELECT count(*) FROM lines WHERE source_line IS NULL"), "1");
   EXPECT_EQ(scalar(db, "SELECT group_concat(source_line || ':' || source_start || '-' || source_end, ' ') "
                        "FROM lines WHERE source_line IS NOT NULL"),
@@ -457,15 +478,204 @@ TEST_F(StoreTest, SchemaVersionFourIsUpgraded) {
   sqlite3_close(db);
 }
 
+// Databases of the schemas before 6 (4, as released in chitieu 0.1.0, and 5),
+// made by those binaries and kept as fixtures (tests/fixtures/README.md):
+// opened by this chitieu, each is upgraded in place to user_version 6, every
+// figure reads back as that chitieu exported it, and its documents say which
+// extractor made them (their chitieu version: older than any with a data
+// hash) and that nobody knows who ingested them.
+TEST_F(StoreTest, TheSchemasBeforeSixAreUpgradedAndTheirFiguresSurvive) {
+  const fs::path fixtures = fs::path(CHITIEU_SOURCE_DIR) / "tests" / "fixtures";
+  std::vector<std::string> expected;
+  {
+    std::ifstream in(fixtures / "release_0.1.0.export.jsonl");
+    for (std::string line; std::getline(in, line);) expected.push_back(line);
+  }
+  ASSERT_EQ(expected.size(), 138u);
+  for (const auto& [file, version] : {std::pair<const char*, const char*>{"schema4_release_0.1.0.db", "4"},
+                                      {"schema5_main_783288e.db", "5"}}) {
+    SCOPED_TRACE(file);
+    fs::copy_file(fixtures / file, path_, fs::copy_options::overwrite_existing);
+    sqlite3* db = raw();
+    EXPECT_EQ(scalar(db, "PRAGMA user_version"), "0");
+    EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), version);
+    sqlite3_close(db);
+
+    std::unique_ptr<Store> store;
+    Status st = Store::Open(path_, OpenMode::kMustExist, &store);
+    ASSERT_TRUE(st.ok()) << st.message();
+    db = raw();
+    EXPECT_EQ(scalar(db, "PRAGMA user_version"), "6");
+    EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "6");
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM figure_history"), "0");
+    sqlite3_close(db);
+
+    std::vector<std::string> got;
+    ASSERT_TRUE(store->figures([&](const StoredFigure& sf) { got.push_back(figure_jsonl(sf)); }).ok());
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      nlohmann::json was = nlohmann::json::parse(expected[i]), now = nlohmann::json::parse(got[i]);
+      for (auto it = was.begin(); it != was.end(); ++it)
+        EXPECT_EQ(now[it.key()], it.value()) << "figure " << was["id"] << " field " << it.key();
+    }
+    std::vector<StoredDocument> docs;
+    ASSERT_TRUE(store->documents(&docs).ok());
+    ASSERT_EQ(docs.size(), 2u);
+    for (const StoredDocument& d : docs) {
+      EXPECT_EQ(d.extractor_version, "chitieu 0.1.0") << d.file_name;
+      EXPECT_EQ(d.chitieu_version, "chitieu 0.1.0");
+      EXPECT_EQ(d.extracted_at, d.ingested_at);
+      EXPECT_EQ(d.ingested_by, "");
+      EXPECT_EQ(d.absolute_path, "");
+    }
+    // Opening it again changes nothing.
+    store.reset();
+    ASSERT_TRUE(Store::Open(path_, OpenMode::kMustExist, &store).ok());
+    store.reset();
+    fs::remove(path_);
+  }
+}
+
 TEST_F(StoreTest, ANewerSchemaIsRefused) {
   open();
   sqlite3* db = raw();
-  exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+  exec(db, "PRAGMA user_version = 99");
   sqlite3_close(db);
   std::unique_ptr<Store> store;
-  Status st = Store::Open(path_, &store);
+  Status st = Store::Open(path_, OpenMode::kCreate, &store);
   EXPECT_EQ(st.code(), StatusCode::kDatabase);
-  EXPECT_NE(st.message().find("newer"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("newer chitieu (schema version 99"), std::string::npos) << st.message();
+  db = raw();
+  EXPECT_EQ(scalar(db, "PRAGMA user_version"), "99") << "a refused database is left as it was";
+  sqlite3_close(db);
+}
+
+// A chitieu before schema 6 read the version from `meta` only: it says the
+// current version there too, so such a chitieu refuses this database; and a
+// database whose `meta` alone says a newer version is refused here.
+TEST_F(StoreTest, TheMetaVersionIsKeptForOlderChitieuAndANewerOneIsRefused) {
+  open();
+  sqlite3* db = raw();
+  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "6");
+  make_pre_schema6(db, "7");
+  sqlite3_close(db);
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(path_, OpenMode::kCreate, &store);
+  EXPECT_EQ(st.code(), StatusCode::kDatabase);
+  EXPECT_NE(st.message().find("schema version 7"), std::string::npos) << st.message();
+}
+
+// Only a command that may create a database creates one; the others say there
+// is none, and leave no file behind. An empty file or another program's SQLite
+// database is not a chitieu database.
+TEST_F(StoreTest, OpenModesCreateOnlyWhenAllowed) {
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(path_, OpenMode::kMustExist, &store);
+  EXPECT_EQ(st.code(), StatusCode::kDatabase);
+  EXPECT_NE(st.message().find("no database at " + path_), std::string::npos) << st.message();
+  EXPECT_FALSE(fs::exists(path_));
+
+  { std::ofstream touch(path_); }
+  st = Store::Open(path_, OpenMode::kMustExist, &store);
+  EXPECT_NE(st.message().find("not a chitieu database (it is empty"), std::string::npos) << st.message();
+  EXPECT_EQ(fs::file_size(path_), 0u) << "an empty file refused is left empty";
+  st = Store::Open(path_, OpenMode::kCreate, &store);
+  ASSERT_TRUE(st.ok()) << "ingest may fill an empty file: " << st.message();
+  store.reset();
+  ASSERT_TRUE(Store::Open(path_, OpenMode::kMustExist, &store).ok());
+  store.reset();
+
+  const std::string other = (dir_ / "other.db").string();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(other.c_str(), &db), SQLITE_OK);
+  exec(db, "CREATE TABLE accounts(id INTEGER)");
+  sqlite3_close(db);
+  for (OpenMode mode : {OpenMode::kCreate, OpenMode::kMustExist}) {
+    st = Store::Open(other, mode, &store);
+    EXPECT_NE(st.message().find("not a chitieu database"), std::string::npos) << st.message();
+  }
+
+  // A new database is made whole beside its path and linked into place: no
+  // temporary file stays.
+  const std::string fresh = (dir_ / "fresh.db").string();
+  ASSERT_TRUE(Store::Open(fresh, OpenMode::kCreate, &store).ok());
+  for (const auto& entry : fs::directory_iterator(dir_))
+    EXPECT_EQ(entry.path().filename().string().find(".new-"), std::string::npos) << entry.path();
+}
+
+// Re-extraction replaces a document's figures in one transaction: a figure
+// that reads the same stays, a changed one keeps its id, a removed one is
+// deleted; both are copied into figure_history first, with the extractor that
+// made them, and the run is recorded. History cannot be deleted.
+TEST_F(StoreTest, ReextractKeepsWhatItReplaces) {
+  std::unique_ptr<Store> store = open();
+  Doc d = make_doc("doc.txt", {"A 70%", "B 80%", "C 90%"});
+  for (uint32_t line = 1; line <= 3; ++line) {
+    d.figures.push_back(figure_on(d, line, "x"));
+    d.figures.back().low = d.figures.back().high = 60 + 10 * line;
+  }
+  IngestProvenance first{"ana", "host1", "chitieu 0.1.0 data aaaa", "aaaa"};
+  Store::IngestOutcome outcome;
+  ASSERT_TRUE(store->ingest(d.source, d.header, d.repaired, d.figures, &outcome, first).ok());
+  std::vector<int64_t> ids;
+  ASSERT_TRUE(store->figures([&](const StoredFigure& sf) { ids.push_back(sf.id); }).ok());
+  ASSERT_EQ(ids.size(), 3u);
+
+  Reextraction r;
+  r.document_id = outcome.document_id;
+  r.from_extractor = first.extractor_version;
+  r.by = {"bao", "host2", "chitieu 0.1.0 data bbbb", "bbbb"};
+  r.source = d.source;
+  r.repaired = d.repaired;
+  r.unchanged = 1;  // line 1
+  Figure changed = d.figures[1];
+  changed.low = changed.high = 8;
+  r.changed.push_back({ids[1], changed, "low 80 -> 8; high 80 -> 8"});
+  r.removed.emplace_back(ids[2], "removed: the extractor reads no figure here");
+  Figure added = figure_on(d, 3, "y");
+  r.added.push_back(added);
+  int64_t run = 0;
+  Status st = store->reextract(r, &run);
+  ASSERT_TRUE(st.ok()) << st.message();
+  EXPECT_GT(run, 0);
+
+  std::map<int64_t, double> now;
+  ASSERT_TRUE(store->figures([&](const StoredFigure& sf) { now[sf.id] = sf.figure.low; }).ok());
+  EXPECT_EQ(now.size(), 3u);
+  EXPECT_EQ(now[ids[0]], 70);
+  EXPECT_EQ(now[ids[1]], 8) << "a changed figure keeps its id";
+  EXPECT_EQ(now.count(ids[2]), 0u) << "a removed figure's id is never given again";
+  sqlite3* db = raw();
+  EXPECT_EQ(scalar(db, "SELECT group_concat(figure_id || ':' || fate || ':' || low || ':' || made_by, '|') "
+                       "FROM figure_history ORDER BY id"),
+            std::to_string(ids[1]) + ":changed:80.0:chitieu 0.1.0 data aaaa|" + std::to_string(ids[2]) +
+                ":removed:90.0:chitieu 0.1.0 data aaaa");
+  EXPECT_EQ(scalar(db, "SELECT from_extractor || '>' || to_extractor || ' ' || unchanged || changed || added || "
+                       "removed || ' ' || by_user FROM reextractions"),
+            "chitieu 0.1.0 data aaaa>chitieu 0.1.0 data bbbb 1111 bao");
+  EXPECT_EQ(scalar(db, "SELECT extractor_version || ' ' || figure_count || ' ' || ingested_by FROM documents"),
+            "chitieu 0.1.0 data bbbb 3 ana");
+  char* err = nullptr;
+  EXPECT_NE(sqlite3_exec(db, "DELETE FROM figure_history", nullptr, nullptr, &err), SQLITE_OK);
+  EXPECT_NE(std::string(err ? err : "").find("never deleted"), std::string::npos);
+  sqlite3_free(err);
+  sqlite3_close(db);
+
+  // The same plan again is stale (the document moved on): nothing happens.
+  ASSERT_TRUE(store->reextract(r, &run).ok());
+  EXPECT_EQ(run, 0);
+
+  // The search index follows once rebuilt: y is found on line 3, z nowhere.
+  bool rebuilt = false;
+  ASSERT_TRUE(store->rebuild_search_index(true, &rebuilt).ok());
+  EXPECT_TRUE(rebuilt);
+  ASSERT_TRUE(store->rebuild_search_index(true, &rebuilt).ok());
+  EXPECT_FALSE(rebuilt) << "not stale any more";
+  std::vector<SearchHit> hits;
+  ASSERT_TRUE(store->search("y", 10, &hits).ok());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].line_no, 3);
+  EXPECT_EQ(hits[0].kind, "indicator");
 }
 
 }  // namespace

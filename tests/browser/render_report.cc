@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::unique_ptr<Store> store;
-  Status st = Store::Open(argv[1], &store);
+  Status st = Store::Open(argv[1], OpenMode::kMustExist, &store);
   if (!st.ok()) return fail(argv[1], st);
 
   IndicatorCatalogue catalogue;
