@@ -76,8 +76,11 @@ void print_proof(const std::string& db, const VerifyOptions& o, const VerifyRepo
   }
   std::cout << "  sources  " << r.sources_checked << " files found "
             << (o.sources_root.empty() ? "at their absolute paths" : "under " + o.sources_root)
-            << " and re-hashed against the stored SHA-256; " << r.sources_missing << " not readable"
-            << (o.allow_missing && r.sources_missing ? " (allowed by --allow-missing)" : "") << "\n";
+            << " and re-hashed against the stored SHA-256";
+  if (r.sources_missing > 0)
+    std::cout << "; " << r.sources_missing << " missing or unreadable"
+              << (o.allow_missing ? " (allowed by --allow-missing)" : "");
+  std::cout << "\n";
 }
 
 }  // namespace

@@ -124,6 +124,15 @@ void check_source(const StoredDocument& d, const VerifyOptions& options, VerifyR
   }
 }
 
+// A catalogue id, or an uncatalogued wording's ("auto:…", also under a
+// catalogued parent: "school_standard/auto:…").
+bool names_an_indicator(const IndicatorCatalogue& catalogue, const std::string& id) {
+  size_t automatic = id.find("auto:");
+  if (automatic == std::string::npos) return catalogue.find(id) != nullptr;
+  if (automatic == 0) return true;
+  return id[automatic - 1] == '/' && catalogue.find(id.substr(0, automatic - 1)) != nullptr;
+}
+
 // Rows pointing nowhere, and matches and decisions naming no indicator of the catalogue.
 Status check_links(Store* store, const VerifyOptions& options, const DanglingRows& dangling, VerifyReport* report) {
   for (int64_t id : dangling.figures_without_document)
@@ -139,12 +148,12 @@ Status check_links(Store* store, const VerifyOptions& options, const DanglingRow
   report->decisions_checked = decisions.size();
   if (!options.catalogue) return Status::Ok();
   for (const StoredMatch& m : matches)
-    if (m.indicator_id.rfind("auto:", 0) != 0 && !options.catalogue->find(m.indicator_id))
+    if (!names_an_indicator(*options.catalogue, m.indicator_id))
       add(report, true, "indicator match of figure " + std::to_string(m.figure_id) + ": indicator \"" +
                             m.indicator_id + "\" is not in the catalogue");
   for (const StoredDecision& d : decisions)
     if ((d.decision == "map" || d.decision == "confirm") && !d.indicator_id.empty() &&
-        d.indicator_id.rfind("auto:", 0) != 0 && !options.catalogue->find(d.indicator_id))
+        !names_an_indicator(*options.catalogue, d.indicator_id))
       add(report, true, "decision on \"" + d.key + "\": " + d.decision + " to indicator \"" + d.indicator_id +
                             "\", which is not in the catalogue");
   return Status::Ok();

@@ -230,10 +230,11 @@ Status Store::rebuild_search_index(bool only_if_stale, bool* rebuilt) {
   Statement figures(db_, "SELECT document_id, number_line, indicator FROM figures WHERE number_line <= ? "
                          "ORDER BY document_id, number_line, id");
   Statement idx(db_, "INSERT INTO search(rowid, folded) VALUES (?,?)");
-  if (!lines.ok() || !figures.ok() || !idx.ok()) return prepare_error(!lines.ok() ? lines : !figures.ok() ? figures : idx, "search index rebuild");
+  for (const Statement* q : {&lines, &figures, &idx})
+    if (!q->ok()) return prepare_error(*q, "search index rebuild");
   lines.bind(1, kSearchMaxLine);
   figures.bind(1, kSearchMaxLine);
-  int rc;
+  int rc = SQLITE_DONE;
   while (st.ok() && (rc = lines.step()) == SQLITE_ROW) {
     std::string key = comparison_key(lines.text(2));
     if (key.empty()) continue;
@@ -242,6 +243,7 @@ Status Store::rebuild_search_index(bool only_if_stale, bool* rebuilt) {
     if (idx.step() != SQLITE_DONE) st = sql_error(db_, "indexing line");
     idx.reset();
   }
+  if (st.ok() && rc != SQLITE_DONE) st = sql_error(db_, "reading lines");
   int64_t last = -1;
   while (st.ok() && (rc = figures.step()) == SQLITE_ROW) {
     int64_t rowid = search_rowid(figures.integer(0), figures.integer(1), true);
@@ -252,6 +254,7 @@ Status Store::rebuild_search_index(bool only_if_stale, bool* rebuilt) {
     if (idx.step() != SQLITE_DONE) st = sql_error(db_, "indexing indicator");
     idx.reset();
   }
+  if (st.ok() && rc != SQLITE_DONE) st = sql_error(db_, "reading figures");
   if (st.ok()) st = exec_sql(db_, "DELETE FROM meta WHERE key = 'search_index_stale'");
   if (st.ok()) st = tx.Commit();
   *rebuilt = st.ok();

@@ -534,16 +534,6 @@ Status Store::repairs(int64_t document_id, int64_t first, int64_t last,
   return Status::Ok();
 }
 
-Status Store::all_lines(int64_t document_id, std::vector<std::string>* raw) {
-  Statement q(db_, "SELECT raw FROM lines WHERE document_id = ? ORDER BY line_no");
-  if (!q.ok()) return prepare_error(q, "line listing");
-  q.bind(1, document_id);
-  int rc;
-  while ((rc = q.step()) == SQLITE_ROW) raw->push_back(q.text(0));
-  if (rc != SQLITE_DONE) return sql_error(db_, "reading lines");
-  return Status::Ok();
-}
-
 namespace {
 
 Status collect_ids(sqlite3* db, const char* sql, std::vector<int64_t>* out) {

@@ -188,7 +188,6 @@ class Store {
   Status figures(const std::function<void(const StoredFigure&)>& visit);
   Status figure_by_id(int64_t id, StoredFigure* out, bool* found);
   Status lines(int64_t document_id, int64_t first, int64_t last, std::vector<StoredLine>* out);
-  Status all_lines(int64_t document_id, std::vector<std::string>* raw);
   Status repairs(int64_t document_id, int64_t first, int64_t last, std::vector<StoredRepair>* out);
   Status dangling_rows(DanglingRows* out);
   Status matches(std::vector<StoredMatch>* out);

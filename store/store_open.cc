@@ -12,14 +12,17 @@
 // A new database is made whole under a temporary name beside `path` and linked
 // into place, so no process ever opens a database at `path` that has no schema
 // yet: one that must exist either is not there or is complete.
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
-#include <sys/stat.h>
 #include <thread>
 
 #include "store/schema.h"
@@ -30,6 +33,7 @@
 namespace chitieu {
 namespace {
 
+namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 // How long opening waits for other connections' locks, all attempts together:
@@ -126,13 +130,28 @@ Status open_once(const std::string& path, OpenMode mode, int timeout_ms, sqlite3
   return Status::Ok();
 }
 
+// Temporary databases a creating process left beside `path` when it was
+// killed (its pid no longer runs) are removed: "<path>.new-<pid>-<n>" and
+// their -wal and -shm files.
+void remove_abandoned_temporaries(const std::string& path) {
+  std::error_code ec;
+  fs::path p(path);
+  fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  const std::string prefix = p.filename().string() + ".new-";
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(it->path(), ec);
+  }
+}
+
 // Makes a new database with its schema under a temporary name beside `path`
-// and links it into place. `*placed` is false when the file system cannot
-// link files (the caller then creates the database in place); a database
-// another process placed first is as good as this one.
-Status create_whole(const std::string& path, bool* placed) {
+// and links it into place; a database another process placed first is as
+// good as this one. On a file system that cannot link files nothing is
+// placed, and the caller's open creates the database in place.
+Status create_whole(const std::string& path) {
   static std::atomic<int> serial{0};
-  *placed = false;
   const std::string temp = path + ".new-" + std::to_string(getpid()) + "-" + std::to_string(serial++);
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(temp.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -150,7 +169,7 @@ Status create_whole(const std::string& path, bool* placed) {
   // Closing the only connection checkpoints the WAL into the file and removes it.
   if (sqlite3_close(db) != SQLITE_OK && st.ok())
     st = Status::Error(StatusCode::kDatabase, "cannot create database " + path + ": closing failed");
-  if (st.ok()) *placed = link(temp.c_str(), path.c_str()) == 0 || errno == EEXIST;
+  if (st.ok()) link(temp.c_str(), path.c_str());
   for (const char* suffix : {"", "-wal", "-shm"}) unlink((temp + suffix).c_str());
   return st;
 }
@@ -159,9 +178,9 @@ Status create_whole(const std::string& path, bool* placed) {
 
 Status Store::Open(const std::string& path, OpenMode mode, std::unique_ptr<Store>* out) {
   const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  if (mode == OpenMode::kCreate) remove_abandoned_temporaries(path);
   if (mode == OpenMode::kCreate && !file_exists(path)) {
-    bool placed = false;
-    Status st = create_whole(path, &placed);
+    Status st = create_whole(path);
     if (!st.ok()) return st;
   }
   for (int attempt = 0;; ++attempt) {

@@ -301,8 +301,16 @@ TEST_F(CrashSafetyTest, KillNineAtRandomMomentsThenVerifyAndRerunLoseNothing) {
         ++ended_first;
       }
 
+      // Killed before the database was placed: there is none, and verify
+      // says so (it creates none); else it is whole and verifies.
       ChildResult v = chitieu({"verify", "--db", db}, "verify");
-      ASSERT_EQ(v.exit_code, 0) << where << ": verify after the kill\n" << v.out << v.err;
+      if (fs::exists(db)) {
+        ASSERT_EQ(v.exit_code, 0) << where << ": verify after the kill\n" << v.out << v.err;
+      } else {
+        ASSERT_EQ(v.exit_code, 3) << where << ": verify without a database\n" << v.out << v.err;
+        ASSERT_NE(v.err.find("no database at"), std::string::npos) << v.err;
+        ASSERT_FALSE(fs::exists(db)) << where << ": verify created a database";
+      }
       DbState s = read_db(db);
       std::string problem = check_partial(s);
       ASSERT_EQ(problem, "") << where;
@@ -323,6 +331,11 @@ TEST_F(CrashSafetyTest, KillNineAtRandomMomentsThenVerifyAndRerunLoseNothing) {
     ChildResult v = chitieu({"verify", "--db", db}, "verify");
     ASSERT_EQ(v.exit_code, 0) << where << ": verify after the re-run\n" << v.out << v.err;
     ASSERT_EQ(check_complete(read_db(db)), "") << where;
+    // A database being created lives under a temporary name until it is
+    // whole; one a kill abandoned is gone after the re-run.
+    for (const auto& entry : fs::directory_iterator(dir_))
+      EXPECT_NE(entry.path().filename().string().rfind(fs::path(db).filename().string() + ".new-", 0), 0u)
+          << where << ": left behind: " << entry.path();
     remove_db(db);
     ++runs;
   }
