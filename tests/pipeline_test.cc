@@ -17,6 +17,8 @@
 #include "pipeline/trace.h"
 #include "pipeline/verify.h"
 #include "store/store.h"
+#include "support/damage.h"
+#include "support/document_maker.h"
 
 namespace chitieu {
 namespace {
@@ -111,6 +113,52 @@ TEST_F(PipelineTest, VerifyFindsATamperedQuote) {
   ASSERT_EQ(report.findings.size(), 1u);
   EXPECT_TRUE(report.findings[0].problem);
   EXPECT_EQ(report.findings[0].text.rfind("figure 2 000_b0a75639c8747e5c.txt:", 0), 0u) << report.findings[0].text;
+}
+
+// verify extracts every document again from what the store keeps of it —
+// lines, pages (a PDF's running header and page numbers are marked again),
+// encoding (VNI, font-mapped TCVN3) — and must find exactly what ingest
+// stored, in every format.
+TEST_F(PipelineTest, EveryFormatExtractedAgainFromTheStoreGivesWhatIngestStored) {
+  std::ifstream in(seed(), std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string clean = ss.str();
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(ss, line);) lines.push_back(line);
+  std::string error;
+  maker::PdfLayout layout;
+  layout.running_header = "Công báo số 12 năm 2025";
+  ASSERT_TRUE(maker::write_text_pdf(lines, layout, (dir_ / "batch" / "paged.pdf").string(), &error)) << error;
+  std::vector<maker::DocxBlock> blocks;
+  for (const std::string& l : lines) blocks.push_back({l, {}});
+  blocks.push_back({"", {{"STT", "Chỉ tiêu", "Đơn vị", "Kế hoạch 2026"}, {"1", "Tỷ lệ đô thị hóa", "%", "45"}}});
+  ASSERT_TRUE(maker::write_docx(blocks, "Đầu trang", (dir_ / "batch" / "word.docx").string(), &error)) << error;
+  for (damage::Kind kind : {damage::Kind::kVniBytes, damage::Kind::kFontMappedTcvn3, damage::Kind::kTcvn3Bytes}) {
+    std::ofstream(dir_ / "batch" / (std::string(damage::kind_name(kind)) + ".txt"), std::ios::binary)
+        << damage::apply_damage(kind, clean, 7);
+  }
+  IngestTotals totals;
+  ASSERT_TRUE(ingest({(dir_ / "batch").string()}, &totals).ok());
+  ASSERT_EQ(totals.stored, 5);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT group_concat(encoding, ' ') FROM (SELECT encoding FROM documents "
+                                   "ORDER BY encoding)", -1, &q, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0))),
+            "tcvn3 utf-8 utf-8 utf-8+tcvn3-font vni");
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+
+  VerifyReport report;
+  ASSERT_TRUE(verify_store(store_.get(), default_lexicon(), VerifyOptions(), &report).ok());
+  for (const VerifyFinding& f : report.findings) ADD_FAILURE() << f.text;
+  EXPECT_EQ(report.documents, 5u);
+  EXPECT_EQ(report.figures, static_cast<int64_t>(totals.figures));
+  EXPECT_EQ(report.figures_recomputed, report.figures);
+  EXPECT_GT(report.figures, 200);
 }
 
 TEST_F(PipelineTest, BothExportFormatsCarryTheContractColumns) {
