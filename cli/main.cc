@@ -192,7 +192,10 @@ CLI::App* add_documents(CLI::App& app, Arguments* a) {
       "year or period the title names, with period_line and period_quote), genre (plan,\n"
       "report, regulation, form, question_answer, news, reference, unknown), draft\n"
       "marker, encoding, and previous_version: the id of the earlier version of the same\n"
-      "document (same number and issuer in an official header, other bytes).",
+      "document (same number and issuer in an official header, other bytes); who stored it\n"
+      "(ingested_by, ingested_host, ingested_at), from where (path as given, absolute_path),\n"
+      "with which chitieu and data files (chitieu_version, data_sha256), and which extractor\n"
+      "made its current figures (extractor_version, extracted_at).",
       a);
 }
 
