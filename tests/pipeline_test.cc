@@ -116,9 +116,10 @@ TEST_F(PipelineTest, VerifyFindsATamperedQuote) {
 }
 
 // verify extracts every document again from what the store keeps of it —
-// lines, pages (a PDF's running header and page numbers are marked again),
-// encoding (VNI, font-mapped TCVN3) — and must find exactly what ingest
-// stored, in every format.
+// lines, pages (a PDF's running header and page numbers are marked again, a
+// Word document's pages have none), encoding (VNI, font-mapped TCVN3) — and
+// must find exactly what ingest stored, in every format (PDF, Word, a web
+// page, Markdown, legacy texts).
 TEST_F(PipelineTest, EveryFormatExtractedAgainFromTheStoreGivesWhatIngestStored) {
   std::ifstream in(seed(), std::ios::binary);
   std::stringstream ss;
@@ -134,13 +135,29 @@ TEST_F(PipelineTest, EveryFormatExtractedAgainFromTheStoreGivesWhatIngestStored)
   for (const std::string& l : lines) blocks.push_back({l, {}});
   blocks.push_back({"", {{"STT", "Chỉ tiêu", "Đơn vị", "Kế hoạch 2026"}, {"1", "Tỷ lệ đô thị hóa", "%", "45"}}});
   ASSERT_TRUE(maker::write_docx(blocks, "Đầu trang", (dir_ / "batch" / "word.docx").string(), &error)) << error;
+  // A Word document with pages whose first line repeats: Word marks no page
+  // furniture, so extracting it again must not either.
+  std::string paged_body;
+  for (int page = 0; page < 3; ++page) {
+    paged_body += std::string("<w:p><w:r>") + (page ? "<w:lastRenderedPageBreak/>" : "") +
+                  "<w:t>Tỷ lệ hộ nghèo giảm 1,5% năm 2026</w:t></w:r></w:p>";
+    for (int i = 0; i < 4; ++i) paged_body += "<w:p><w:r><w:t>Nội dung trang.</w:t></w:r></w:p>";
+  }
+  ASSERT_TRUE(maker::write_zip({{"[Content_Types].xml", "<Types/>"},
+                                {"word/document.xml", maker::docx_document_xml(paged_body)}},
+                               (dir_ / "batch" / "paged.docx").string(), &error))
+      << error;
+  std::string html = "<html><head><title>Kế hoạch</title></head><body><article>";
+  for (const std::string& l : lines) html += "<p>" + l + "</p>";
+  std::ofstream(dir_ / "batch" / "page.html", std::ios::binary) << html << "</article></body></html>";
+  std::ofstream(dir_ / "batch" / "notes.md", std::ios::binary) << "# Kế hoạch\n\n" << clean;
   for (damage::Kind kind : {damage::Kind::kVniBytes, damage::Kind::kFontMappedTcvn3, damage::Kind::kTcvn3Bytes}) {
     std::ofstream(dir_ / "batch" / (std::string(damage::kind_name(kind)) + ".txt"), std::ios::binary)
         << damage::apply_damage(kind, clean, 7);
   }
   IngestTotals totals;
   ASSERT_TRUE(ingest({(dir_ / "batch").string()}, &totals).ok());
-  ASSERT_EQ(totals.stored, 5);
+  ASSERT_EQ(totals.stored, 8) << totals.failed << " failed, " << totals.skipped << " skipped";
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* q = nullptr;
@@ -148,14 +165,14 @@ TEST_F(PipelineTest, EveryFormatExtractedAgainFromTheStoreGivesWhatIngestStored)
                                    "ORDER BY encoding)", -1, &q, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0))),
-            "tcvn3 utf-8 utf-8 utf-8+tcvn3-font vni");
+            "tcvn3 utf-8 utf-8 utf-8 utf-8 utf-8 utf-8+tcvn3-font vni");
   sqlite3_finalize(q);
   sqlite3_close(db);
 
   VerifyReport report;
   ASSERT_TRUE(verify_store(store_.get(), default_lexicon(), VerifyOptions(), &report).ok());
   for (const VerifyFinding& f : report.findings) ADD_FAILURE() << f.text;
-  EXPECT_EQ(report.documents, 5u);
+  EXPECT_EQ(report.documents, 8u);
   EXPECT_EQ(report.figures, static_cast<int64_t>(totals.figures));
   EXPECT_EQ(report.figures_recomputed, report.figures);
   EXPECT_GT(report.figures, 200);
