@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "extractor/ocr_number_repair.h"
 #include "extractor/text_repair.h"
 
 namespace chitieu {
@@ -170,6 +171,8 @@ bool repaired_span(const SourceLine& line, size_t begin, size_t end, size_t* rbe
     return true;
   }
   RepairedLine r = repair_line(line.raw);
+  // An OCRed line may also have had its numbers repaired ("12. 800").
+  if (r.size() != code_point_offsets(line.repaired).size() - 1) repair_ocr_numbers(&r);
   if (r.size() != code_point_offsets(line.repaired).size() - 1) return false;
   std::vector<size_t> raw_at = code_point_offsets(line.raw);
   size_t n = raw_at.size() - 1;
@@ -182,6 +185,22 @@ bool repaired_span(const SourceLine& line, size_t begin, size_t end, size_t* rbe
   *rbegin = first_at_or_after(b_begin);
   *rend = std::max(*rbegin, first_at_or_after(b_end));
   return true;
+}
+
+// A figure read from a scan that its auditor should check against the scan
+// (a doubtful line or word, a repaired number) is marked in its cell; its
+// panel says why.
+std::string ocr_mark(const Figure& f) {
+  std::string why;
+  for (const Warning& w : f.warnings) {
+    if (w.code != WarningCode::kOcrLowConfidence && w.code != WarningCode::kOcrLowConfidenceDigits &&
+        w.code != WarningCode::kOcrNumberRepaired) {
+      continue;
+    }
+    why += (why.empty() ? "" : "; ") + render_warning(w);
+  }
+  if (why.empty()) return "";
+  return " <span class=\"warn ocr\" title=\"" + html_escape(why) + "\">⚠ OCR</span>";
 }
 
 std::string number(double v) {
@@ -331,7 +350,7 @@ class Renderer {
           ComparisonCell one;
           one.figures.push_back(sf);
           out += "<a class=\"fig\" href=\"#fig-" + std::to_string(sf.id) + "\">" +
-                 html_escape(format_cell(c_, one)) + "</a>";
+                 html_escape(format_cell(c_, one)) + ocr_mark(sf.figure) + "</a>";
         }
       out += "</td>";
     }

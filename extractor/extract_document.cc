@@ -2,6 +2,8 @@
 
 #include "common/text.h"
 #include "extractor/figure_kind.h"
+#include "extractor/ocr_number_repair.h"
+#include "extractor/ocr_warnings.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -9,26 +11,6 @@
 #include <utility>
 
 namespace chitieu {
-namespace {
-
-// Warns on each figure whose lines include one OCR was unsure of, naming the
-// least sure: the auditor then checks that figure against the scan.
-void warn_low_ocr_confidence(const std::vector<float>& confidence, std::vector<Figure>* figures) {
-  if (confidence.empty()) return;
-  for (Figure& f : *figures) {
-    uint32_t first = std::min(f.line, f.number_line), last = std::max(f.line_end, f.number_line);
-    uint32_t worst = 0;
-    for (uint32_t l = std::max(first, 1u); l <= last && l <= confidence.size(); ++l) {
-      if (worst == 0 || confidence[l - 1] < confidence[worst - 1]) worst = l;
-    }
-    if (worst == 0 || confidence[worst - 1] >= kLowOcrConfidence) continue;
-    char confidence_text[32];
-    std::snprintf(confidence_text, sizeof confidence_text, "%.0f", confidence[worst - 1]);
-    f.warnings.push_back({WarningCode::kOcrLowConfidence, confidence_text, std::to_string(worst)});
-  }
-}
-
-}  // namespace
 
 void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
   doc->repaired.clear();
@@ -37,8 +19,12 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
                             ? nullptr
                             : &FontMap::get(lex, doc->source.form);
   const std::vector<PhraseRepair>& phrases = lex.phrase_repairs;
+  // Numbers split or misread by Tesseract are repaired on OCRed text only: in
+  // a typed text "12. 800" is what the author wrote.
+  const bool ocr = !doc->source.line_confidence.empty();
   for (const std::string& line : doc->source.lines) {
     doc->repaired.push_back(repair_line(line, font));
+    if (ocr) repair_ocr_numbers(&doc->repaired.back());
     repair_phrases(phrases, &doc->repaired.back());
   }
   // Running headers, footers and page numbers are read as blank lines: a
@@ -63,7 +49,7 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
   context.year = first_year(doc->header.date);
   context.period_is_deadline = fold_text(doc->header.period_quote).find("den") != std::string::npos;
   doc->figures = extract_figures(lex, doc->source.lines, doc->repaired, context);
-  warn_low_ocr_confidence(doc->source.line_confidence, &doc->figures);
+  add_ocr_warnings(doc->source, doc->repaired, &doc->figures);
   for (auto& [i, line] : set_aside) std::swap(line, doc->repaired[i]);
 }
 

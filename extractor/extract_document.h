@@ -1,7 +1,8 @@
 // The extractor stage end to end for one file: read and validate the source,
-// repair every line, read the header, find the figures. A figure read from an
-// OCRed line Tesseract was unsure of carries the warning
-// "ocr: low confidence (NN) on line L".
+// repair every line (OCRed lines also their numbers: ocr_number_repair.h),
+// read the header, find the figures. A figure read from an OCRed line or word
+// Tesseract was unsure of, or resting on a repaired number, carries a warning
+// (ocr_warnings.h).
 #ifndef CHITIEU_EXTRACTOR_EXTRACT_DOCUMENT_H_
 #define CHITIEU_EXTRACTOR_EXTRACT_DOCUMENT_H_
 
@@ -11,14 +12,12 @@
 #include "common/status.h"
 #include "extractor/document_header.h"
 #include "extractor/figure_extractor.h"
+#include "extractor/ocr_warnings.h"
 #include "extractor/source_text.h"
 #include "extractor/text_repair.h"
 #include "normalizer/lexicon.h"
 
 namespace chitieu {
-
-// Mean word confidence (0..100) below which an OCRed line is doubtful.
-inline constexpr float kLowOcrConfidence = 70;
 
 struct ExtractedDocument {
   SourceText source;

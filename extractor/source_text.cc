@@ -119,6 +119,7 @@ Status read_document_format(const Lexicon& lex, std::string_view bytes, const De
   out->pages = std::move(doc.pages);
   out->boilerplate = std::move(doc.boilerplate);
   out->line_confidence = std::move(doc.confidence);
+  out->line_words = std::move(doc.words);
   out->sources = std::move(doc.sources);
   out->converted_by = std::move(doc.converted_by);
   bool any_text = false;
@@ -216,6 +217,7 @@ Status source_text_from_bytes(const Lexicon& lex, std::string_view bytes, const 
   out->pages.clear();
   out->boilerplate.clear();
   out->line_confidence.clear();
+  out->line_words.clear();
   out->sources.clear();
   out->converted_by.clear();
 

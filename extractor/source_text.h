@@ -46,6 +46,8 @@ struct SourceText {
                                    // figures); empty when there are none
   std::vector<float> line_confidence;  // OCR: mean word confidence (0..100) of each line;
                                        // empty when the text was not OCRed
+  std::vector<std::vector<OcrWord>> line_words;  // OCR: each line's words and their confidence;
+                                                 // empty when not OCRed or not known
   // Converted formats: what converted the file ("catdoc 0.95 (-w -d utf-8)",
   // "libxml2 HTML parser", "markdown"…), empty when the lines are the file's
   // text or a library's reading of a PDF, .docx or scan. Web pages and

@@ -17,7 +17,7 @@ constexpr std::array<std::pair<Comparator, std::string_view>, 7> kComparatorText
     {Comparator::kRange, "range"},
 }};
 
-constexpr std::array<std::pair<WarningCode, std::string_view>, 9> kWarningNames = {{
+constexpr std::array<std::pair<WarningCode, std::string_view>, 11> kWarningNames = {{
     {WarningCode::kUnitPerCapitaAdded, "unit-per-capita"},
     {WarningCode::kUnitFromIndicator, "unit-from-indicator"},
     {WarningCode::kDotAsDecimal, "dot-as-decimal"},
@@ -26,6 +26,8 @@ constexpr std::array<std::pair<WarningCode, std::string_view>, 9> kWarningNames 
     {WarningCode::kNoYear, "no-year"},
     {WarningCode::kTableExtraValues, "table-extra-values"},
     {WarningCode::kOcrLowConfidence, "ocr-low-confidence"},
+    {WarningCode::kOcrLowConfidenceDigits, "ocr-low-confidence-digits"},
+    {WarningCode::kOcrNumberRepaired, "ocr-number-repaired"},
     {WarningCode::kOther, "other"},
 }};
 
@@ -111,6 +113,10 @@ std::string render_warning(const Warning& w) {
       return "table: more values in the row than value columns in the header";
     case WarningCode::kOcrLowConfidence:
       return "ocr: low confidence (" + w.subject + ") on line " + w.detail;
+    case WarningCode::kOcrLowConfidenceDigits:
+      return "ocr: the number's digits read with low confidence (" + w.subject + ") on line " + w.detail;
+    case WarningCode::kOcrNumberRepaired:
+      return "ocr: number repaired from \"" + w.subject + "\" on line " + w.detail + "; check it on the scan";
     case WarningCode::kOther:
       break;
   }

@@ -52,6 +52,8 @@ enum class WarningCode {
   kNoYear,
   kTableExtraValues,        // more values in a table row than value columns
   kOcrLowConfidence,        // subject: the confidence (0-100); detail: the line
+  kOcrLowConfidenceDigits,  // subject: the least confidence of the number's words; detail: the line
+  kOcrNumberRepaired,       // subject: the number as Tesseract wrote it; detail: the line
   kOther,                   // detail: a sentence stored by an earlier version
 };
 

@@ -11,11 +11,14 @@ Status recompute_document(const Lexicon& lex, Store* store, const StoredDocument
   std::vector<std::string> raw;
   std::vector<uint32_t> pages;
   std::vector<float> confidence;
-  bool ocr = !out->lines.empty() && out->lines.front().ocr;
+  std::vector<std::vector<OcrWord>> words;
+  bool ocr = !out->lines.empty() && out->lines.front().ocr, any_words = false;
   for (const StoredLine& l : out->lines) {
     raw.push_back(l.raw);
     pages.push_back(static_cast<uint32_t>(l.page));
     if (ocr) confidence.push_back(static_cast<float>(l.ocr_confidence));
+    if (ocr) words.push_back(l.ocr_words);
+    any_words |= !l.ocr_words.empty();
   }
   out->doc = ExtractedDocument();
   out->doc.source =
@@ -27,6 +30,8 @@ Status recompute_document(const Lexicon& lex, Store* store, const StoredDocument
   s.size_bytes = static_cast<uint64_t>(d.size_bytes);
   s.encoding_confidence = d.encoding_confidence;
   s.absolute_path = d.absolute_path;
+  // OCRed words, where they were stored (schema 7 on), warn of doubtful numbers again.
+  if (any_words) s.line_words = std::move(words);
   extract_from_source(lex, &out->doc);
   return Status::Ok();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages chitieu needs to build, test and benchmark.
 # Idempotent: installs only what is missing; run as root (or with sudo available).
+# --bench also installs what only the benchmarks compare against (ocrmypdf).
 set -euo pipefail
 
 PACKAGES=(
@@ -18,7 +19,9 @@ PACKAGES=(
   libxlsxwriter-dev chromium python3
   # OCR of scanned PDFs and images: Tesseract with its Vietnamese model, page
   # images through Leptonica; the OCR benchmark runs the tesseract command
-  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
+  # the resolution of a scanned PDF page: its image's size, read by qpdf
+  libqpdf-dev
   # Excel 97 .xls through catdoc's xls2csv, run as a program one file at a
   # time; web pages through libxml2's HTML parser
   catdoc libxml2-dev
@@ -26,6 +29,12 @@ PACKAGES=(
   # libFuzzer and the address/undefined sanitizers
   clang libclang-rt-14-dev
 )
+
+# The scan benchmark (bench/scans.sh) runs OCRmyPDF on the same scans; its
+# Python stack is not needed to build or test.
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES+=(ocrmypdf)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

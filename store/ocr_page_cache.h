@@ -19,12 +19,14 @@ class OcrPageCache : public OcrCache {
 
   // A database error is not the document's failure: the page is recognised
   // (lookup) or simply not kept (save).
-  bool find(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines) override {
+  bool find(const std::string& sha256, uint32_t page, const std::string& reader,
+            std::vector<OcrLine>* lines) override {
     bool found = false;
-    return store_->ocr_page(sha256, page, lines, &found).ok() && found;
+    return store_->ocr_page(sha256, page, reader, lines, &found).ok() && found;
   }
-  void save(const std::string& sha256, uint32_t page, const std::vector<OcrLine>& lines) override {
-    keep_if_possible(store_->save_ocr_page(sha256, page, lines));
+  void save(const std::string& sha256, uint32_t page, const std::string& reader,
+            const std::vector<OcrLine>& lines) override {
+    keep_if_possible(store_->save_ocr_page(sha256, page, reader, lines));
   }
 
  private:

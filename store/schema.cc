@@ -64,10 +64,13 @@ CREATE TABLE IF NOT EXISTS lines (
   page        INTEGER,                  -- null for plain text
   raw         TEXT NOT NULL,
   repaired    TEXT,                     -- null when equal to raw
-  ocr_confidence REAL,                  -- OCRed line: mean word confidence 0..100; else null
+  ocr_confidence REAL,                  -- OCRed line: mean word confidence 0..100; else (and for a
+                                        -- blank line in a paragraph's gap) null
   source_line  INTEGER,                 -- web page, Markdown: the file's line the text was read from
   source_start INTEGER,                 -- ... and its byte range in the file; null for other formats
   source_end   INTEGER,
+  ocr_words   TEXT,                     -- OCRed line: JSON [[start, end, confidence], …] of its words
+                                        -- (byte offsets in raw); else null
   PRIMARY KEY (document_id, line_no)
 ) STRICT, WITHOUT ROWID;
 
@@ -81,6 +84,9 @@ CREATE TABLE IF NOT EXISTS ocr_pages (
   text          TEXT NOT NULL,          -- the page's lines joined by \n
   confidence    TEXT NOT NULL,          -- JSON array: each line's mean word confidence
   recognised_at TEXT NOT NULL,
+  words         TEXT,                   -- JSON array: each line's words, [[start, end, confidence], …]
+  reader        TEXT,                   -- what read the page (Tesseract, model, preparation); a page
+                                        -- read by another reader is read again
   PRIMARY KEY (sha256, page)
 ) STRICT, WITHOUT ROWID;
 
@@ -320,6 +326,17 @@ Status upgrade_schema(sqlite3* db, int from_version) {
         "ALTER TABLE documents ADD COLUMN extracted_at TEXT;"
         "UPDATE documents SET extractor_version = extractor, extracted_at = ingested_at;");
     if (st.ok()) st = exec_sql(db, kHistorySchema);
+    if (!st.ok()) return st;
+  }
+  if (from_version < 7) {
+    // Version 7 keeps each OCRed word's confidence and place (a figure warns
+    // of a doubtful number, not only of a doubtful line) and what read each
+    // cached page. Pages cached before have no reader and are read again by
+    // the new one; lines stored before keep no words.
+    Status st = exec_sql(db,
+        "ALTER TABLE lines ADD COLUMN ocr_words TEXT;"
+        "ALTER TABLE ocr_pages ADD COLUMN words TEXT;"
+        "ALTER TABLE ocr_pages ADD COLUMN reader TEXT;");
     if (!st.ok()) return st;
   }
   return write_schema_version(db);

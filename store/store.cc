@@ -182,6 +182,29 @@ Status insert_document(sqlite3* db, const SourceText& source, const DocumentHead
   return Status::Ok();
 }
 
+// An OCRed line's words as JSON: [[start, end, confidence], …].
+nlohmann::json ocr_words_json(const std::vector<OcrWord>& words) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const OcrWord& w : words) out.push_back({w.begin, w.end, std::round(w.confidence * 100) / 100});
+  return out;
+}
+
+// The words back from JSON; false when they are not words of a line of
+// `line_bytes` bytes.
+bool ocr_words_from_json(const nlohmann::json& json, size_t line_bytes, std::vector<OcrWord>* words) {
+  if (!json.is_array()) return false;
+  for (const auto& w : json) {
+    if (!w.is_array() || w.size() != 3 || !w[0].is_number_unsigned() || !w[1].is_number_unsigned() ||
+        !w[2].is_number()) {
+      return false;
+    }
+    OcrWord word{w[0].get<uint32_t>(), w[1].get<uint32_t>(), w[2].get<float>()};
+    if (word.begin > word.end || word.end > line_bytes) return false;
+    words->push_back(word);
+  }
+  return true;
+}
+
 }  // namespace
 
 // Every line, raw and (when it differs) repaired, with the repairs made on it.
@@ -189,7 +212,7 @@ Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
                     const std::vector<RepairedLine>& repaired) {
   Statement ins(db,
                 "INSERT INTO lines(document_id, line_no, page, raw, repaired, ocr_confidence, "
-                "source_line, source_start, source_end) VALUES (?,?,?,?,?,?,?,?,?)");
+                "source_line, source_start, source_end, ocr_words) VALUES (?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return prepare_error(ins, "line insert");
   Statement rep(db,
                 "INSERT INTO repairs(document_id, line_no, raw_start, raw_end, raw_text, "
@@ -202,12 +225,14 @@ Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
     if (int64_t page = page_of_line(source, i + 1)) ins.bind(3, page);
     ins.bind(4, raw);
     if (repaired[i].text != raw) ins.bind(5, repaired[i].text);
-    if (i < source.line_confidence.size()) ins.bind(6, static_cast<double>(source.line_confidence[i]));
+    // A blank line OCR put in a paragraph's gap has no words, so no confidence.
+    if (i < source.line_confidence.size() && !raw.empty()) ins.bind(6, static_cast<double>(source.line_confidence[i]));
     if (i < source.sources.size() && source.sources[i].line > 0) {
       ins.bind(7, static_cast<int64_t>(source.sources[i].line));
       ins.bind(8, static_cast<int64_t>(source.sources[i].begin));
       ins.bind(9, static_cast<int64_t>(source.sources[i].end));
     }
+    if (i < source.line_words.size()) ins.bind(10, ocr_words_json(source.line_words[i]).dump());
     if (ins.step() != SQLITE_DONE) return sql_error(db, "inserting line");
     ins.reset();
     for (const Repair& r : repaired[i].repairs) {
@@ -334,26 +359,32 @@ Status index_for_search(sqlite3* db, int64_t doc_id, const std::vector<RepairedL
 }
 
 
-Status Store::ocr_page(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines, bool* found) {
+Status Store::ocr_page(const std::string& sha256, uint32_t page, const std::string& reader,
+                       std::vector<OcrLine>* lines, bool* found) {
   *found = false;
-  Statement q(db_, "SELECT text, confidence FROM ocr_pages WHERE sha256 = ? AND page = ?");
+  Statement q(db_, "SELECT text, confidence, words FROM ocr_pages WHERE sha256 = ? AND page = ? AND reader = ?");
   if (!q.ok()) return prepare_error(q, "OCR page lookup");
   q.bind(1, sha256);
   q.bind(2, static_cast<int64_t>(page));
+  q.bind(3, reader);
   int rc = q.step();
   if (rc == SQLITE_DONE) return Status::Ok();
   if (rc != SQLITE_ROW) return sql_error(db_, "looking up OCR page");
   std::string text = q.text(0);
   auto conf = nlohmann::json::parse(q.text(1), nullptr, false);
-  if (!conf.is_array()) return Status::Ok();  // unreadable: recognise the page again
-  // One confidence per line; a page without text has neither.
+  auto words = nlohmann::json::parse(q.text(2), nullptr, false);
+  // Unreadable: recognise the page again.
+  if (!conf.is_array() || !words.is_array() || words.size() != conf.size()) return Status::Ok();
+  // One confidence and one list of words per line; a page without text has neither.
   std::vector<OcrLine> out;
   size_t pos = 0;
-  for (const auto& c : conf) {
-    if (!c.is_number() || pos > text.size()) return Status::Ok();
+  for (size_t i = 0; i < conf.size(); ++i) {
+    if (!conf[i].is_number() || pos > text.size()) return Status::Ok();
     size_t nl = text.find('\n', pos);
     if (nl == std::string::npos) nl = text.size();
-    out.push_back({text.substr(pos, nl - pos), c.get<float>()});
+    OcrLine line{text.substr(pos, nl - pos), conf[i].get<float>(), {}};
+    if (!ocr_words_from_json(words[i], line.text.size(), &line.words)) return Status::Ok();
+    out.push_back(std::move(line));
     pos = nl + 1;
   }
   if (conf.empty() ? !text.empty() : pos != text.size() + 1) return Status::Ok();
@@ -362,25 +393,29 @@ Status Store::ocr_page(const std::string& sha256, uint32_t page, std::vector<Ocr
   return Status::Ok();
 }
 
-Status Store::save_ocr_page(const std::string& sha256, uint32_t page, const std::vector<OcrLine>& lines) {
+Status Store::save_ocr_page(const std::string& sha256, uint32_t page, const std::string& reader,
+                            const std::vector<OcrLine>& lines) {
   std::string text;
-  nlohmann::json conf = nlohmann::json::array();
+  nlohmann::json conf = nlohmann::json::array(), words = nlohmann::json::array();
   for (size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) text += '\n';
     std::string line = lines[i].text;
     std::replace(line.begin(), line.end(), '\n', ' ');
     text += line;
     conf.push_back(std::round(lines[i].confidence * 100) / 100);
+    words.push_back(ocr_words_json(lines[i].words));
   }
   Statement ins(db_,
-                "INSERT OR REPLACE INTO ocr_pages(sha256, page, text, confidence, recognised_at) "
-                "VALUES (?,?,?,?,?)");
+                "INSERT OR REPLACE INTO ocr_pages(sha256, page, text, confidence, recognised_at, words, reader) "
+                "VALUES (?,?,?,?,?,?,?)");
   if (!ins.ok()) return prepare_error(ins, "OCR page insert");
   ins.bind(1, sha256);
   ins.bind(2, static_cast<int64_t>(page));
   ins.bind(3, text);
   ins.bind(4, conf.dump());
   ins.bind(5, now_utc());
+  ins.bind(6, words.dump());
+  ins.bind(7, reader);
   if (ins.step() != SQLITE_DONE) return sql_error(db_, "saving OCR page");
   return Status::Ok();
 }
@@ -505,15 +540,22 @@ Status Store::figure_by_id(int64_t id, StoredFigure* out, bool* found) {
 
 Status Store::lines(int64_t document_id, int64_t first, int64_t last, std::vector<StoredLine>* out) {
   Statement q(db_,
-              "SELECT line_no, raw, coalesce(repaired, raw), coalesce(page, 0), ocr_confidence FROM lines "
-              "WHERE document_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no");
+              "SELECT line_no, raw, coalesce(repaired, raw), coalesce(page, 0), ocr_confidence, ocr_words "
+              "FROM lines WHERE document_id = ? AND line_no BETWEEN ? AND ? ORDER BY line_no");
   if (!q.ok()) return prepare_error(q, "line lookup");
   q.bind(1, document_id);
   q.bind(2, first);
   q.bind(3, last);
   int rc;
-  while ((rc = q.step()) == SQLITE_ROW)
-    out->push_back({q.integer(0), q.text(1), q.text(2), q.integer(3), !q.is_null(4), q.real(4)});
+  while ((rc = q.step()) == SQLITE_ROW) {
+    StoredLine line{q.integer(0), q.text(1), q.text(2), q.integer(3), !q.is_null(4), q.real(4), {}};
+    // OCRed lines keep their words; a list that does not fit its line is dropped.
+    if (!q.is_null(5) && !ocr_words_from_json(nlohmann::json::parse(q.text(5), nullptr, false), line.raw.size(),
+                                              &line.ocr_words)) {
+      line.ocr_words.clear();
+    }
+    out->push_back(std::move(line));
+  }
   if (rc != SQLITE_DONE) return sql_error(db_, "reading lines");
   return Status::Ok();
 }

@@ -33,7 +33,7 @@ struct sqlite3;
 namespace chitieu {
 
 // The schema this chitieu writes; see schema.h for the versions before.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Whether Store::Open may create the database: only `ingest` (and `load`)
 // create one; every other command needs it to exist, and says so when it
@@ -83,6 +83,7 @@ struct StoredLine {
   int64_t page = 0;      // 0 when the document has no pages
   bool ocr = false;      // OCRed: ocr_confidence holds the line's mean word confidence
   double ocr_confidence = 0;
+  std::vector<OcrWord> ocr_words;  // OCRed: its words and their confidence (none stored before schema 7)
 };
 
 struct StoredRepair {
@@ -179,9 +180,12 @@ class Store {
   Status has_document(const std::string& sha256, bool* present);
 
   // Pages already OCRed (table ocr_pages), by the SHA-256 of the file's bytes
-  // and the 1-based page; see store/ocr_page_cache.h.
-  Status ocr_page(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines, bool* found);
-  Status save_ocr_page(const std::string& sha256, uint32_t page, const std::vector<OcrLine>& lines);
+  // and the 1-based page, as read by `reader` (a page another reader read is
+  // not found); see store/ocr_page_cache.h.
+  Status ocr_page(const std::string& sha256, uint32_t page, const std::string& reader,
+                  std::vector<OcrLine>* lines, bool* found);
+  Status save_ocr_page(const std::string& sha256, uint32_t page, const std::string& reader,
+                       const std::vector<OcrLine>& lines);
 
   Status documents(std::vector<StoredDocument>* out);
   // Figures in document order (document date, then id) and line order.

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "store/store.h"
 #include "support/child_process.h"
 
 namespace {
@@ -339,7 +340,7 @@ TEST_F(AuditTest, EarlierDatabasesAreUpgradedVerifiedAndReextracted) {
                   fs::copy_options::overwrite_existing);
     Outcome v = run("verify --db audit.db");
     EXPECT_EQ(v.status, 0) << v.out;
-    EXPECT_EQ(scalar("PRAGMA user_version"), "6");
+    EXPECT_EQ(scalar("PRAGMA user_version"), std::to_string(chitieu::kSchemaVersion));
     EXPECT_NE(v.out.find("made by extractor \"chitieu 0.1.0\""), std::string::npos) << v.out;
     Outcome re = run("reextract --db audit.db");
     EXPECT_EQ(re.status, 0) << re.err;

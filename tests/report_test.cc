@@ -10,6 +10,7 @@
 
 #include "compare/html_report.h"
 #include "compare/xlsx_report.h"
+#include "extractor/ocr_number_repair.h"
 #include "extractor/text_repair.h"
 
 namespace chitieu {
@@ -177,6 +178,43 @@ TEST(ReportHtml, HighlightsTheQuoteInItsOwnPanel) {
       html_escape(format_cell(fx.c, ComparisonCell{{fx.c.rows[0].cells[0].figures[0]}}));
   EXPECT_NE(html.find("<a class=\"fig\" href=\"#fig-101\">" + one_cell + "</a>"), std::string::npos);
   EXPECT_NE(html.find(".panel:target{display:block}"), std::string::npos);
+}
+
+TEST(ReportHtml, MarksFiguresToCheckAgainstTheScan) {
+  Fixture fx = make_fixture();
+  // Document 2 is a scan: Tesseract wrote "12. 800", the number was repaired.
+  const std::string raw = "Tổng thu ngân sách đạt 12. 800 tỷ đồng.";
+  RepairedLine repaired = repair_line(raw);
+  repair_ocr_numbers(&repaired);
+  fx.lines[{2, 20}] = {raw, repaired.text};
+  StoredFigure s = figure(104, 2, 20, raw, "12. 800 tỷ đồng", "Tổng thu ngân sách");
+  s.figure.warnings = {{WarningCode::kOcrNumberRepaired, "12. 800", "20"},
+                       {WarningCode::kOcrLowConfidenceDigits, "41", "20"}};
+  ComparisonRow revenue;
+  revenue.indicator_id = "budget-revenue";
+  revenue.indicator = "Tổng thu ngân sách";
+  revenue.year = "2030";
+  revenue.cells.resize(2);
+  revenue.cells[1].figures.push_back(s);
+  fx.c.rows.push_back(revenue);
+  std::string html = render_html(fx.c, fx.lines);
+
+  // The cell says to check the scan, and why.
+  std::string cell = element(html, "<a class=\"fig\" href=\"#fig-104\">", "</a>");
+  EXPECT_NE(cell.find("⚠ OCR"), std::string::npos) << cell;
+  EXPECT_NE(cell.find("number repaired from &quot;12. 800&quot; on line 20"), std::string::npos) << cell;
+  // Its panel lists each warning, and marks the quote in the raw line and in
+  // the repaired one, whose length differs.
+  std::string panel = element(html, "<aside class=\"panel\" id=\"fig-104\"", "</aside>");
+  EXPECT_NE(panel.find("⚠ ocr: number repaired from &quot;12. 800&quot; on line 20; check it on the scan"),
+            std::string::npos)
+      << panel;
+  EXPECT_NE(panel.find("⚠ ocr: the number&#39;s digits read with low confidence (41) on line 20"), std::string::npos)
+      << panel;
+  EXPECT_NE(panel.find("<mark>12. 800 tỷ đồng</mark>"), std::string::npos) << panel;
+  EXPECT_NE(panel.find("<mark>12.800 tỷ đồng</mark>"), std::string::npos) << panel;
+  // Figures not read from a scan carry no mark.
+  EXPECT_EQ(element(html, "<a class=\"fig\" href=\"#fig-101\">", "</a>").find("OCR"), std::string::npos);
 }
 
 TEST(ReportHtml, FlagsDisagreementsAndListsFindings) {

@@ -353,9 +353,17 @@ TEST_F(StoreTest, SearchMatchesGroupsOfAlternatives) {
   EXPECT_TRUE(hits.empty());
 }
 
+// The columns schema version 7 added (OCR words, the reader of a cached page).
+void drop_version_seven_columns(sqlite3* db) {
+  run_sql(db, "ALTER TABLE lines DROP COLUMN ocr_words");
+  run_sql(db, "ALTER TABLE ocr_pages DROP COLUMN words");
+  run_sql(db, "ALTER TABLE ocr_pages DROP COLUMN reader");
+}
+
 // A database as a chitieu before schema 6 left it: the columns and tables
-// of version 6 gone, user_version 0, its version in `meta` only.
+// of versions 6 and 7 gone, user_version 0, its version in `meta` only.
 void make_pre_schema6(sqlite3* db, const std::string& meta_version) {
+  drop_version_seven_columns(db);
   for (const char* column : {"ingested_by", "ingested_host", "source_abs_path", "data_sha256", "extractor_version",
                              "extracted_at"})
     run_sql(db, std::string("ALTER TABLE documents DROP COLUMN ") + column);
@@ -410,7 +418,7 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgraded) {
   db = raw();
   EXPECT_EQ(scalar(db, "PRAGMA user_version"), std::to_string(kSchemaVersion));
   EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
-  EXPECT_EQ(kSchemaVersion, 6);
+  EXPECT_EQ(kSchemaVersion, 7);
   sqlite3_close(db);
 }
 
@@ -443,7 +451,7 @@ TEST_F(StoreTest, SchemaVersionThreeIsUpgraded) {
     EXPECT_EQ(d.header.genre, old ? DocumentGenre::kUnknown : DocumentGenre::kReport) << d.file_name;
   }
   db = raw();
-  EXPECT_EQ(scalar(db, "PRAGMA user_version"), "6");
+  EXPECT_EQ(scalar(db, "PRAGMA user_version"), std::to_string(kSchemaVersion));
   sqlite3_close(db);
 }
 
@@ -470,7 +478,7 @@ TEST_F(StoreTest, SchemaVersionFourIsUpgraded) {
   ASSERT_EQ(docs.size(), 2u);
   for (const StoredDocument& d : docs) EXPECT_EQ(d.converted_by, d.file_name == "old.txt" ? "" : "markdown");
   db = raw();
-  EXPECT_EQ(scalar(db, "PRAGMA user_version"), "6");
+  EXPECT_EQ(scalar(db, "PRAGMA user_version"), std::to_string(kSchemaVersion));
   EXPECT_EQ(scalar(db, "SELECT count(*) FROM lines WHERE source_line IS NULL"), "1");
   EXPECT_EQ(scalar(db, "SELECT group_concat(source_line || ':' || source_start || '-' || source_end, ' ') "
                        "FROM lines WHERE source_line IS NOT NULL"),
@@ -480,7 +488,7 @@ TEST_F(StoreTest, SchemaVersionFourIsUpgraded) {
 
 // Databases of the schemas before 6 (4, as released in chitieu 0.1.0, and 5),
 // made by those binaries and kept as fixtures (tests/fixtures/README.md):
-// opened by this chitieu, each is upgraded in place to user_version 6, every
+// opened by this chitieu, each is upgraded in place to the current version, every
 // figure reads back as that chitieu exported it, and its documents say which
 // extractor made them (their chitieu version: older than any with a data
 // hash) and that nobody knows who ingested them.
@@ -505,8 +513,8 @@ TEST_F(StoreTest, TheSchemasBeforeSixAreUpgradedAndTheirFiguresSurvive) {
     Status st = Store::Open(path_, OpenMode::kMustExist, &store);
     ASSERT_TRUE(st.ok()) << st.message();
     db = raw();
-    EXPECT_EQ(scalar(db, "PRAGMA user_version"), "6");
-    EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "6");
+    EXPECT_EQ(scalar(db, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+    EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM figure_history"), "0");
     sqlite3_close(db);
 
@@ -536,6 +544,55 @@ TEST_F(StoreTest, TheSchemasBeforeSixAreUpgradedAndTheirFiguresSurvive) {
   }
 }
 
+// Version 6 kept no OCR words and no reader of a cached page: opening it adds
+// them; a page cached before is read again (its reader is unknown), lines
+// stored before have no words, an OCRed line stored after keeps its words and
+// reads back with them.
+TEST_F(StoreTest, SchemaVersionSixIsUpgraded) {
+  const std::string reader = "tesseract 5 vie; prepared 1";
+  {
+    std::unique_ptr<Store> store = open();
+    ingest(*store, make_doc("old.txt", {"Nghị quyết năm 2025"}));
+  }
+  sqlite3* db = raw();
+  drop_version_seven_columns(db);
+  exec(db, "INSERT INTO ocr_pages(sha256, page, text, confidence, recognised_at) "
+           "VALUES ('abc', 1, 'Dòng một', '[90.5]', '2026-01-01T00:00:00Z')");
+  exec(db, "PRAGMA user_version = 6");
+  sqlite3_close(db);
+
+  std::unique_ptr<Store> store = open();
+  ASSERT_TRUE(store);
+  std::vector<OcrLine> lines;
+  bool found = true;
+  ASSERT_TRUE(store->ocr_page("abc", 1, reader, &lines, &found).ok());
+  EXPECT_FALSE(found) << "a page cached by an earlier reader is read again";
+  ASSERT_TRUE(store->save_ocr_page("abc", 1, reader, {{"Dòng một", 91, {{0, 4, 93}, {5, 11, 89}}}}).ok());
+  ASSERT_TRUE(store->ocr_page("abc", 1, reader, &lines, &found).ok());
+  ASSERT_TRUE(found);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].words, (std::vector<OcrWord>{{0, 4, 93}, {5, 11, 89}}));
+
+  Doc scan = make_doc("scan.pdf", {"Tăng 7%", "", "năm 2025"});
+  scan.source.format = "pdf-ocr";
+  scan.source.line_confidence = {95, 0, 80};
+  scan.source.line_words = {{{0, 5, 97}, {6, 8, 93.25f}}, {}, {{0, 4, 80}, {5, 9, 80}}};
+  Store::IngestOutcome outcome = ingest(*store, scan);
+  db = raw();
+  EXPECT_EQ(scalar(db, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM lines WHERE ocr_words IS NULL"), "1");
+  EXPECT_EQ(scalar(db, "SELECT ocr_words FROM lines WHERE raw = 'Tăng 7%'"), "[[0,5,97.0],[6,8,93.25]]");
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM lines WHERE raw = '' AND ocr_confidence IS NULL"), "1")
+      << "a paragraph's gap has no confidence";
+  sqlite3_close(db);
+  std::vector<StoredLine> stored;
+  ASSERT_TRUE(store->lines(outcome.document_id, 1, 3, &stored).ok());
+  ASSERT_EQ(stored.size(), 3u);
+  EXPECT_EQ(stored[0].ocr_words, scan.source.line_words[0]);
+  EXPECT_TRUE(stored[1].ocr_words.empty());
+  EXPECT_EQ(stored[2].ocr_words, scan.source.line_words[2]);
+}
+
 TEST_F(StoreTest, ANewerSchemaIsRefused) {
   open();
   sqlite3* db = raw();
@@ -556,13 +613,13 @@ TEST_F(StoreTest, ANewerSchemaIsRefused) {
 TEST_F(StoreTest, TheMetaVersionIsKeptForOlderChitieuAndANewerOneIsRefused) {
   open();
   sqlite3* db = raw();
-  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "6");
-  make_pre_schema6(db, "7");
+  EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
+  make_pre_schema6(db, "8");
   sqlite3_close(db);
   std::unique_ptr<Store> store;
   Status st = Store::Open(path_, OpenMode::kCreate, &store);
   EXPECT_EQ(st.code(), StatusCode::kDatabase);
-  EXPECT_NE(st.message().find("schema version 7"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("schema version 8"), std::string::npos) << st.message();
 }
 
 // Only a command that may create a database creates one; the others say there

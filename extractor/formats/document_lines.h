@@ -30,11 +30,21 @@ struct LineSource {
   uint64_t begin = 0, end = 0;
 };
 
+// An OCRed word: its bytes [begin, end) in its line and Tesseract's
+// confidence in it (0..100).
+struct OcrWord {
+  uint32_t begin = 0, end = 0;
+  float confidence = 0;
+
+  bool operator==(const OcrWord&) const = default;
+};
+
 struct DocumentLines {
   std::vector<std::string> lines;  // valid UTF-8, no line terminators
   std::vector<uint32_t> pages;     // 1-based page of each line; empty when the format has no pages
   std::vector<bool> boilerplate;   // running header, footer or page number; empty when none
   std::vector<float> confidence;   // OCR: mean word confidence (0..100) of each line; empty when not OCRed
+  std::vector<std::vector<OcrWord>> words;  // OCR: each line's words; empty when not OCRed
   std::vector<LineSource> sources; // each line's place in the file; empty when unknown
   // What turned the file into text when it is not the file's own text or a
   // library's reading of it: "xls2csv (catdoc 0.95) …", "libxml2 2.9.14 HTML

@@ -21,23 +21,31 @@
 #include <thread>
 
 #include "extractor/formats/page_furniture.h"
+#include "extractor/formats/scan_resolution.h"
 
 namespace chitieu {
 namespace {
 
 std::atomic<uint64_t> pages_recognised{0};
 
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
-
-// One page ready for Tesseract: a decoded image, or a page Poppler rendered.
+// One page ready for preparation: a decoded image, or a page Poppler rendered.
 struct PageImage {
   PixPtr pix;
-  poppler::image rendered;  // 8-bit gray
-  int dpi = 0;              // 0: unknown
+  int dpi = 0;  // 0: unknown
 };
+
+// A rendered page (ARGB32, one 32-bit word a pixel) as a 32-bit RGB Pix.
+PixPtr pix_of(const poppler::image& img) {
+  const int w = img.width(), h = img.height();
+  PixPtr pix(pixCreate(w, h, 32));
+  if (!pix) return nullptr;
+  for (int y = 0; y < h; ++y) {
+    const auto* in = reinterpret_cast<const uint32_t*>(img.const_data() + static_cast<size_t>(y) * img.bytes_per_row());
+    l_uint32* out = pixGetData(pix.get()) + static_cast<size_t>(y) * pixGetWpl(pix.get());
+    for (int x = 0; x < w; ++x) out[x] = (in[x] & 0x00FFFFFFu) << 8;  // 0xAARRGGBB to 0xRRGGBB00
+  }
+  return pix;
+}
 
 // Tesseract parallelises inside a page with OpenMP, which on a machine with
 // other work makes a page many times slower (tesseract issues 3109, 2611);
@@ -75,17 +83,14 @@ class Engine {
     return Status::Ok();
   }
 
-  Status recognise(const PageImage& image, std::vector<OcrLine>* lines) {
-    if (image.pix) {
-      api_.SetImage(image.pix.get());
-    } else {
-      const poppler::image& r = image.rendered;
-      api_.SetImage(reinterpret_cast<const unsigned char*>(r.const_data()), r.width(), r.height(), 1,
-                    r.bytes_per_row());
-    }
+  Status recognise(const PageImage& image, const OcrSteps& steps, std::vector<OcrLine>* lines) {
     // A scan without a resolution is taken as 300 dpi, the usual archive scan;
     // Tesseract's own guess from an empty header is 70.
-    api_.SetSourceResolution(image.dpi >= 70 && image.dpi <= 2400 ? image.dpi : 300);
+    const int dpi = image.dpi >= 70 && image.dpi <= 2400 ? image.dpi : 300;
+    PreparedPage page = prepare_page(image.pix.get(), dpi, steps, &orientation_);
+    if (!page.pix) return Status::Error("page image cannot be prepared for OCR");
+    api_.SetImage(page.pix.get());
+    api_.SetSourceResolution(dpi);
     if (api_.Recognize(nullptr) != 0) return Status::Error("OCR failed on the page image");
     lines->clear();
     std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
@@ -95,20 +100,20 @@ class Engine {
   }
 
  private:
-  // Lines word by word, so a line's confidence is the mean of its words'
-  // (Tesseract's line confidence weighs in the layout analysis).
+  // Lines word by word, each word with its confidence and its bytes in the
+  // line, so a figure can name a doubtful word; a line's confidence is the
+  // mean of its words' (Tesseract's line confidence weighs in the layout
+  // analysis).
   static void read_lines(tesseract::ResultIterator* it, std::vector<OcrLine>* lines) {
     OcrLine line;
     double sum = 0;
-    int words = 0;
     auto flush = [&] {
-      if (words > 0) {
-        line.confidence = static_cast<float>(sum / words);
+      if (!line.words.empty()) {
+        line.confidence = static_cast<float>(sum / static_cast<double>(line.words.size()));
         lines->push_back(std::move(line));
       }
       line = OcrLine();
       sum = 0;
-      words = 0;
     };
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
@@ -116,13 +121,18 @@ class Engine {
       std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
       if (!word || word[0] == '\0') continue;
       if (!line.text.empty()) line.text += ' ';
+      OcrWord w;
+      w.begin = static_cast<uint32_t>(line.text.size());
       line.text += word.get();
-      sum += std::clamp(it->Confidence(tesseract::RIL_WORD), 0.0f, 100.0f);
-      ++words;
+      w.end = static_cast<uint32_t>(line.text.size());
+      w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD), 0.0f, 100.0f);
+      sum += w.confidence;
+      line.words.push_back(w);
     } while (it->Next(tesseract::RIL_WORD));
     flush();
   }
 
+  OrientationDetector orientation_;
   tesseract::TessBaseAPI api_;
 };
 
@@ -137,6 +147,7 @@ using LoadPage = std::function<Status(int index, PageImage* out)>;
 Status recognise_pages(const std::vector<int>& todo, const LoadPage& load, const OcrOptions& options,
                        bool use_cache, std::vector<std::vector<OcrLine>>* pages_out) {
   std::vector<std::vector<OcrLine>>& pages = *pages_out;
+  const std::string reader = ocr_reader_id(options.steps);
   unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, static_cast<unsigned>(todo.size()));
   std::atomic<size_t> next{0};
@@ -165,12 +176,12 @@ Status recognise_pages(const std::vector<int>& todo, const LoadPage& load, const
           st = load(index, &image);
         }
         if (!st.ok()) return fail(st);
-        st = engine.recognise(image, &pages[index]);
+        st = engine.recognise(image, options.steps, &pages[index]);
         if (!st.ok()) return fail(Status::Error(st.message() + " (page " + std::to_string(index + 1) + ")"));
         ++pages_recognised;
         if (use_cache) {
           std::lock_guard<std::mutex> lock(cache_mu);
-          options.cache->save(options.sha256, static_cast<uint32_t>(index + 1), pages[index]);
+          options.cache->save(options.sha256, static_cast<uint32_t>(index + 1), reader, pages[index]);
         }
       }
     } catch (const std::bad_alloc&) {
@@ -203,6 +214,7 @@ Status assemble_pages(const std::vector<std::vector<OcrLine>>& pages, DocumentLi
       out->add(line.text, static_cast<uint32_t>(i + 1));
       if (out->over_limit()) return out->too_many_lines();
       out->confidence.push_back(line.confidence);
+      out->words.push_back(line.words);
     }
   }
   mark_page_furniture(out);
@@ -211,11 +223,12 @@ Status assemble_pages(const std::vector<std::vector<OcrLine>>& pages, DocumentLi
 
 Status ocr_pages(int page_count, const LoadPage& load, const OcrOptions& options, DocumentLines* out) {
   quiet_leptonica();
+  const std::string reader = ocr_reader_id(options.steps);
   std::vector<std::vector<OcrLine>> pages(static_cast<size_t>(page_count));
   std::vector<int> todo;
   bool use_cache = options.cache != nullptr && !options.sha256.empty();
   for (int i = 0; i < page_count; ++i) {
-    if (!use_cache || !options.cache->find(options.sha256, static_cast<uint32_t>(i + 1), &pages[i])) {
+    if (!use_cache || !options.cache->find(options.sha256, static_cast<uint32_t>(i + 1), reader, &pages[i])) {
       todo.push_back(i);
     }
   }
@@ -244,8 +257,13 @@ Status ocr_pdf_or_throw(std::string_view bytes, const OcrOptions& options, Docum
   const int page_count = doc->pages();
   if (page_count <= 0) return Status::Error("corrupt PDF: no pages");
 
+  // Each page at its scan's own resolution where it is one scanned image.
+  std::vector<double> scan_dpi;
+  if (options.steps.native_resolution) scan_dpi = scanned_page_dpi(bytes);
+  if (scan_dpi.size() != static_cast<size_t>(page_count)) scan_dpi.assign(static_cast<size_t>(page_count), 0);
+
   poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_image_format(poppler::image::format_argb32);  // in colour: a red stamp is told apart
   renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
   LoadPage load = [&](int index, PageImage* image) -> Status {
     std::unique_ptr<poppler::page> page(doc->create_page(index));
@@ -253,12 +271,12 @@ Status ocr_pdf_or_throw(std::string_view bytes, const OcrOptions& options, Docum
     // A page of unusual size is rendered at a resolution that fits the limit.
     poppler::rectf box = page->page_rect(poppler::media_box);
     double inches = std::max(1e-3, box.width() / 72.0) * std::max(1e-3, box.height() / 72.0);
-    double dpi = std::min<double>(options.dpi, std::sqrt(static_cast<double>(kMaxOcrPixels) / inches));
-    image->rendered = renderer.render_page(page.get(), dpi, dpi);
-    if (!image->rendered.is_valid()) {
-      return Status::Error("corrupt PDF: page " + std::to_string(index + 1) + " cannot be rendered");
-    }
-    image->dpi = static_cast<int>(dpi);
+    double wanted = scan_dpi[index] >= 70 ? std::min(scan_dpi[index], 1200.0) : options.dpi;
+    double dpi = std::min<double>(wanted, std::sqrt(static_cast<double>(kMaxOcrPixels) / inches));
+    poppler::image rendered = renderer.render_page(page.get(), dpi, dpi);
+    if (rendered.is_valid()) image->pix = pix_of(rendered);
+    if (!image->pix) return Status::Error("corrupt PDF: page " + std::to_string(index + 1) + " cannot be rendered");
+    image->dpi = static_cast<int>(std::lround(dpi));
     return Status::Ok();
   };
   Status st = ocr_pages(page_count, load, options, out);
@@ -342,6 +360,18 @@ Status ocr_pdf(std::string_view bytes, const OcrOptions& options, DocumentLines*
 
 Status ocr_image(std::string_view bytes, const OcrOptions& options, DocumentLines* out) {
   return guarded([&] { return ocr_image_or_throw(bytes, options, out); });
+}
+
+std::string ocr_reader_id(const OcrSteps& steps) {
+  // The number goes up whenever the preparation changes what a page reads as.
+  std::string id = std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " vie; prepared 1:";
+  if (steps.native_resolution) id += " native-dpi";
+  if (steps.drop_colour) id += " red-ink";
+  if (steps.clean) id += " clean";
+  if (steps.orientation) id += " upright";
+  if (steps.deskew) id += " deskew";
+  if (steps.binarize) id += " binarized";
+  return id;
 }
 
 uint64_t ocr_pages_recognised() { return pages_recognised.load(); }
