@@ -56,6 +56,21 @@ class NumberRepairer {
   NumberRepairer(std::vector<Placed> cps, uint32_t raw_end, std::vector<Repair>* repairs)
       : in_(std::move(cps)), raw_end_(raw_end), repairs_(repairs) {}
 
+  // Pass 0: an item or heading number read with a comma ("1, Phát triển",
+  // "II, MỤC TIÊU" for "1." and "II.") at the line's start, before a capital.
+  void repair_item_mark() {
+    size_t k = 0;
+    while (k < in_.size() && (in_[k].c == ' ' || in_[k].c == '\t' || in_[k].c == '*')) ++k;
+    size_t mark = k;
+    while (k < in_.size() && k - mark < 2 && digit(in_[k].c)) ++k;
+    if (k == mark) {
+      while (k < in_.size() && k - mark < 4 && (in_[k].c == 'I' || in_[k].c == 'V' || in_[k].c == 'X')) ++k;
+    }
+    if (k == mark || k + 2 >= in_.size() || in_[k].c != ',' || in_[k + 1].c != ' ' || !u_isupper(in_[k + 2].c)) return;
+    repairs_->push_back({in_[k].raw, in_[k + 1].raw, ".", std::string(kOcrItemMarkRule)});
+    in_[k].c = '.';
+  }
+
   // Pass 1: spaces after separators removed where a number was split.
   std::vector<Placed> join_split_numbers() {
     std::vector<Placed> out;
@@ -201,7 +216,8 @@ bool is_ocr_number_rule(std::string_view rule) { return rule == kOcrNumberSpaceR
 
 void repair_ocr_numbers(RepairedLine* line) {
   const std::string& t = line->text;
-  if (t.find_first_of("0123456789") == std::string::npos) return;
+  // Nothing to repair without a digit, unless a Roman item mark ("II, ").
+  if (t.find_first_of("0123456789") == std::string::npos && t.find(", ") == std::string::npos) return;
   std::vector<Placed> cps;
   cps.reserve(line->folded.size());
   int32_t i = 0, n = static_cast<int32_t>(t.size());
@@ -216,6 +232,7 @@ void repair_ocr_numbers(RepairedLine* line) {
 
   const size_t repairs_before = line->repairs.size();
   NumberRepairer repairer(std::move(cps), line->raw_byte_of_cp.back(), &line->repairs);
+  repairer.repair_item_mark();
   std::vector<Placed> out = repairer.join_split_numbers();
   repairer.repair_digits(&out);
   if (line->repairs.size() == repairs_before) return;

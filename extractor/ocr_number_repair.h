@@ -14,7 +14,10 @@
 //       not begin the line (an item "1. 100% xã …");
 //   "ocr-digit"  O, o → 0; l, I → 1; S → 5 inside a word of digits and those
 //       letters only, with at least one real digit, that reads as a
-//       well-formed number once repaired ("2O25", "1O,5%", "l5").
+//       well-formed number once repaired ("2O25", "1O,5%", "l5");
+//   "ocr-item-mark"  an item or heading number that begins the line read
+//       with a comma before a capital: "1, Phát triển", "II, MỤC TIÊU" →
+//       "1.", "II." (the heading's year then reaches its figures).
 //
 // Each repair is a row in RepairedLine::repairs; `text`, `folded` and the
 // offset map change with it, so quotes and offsets still refer to the raw
@@ -30,9 +33,10 @@ namespace chitieu {
 
 inline constexpr std::string_view kOcrNumberSpaceRule = "ocr-number-space";
 inline constexpr std::string_view kOcrDigitRule = "ocr-digit";
+inline constexpr std::string_view kOcrItemMarkRule = "ocr-item-mark";
 
-// Whether `rule` is one of the two above: a figure resting on such a repair
-// carries a warning.
+// Whether `rule` repairs a number (ocr-number-space, ocr-digit): a figure
+// resting on such a repair carries a warning.
 bool is_ocr_number_rule(std::string_view rule);
 
 void repair_ocr_numbers(RepairedLine* line);

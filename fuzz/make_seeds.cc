@@ -5,7 +5,8 @@
 //
 // <out>/seeds/repair_line/        corpus lines, prefixed by the font byte (0
 //                                 none; every tenth line also with 1 TCVN3 and
-//                                 2 VNI), and font-mapped samples
+//                                 2 VNI, and 3: OCRed), font-mapped samples and
+//                                 numbers as OCR splits them
 // <out>/seeds/vietnamese_number/  every number as written in the corpus
 // <out>/seeds/extract_document/   the documents cut into chunks of whole lines
 //                                 (at most 1.5 KB), some also as UTF-16 and TCVN3
@@ -157,7 +158,9 @@ int main(int argc, char** argv) {
   // Font-mapped and damaged samples (see ../../shared/FIELD_NOTES.md).
   for (const char* s : {"\x01NghÞ quyÕt sè 59-NQ/TW", "\x01t¨ng tr\xC2\xADëng b×nh qu©n ®Çu ng\xC2\xADêi",
                         "\x02Vieät Nam phaán ñaáu ñaït 10%", "\x00Tăng trƣởng [bookmark: _GoBack]đạt 7%",
-                        "\x00Nghi\xCC\xA3 quye\xCC\x82\xCC\x81t\xC2\xA0\xE2\x80\x8Bso\xCC\x82\xCC\x81 10,5%"}) {
+                        "\x00Nghi\xCC\xA3 quye\xCC\x82\xCC\x81t\xC2\xA0\xE2\x80\x8Bso\xCC\x82\xCC\x81 10,5%",
+                        "\x03đạt 12. 800 tỷ đồng, 33, 5% và 1. 234. 567 người năm 2O25",
+                        "\x03**II, MỤC TIÊU** l5% 1O,5%"}) {
     lines_out.add(std::string(1, s[0]) + std::string(s + 1));
   }
   for (const char* s : {"717.000", "8.500.000", "10,5", "10.5", "1,600", "05", "1.234,56", "0,25"})
@@ -189,6 +192,7 @@ int main(int argc, char** argv) {
         if (line_no % 10 == 0) {
           lines_out.add(std::string(1, '\1') + line);
           lines_out.add(std::string(1, '\2') + line);
+          lines_out.add(std::string(1, '\3') + line);
         }
         ++line_no;
       }

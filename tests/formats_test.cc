@@ -531,6 +531,20 @@ TEST_F(FormatsFurniture, NumberingAfterACoverFollowsThePages) {
   EXPECT_EQ(marked(doc), (std::vector<std::string>{"2:- 1 -", "3:- 2 -", "4:- 3 -"}));
 }
 
+// Tesseract reads a scan's "- 2 -" as "- 2--", "-3-" or "--4 -".
+TEST_F(FormatsFurniture, PageNumbersAsOcrReadsThemAreMarked) {
+  DocumentLines doc = pages_of({
+      {"Nội dung trang một.", "-1-"},
+      {"Nội dung trang hai.", "- 2--"},
+      {"Nội dung trang ba.", "--3 -"},
+      {"Nội dung trang bốn.", "- 4 -"},
+  });
+  EXPECT_EQ(marked(doc), (std::vector<std::string>{"1:-1-", "2:- 2--", "3:--3 -", "4:- 4 -"}));
+  // Where the others are lost, a number written as one on its own page is still one.
+  DocumentLines lost = pages_of({{"Nội dung trang một.", "-1-"}, {"Nội dung trang hai.", "Hết."}});
+  EXPECT_EQ(marked(lost), (std::vector<std::string>{"1:-1-"}));
+}
+
 TEST_F(FormatsFurniture, TableValuesAtThePageFootAreNotFurniture) {
   DocumentLines doc = pages_of({
       {"STT", "Chỉ tiêu", "Tỷ lệ đô thị hoá", "%", "7,5%", "45"},

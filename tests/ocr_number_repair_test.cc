@@ -93,6 +93,17 @@ TEST(OcrNumberRepair, LettersReadForDigitsInsideANumber) {
   EXPECT_EQ(line.repairs[0].replacement, "2025");
 }
 
+TEST(OcrNumberRepair, AnItemNumberReadWithACommaBeforeAHeading) {
+  EXPECT_EQ(repaired_text("**1, Phát triển"), "**1. Phát triển");
+  EXPECT_EQ(repaired_text("II, MỤC TIÊU"), "II. MỤC TIÊU");
+  RepairedLine line = repaired("2, Chỉ tiêu chủ yếu");
+  ASSERT_EQ(line.repairs.size(), 1u);
+  EXPECT_EQ(line.repairs[0].rule, kOcrItemMarkRule);
+  EXPECT_FALSE(is_ocr_number_rule(line.repairs[0].rule)) << "no figure rests on it";
+  for (const std::string raw : {"1, 2 và 3", "2025, Hà Nội đạt", "giảm 1, Tăng 2", "123, Ba"})
+    EXPECT_EQ(repaired_text(raw), raw) << raw;
+}
+
 TEST(OcrNumberRepair, LeavesWordsAndUnits) {
   for (const std::string raw : {"chứng nhận ISO 9001", "Sở Y tế", "5l nước", "lO dự án", "Olympic 2O24a",
                                 "Covid-19", "km2", "SO2"}) {

@@ -20,6 +20,7 @@
 #include <system_error>
 #include <thread>
 
+#include "extractor/formats/ocr_lines.h"
 #include "extractor/formats/page_furniture.h"
 #include "extractor/formats/scan_resolution.h"
 
@@ -94,44 +95,12 @@ class Engine {
     if (api_.Recognize(nullptr) != 0) return Status::Error("OCR failed on the page image");
     lines->clear();
     std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
-    if (it) read_lines(it.get(), lines);
+    if (it) *lines = read_ocr_lines(it.get());
     api_.Clear();
     return Status::Ok();
   }
 
  private:
-  // Lines word by word, each word with its confidence and its bytes in the
-  // line, so a figure can name a doubtful word; a line's confidence is the
-  // mean of its words' (Tesseract's line confidence weighs in the layout
-  // analysis).
-  static void read_lines(tesseract::ResultIterator* it, std::vector<OcrLine>* lines) {
-    OcrLine line;
-    double sum = 0;
-    auto flush = [&] {
-      if (!line.words.empty()) {
-        line.confidence = static_cast<float>(sum / static_cast<double>(line.words.size()));
-        lines->push_back(std::move(line));
-      }
-      line = OcrLine();
-      sum = 0;
-    };
-    do {
-      if (it->Empty(tesseract::RIL_WORD)) continue;
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) flush();
-      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!word || word[0] == '\0') continue;
-      if (!line.text.empty()) line.text += ' ';
-      OcrWord w;
-      w.begin = static_cast<uint32_t>(line.text.size());
-      line.text += word.get();
-      w.end = static_cast<uint32_t>(line.text.size());
-      w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD), 0.0f, 100.0f);
-      sum += w.confidence;
-      line.words.push_back(w);
-    } while (it->Next(tesseract::RIL_WORD));
-    flush();
-  }
-
   OrientationDetector orientation_;
   tesseract::TessBaseAPI api_;
 };

@@ -43,10 +43,11 @@ std::string furniture_key(const std::string& line) {
   return squeezed;
 }
 
-// A page number standing alone: "7", "- 7 -", "Trang 7", "Trang 7/20", "Page 7 of 20".
+// A page number standing alone: "7", "- 7 -", "Trang 7", "Trang 7/20", "Page 7 of 20";
+// also as OCR reads a dashed one on a scan, "- 7--" or "--7 -".
 bool page_number(const std::string& line, int* n, bool* decorated) {
   static const RE2 kPageNumber(
-      R"(^([-–—]\s*)?((?i:trang|page)\s*)?(\d{1,4})(?:\s*(?:/|(?i:of|trên))\s*\d{1,4})?(\s*[-–—])?$)");
+      R"(^([-–—]+\s*)?((?i:trang|page)\s*)?(\d{1,4})(?:\s*(?:/|(?i:of|trên))\s*\d{1,4})?(\s*[-–—]+)?$)");
   std::string dash, word, number, tail;
   if (!RE2::FullMatch(trim(line), kPageNumber, &dash, &word, &number, &tail)) return false;
   *n = std::stoi(number);
@@ -126,10 +127,11 @@ void mark_page_furniture(DocumentLines* doc) {
       bool decorated = false;
       if (page_number(doc->lines[i], &n, &decorated)) {
         // Judged as a page number only. A lone page says nothing by
-        // repetition; there only a number written as one ("- 1 -",
-        // "Trang 1") is taken.
+        // repetition, nor do pages whose other numbers are lost (OCR drops
+        // many a lone number); there only a number written as one ("- 1 -",
+        // "Trang 1") on its own page is taken.
         if ((numbered && n - static_cast<int>(page) == best_offset) ||
-            (pages == 1 && decorated && n == static_cast<int>(page))) {
+            (!numbered && decorated && n == static_cast<int>(page))) {
           doc->boilerplate[i] = true;
         }
         continue;
