@@ -1,19 +1,20 @@
 // What each step of the OCR page preparation (extractor/formats/ocr_preprocess.h)
 // gains on degraded scans.
 //
-//   build/make_scans --out /tmp/scans --damage office corpus/*.txt
+//   build/make_scans --out /tmp/scans --damage office --dense 6000 corpus/*.txt
 //   build/ocr_steps [--default] [--text DIR] /tmp/scans [/tmp/scans-150dpi ...]
 //
-// Each folder holds scans made by make_scans: STEM.pdf and text/STEM.txt, the
-// text it was made from. For each variant of the preparation — everything
-// off as chitieu read scans before (300 dpi, no preparation), steps added one
-// at a time, and everything on with one step left out — every scan is read
-// (one worker, no cache) and its figures compared with the text's on value,
-// unit, comparator and year: the share of the text's figures found, the
-// share of extra ones, how many of each carry an OCR warning, and the CPU
-// seconds per page. --default reads with the
+// Each folder holds scans made by make_scans: STEM.pdf and text/STEM.pdf,
+// the text PDF it was printed from. For each variant of the preparation —
+// everything off as chitieu read scans before (300 dpi, no preparation),
+// steps added one at a time, and everything on with one step left out —
+// every scan is read (one worker, no cache) and its figures compared with
+// the text PDF's on value, unit, comparator and year: the share of its
+// figures found, the share of extra ones, how many of each carry an OCR
+// warning, and the CPU seconds per page. The text PDF has the scan's lines
+// and pages, so what differs is what OCR lost. --default reads with the
 // default preparation only; --text DIR writes each reading's lines to
-// DIR/VARIANT-STEM.txt.
+// DIR/VARIANT-STEM.txt (page furniture blank, as the extractor reads it).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -96,13 +97,56 @@ struct Scan {
   std::vector<std::string> text_keys;
 };
 
-std::vector<std::string> keys_of_text(const fs::path& txt) {
+std::vector<std::string> keys_of_text_pdf(const fs::path& pdf) {
   chitieu::ExtractedDocument doc;
-  chitieu::Status st = chitieu::source_text_from_bytes(chitieu::default_lexicon(), slurp(txt), txt.filename().string(),
-                                                       "", &doc.source);
-  if (!st.ok()) return {};
-  chitieu::extract_from_source(chitieu::default_lexicon(), &doc);
+  if (!chitieu::extract_document(chitieu::default_lexicon(), pdf.string(), "", &doc).ok()) return {};
   return chitieu::testing::figure_keys(doc.figures);
+}
+
+// The tally of one variant over every scan.
+struct Tally {
+  size_t text = 0, same = 0, extra = 0, pages = 0, warned_right = 0, warned_wrong = 0;
+};
+
+// Reads `scan` with `steps`, as source_text reads a scanned PDF (without the
+// cache), and adds its figures to `t`; its lines go to `text_file` if named.
+void read_scan(const Scan& scan, const OcrSteps& steps, const fs::path& text_file, Tally* t) {
+  chitieu::OcrOptions options;
+  options.threads = 1;
+  options.steps = steps;
+  chitieu::DocumentLines lines;
+  chitieu::Status st = chitieu::ocr_pdf(scan.pdf, options, &lines);
+  if (!st.ok()) {
+    std::fprintf(stderr, "%s: %s\n", scan.stem.c_str(), st.message().c_str());
+    return;
+  }
+  t->pages += lines.pages.empty() ? 0 : lines.pages.back();
+  if (!text_file.empty()) {
+    // As the extractor reads them: page furniture as blank lines.
+    std::ofstream out(text_file);
+    for (size_t i = 0; i < lines.lines.size(); ++i)
+      out << (i < lines.boilerplate.size() && lines.boilerplate[i] ? "" : lines.lines[i]) << "\n";
+  }
+  chitieu::ExtractedDocument doc;
+  doc.source.format = "pdf-ocr";
+  doc.source.lines = std::move(lines.lines);
+  doc.source.pages = std::move(lines.pages);
+  doc.source.boilerplate = std::move(lines.boilerplate);
+  doc.source.line_confidence = std::move(lines.confidence);
+  doc.source.line_words = std::move(lines.words);
+  chitieu::extract_from_source(chitieu::default_lexicon(), &doc);
+  std::multiset<std::string> unmatched(scan.text_keys.begin(), scan.text_keys.end());
+  for (const chitieu::Figure& f : doc.figures) {
+    auto it = unmatched.find(chitieu::testing::figure_keys({f})[0]);
+    bool right = it != unmatched.end();
+    if (right) unmatched.erase(it);
+    (right ? t->same : t->extra) += 1;
+    bool warned = f.has_warning(chitieu::WarningCode::kOcrLowConfidence) ||
+                  f.has_warning(chitieu::WarningCode::kOcrLowConfidenceDigits) ||
+                  f.has_warning(chitieu::WarningCode::kOcrNumberRepaired);
+    (right ? t->warned_right : t->warned_wrong) += warned;
+  }
+  t->text += scan.text_keys.size();
 }
 
 }  // namespace
@@ -124,13 +168,13 @@ int main(int argc, char** argv) {
     }
     for (const auto& e : fs::directory_iterator(a)) {
       if (e.path().extension() != ".pdf") continue;
-      fs::path txt = fs::path(a) / "text" / (e.path().stem().string() + ".txt");
-      if (!fs::exists(txt)) continue;
-      scans.push_back({e.path().stem().string(), slurp(e.path()), keys_of_text(txt)});
+      fs::path text_pdf = fs::path(a) / "text" / (e.path().stem().string() + ".pdf");
+      if (!fs::exists(text_pdf)) continue;
+      scans.push_back({e.path().stem().string(), slurp(e.path()), keys_of_text_pdf(text_pdf)});
     }
   }
   if (scans.empty()) {
-    std::fprintf(stderr, "usage: ocr_steps SCAN_DIR... (folders written by make_scans)\n");
+    std::fprintf(stderr, "usage: ocr_steps [--default] [--text DIR] SCAN_DIR... (folders written by make_scans)\n");
     return 2;
   }
   std::printf("| preparation | figures found | extra | OCR warnings on extra / on found | CPU s/page | wall s/page |\n"
@@ -138,52 +182,18 @@ int main(int argc, char** argv) {
   std::vector<Variant> all = variants();
   if (default_only) all = {{"default", OcrSteps()}};
   for (size_t k = 0; k < all.size(); ++k) {
-    const Variant& v = all[k];
-    size_t text = 0, same = 0, extra = 0, pages = 0, warned_right = 0, warned_wrong = 0;
+    Tally t;
     double cpu = cpu_seconds();
     auto wall = std::chrono::steady_clock::now();
     for (const Scan& s : scans) {
-      chitieu::OcrOptions options;
-      options.threads = 1;
-      options.steps = v.steps;
-      chitieu::ExtractedDocument doc;
-      chitieu::DocumentLines lines;
-      chitieu::Status st = chitieu::ocr_pdf(s.pdf, options, &lines);
-      if (!st.ok()) {
-        std::fprintf(stderr, "%s\n", st.message().c_str());
-        continue;
-      }
-      pages += lines.pages.empty() ? 0 : lines.pages.back();
-      if (!text_dir.empty()) {
-        std::ofstream out(text_dir / (std::to_string(k) + "-" + s.stem + ".txt"));
-        for (const std::string& l : lines.lines) out << l << "\n";
-      }
-      // As source_text makes it of a scanned PDF, without the cache.
-      doc.source.format = "pdf-ocr";
-      doc.source.lines = std::move(lines.lines);
-      doc.source.pages = std::move(lines.pages);
-      doc.source.boilerplate = std::move(lines.boilerplate);
-      doc.source.line_confidence = std::move(lines.confidence);
-      doc.source.line_words = std::move(lines.words);
-      chitieu::extract_from_source(chitieu::default_lexicon(), &doc);
-      std::multiset<std::string> unmatched(s.text_keys.begin(), s.text_keys.end());
-      for (const chitieu::Figure& f : doc.figures) {
-        auto it = unmatched.find(chitieu::testing::figure_keys({f})[0]);
-        bool right = it != unmatched.end();
-        if (right) unmatched.erase(it);
-        (right ? same : extra) += 1;
-        bool warned = f.has_warning(chitieu::WarningCode::kOcrLowConfidence) ||
-                      f.has_warning(chitieu::WarningCode::kOcrLowConfidenceDigits) ||
-                      f.has_warning(chitieu::WarningCode::kOcrNumberRepaired);
-        (right ? warned_right : warned_wrong) += warned;
-      }
-      text += s.text_keys.size();
+      fs::path text_file = text_dir.empty() ? fs::path() : text_dir / (std::to_string(k) + "-" + s.stem + ".txt");
+      read_scan(s, all[k].steps, text_file, &t);
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
-    double n = static_cast<double>(std::max<size_t>(pages, 1));
-    std::printf("| %s | %zu/%zu (%.1f%%) | %zu (%.1f%%) | %zu/%zu, %zu/%zu | %.2f | %.2f |\n", v.name.c_str(), same,
-                text, 100.0 * same / std::max<size_t>(text, 1), extra, 100.0 * extra / std::max<size_t>(text, 1),
-                warned_wrong, extra, warned_right, same, (cpu_seconds() - cpu) / n, seconds / n);
+    double n = static_cast<double>(std::max<size_t>(t.pages, 1)), of = static_cast<double>(std::max<size_t>(t.text, 1));
+    std::printf("| %s | %zu/%zu (%.1f%%) | %zu (%.1f%%) | %zu/%zu, %zu/%zu | %.2f | %.2f |\n", all[k].name.c_str(),
+                t.same, t.text, 100.0 * t.same / of, t.extra, 100.0 * t.extra / of, t.warned_wrong, t.extra,
+                t.warned_right, t.same, (cpu_seconds() - cpu) / n, seconds / n);
     std::fflush(stdout);
   }
   return 0;

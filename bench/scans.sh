@@ -39,19 +39,20 @@ pages=$(ls "$OUT"/scans/pages/*.jpg | wc -l)
 echo "$(ls "$OUT"/scans/*.pdf | wc -l) documents, $pages pages, damage: $DAMAGE"
 
 # Runs "$@" and prints "wall cpu" seconds (CPU: user + system of the
-# children it started; `times` reports the shell's children cumulatively).
+# processes it started). `times` runs in this shell, not in a pipe or a
+# command substitution, whose subshell has no children of its own.
 timed() {
-  local before after
-  before=$(times | tail -1)
-  local start=$(date +%s.%N)
+  local before after start end
+  times >"$OUT/times.before"
+  start=$(date +%s.%N)
   "$@"
-  local end=$(date +%s.%N)
-  after=$(times | tail -1)
-  python3 - "$start" "$end" "$before" "$after" <<'PY'
+  end=$(date +%s.%N)
+  times >"$OUT/times.after"
+  python3 - "$start" "$end" "$OUT/times.before" "$OUT/times.after" <<'PY'
 import re, sys
-def secs(t):
-    m = re.findall(r'(\d+)m([\d.]+)s', t)
-    return sum(int(a) * 60 + float(b) for a, b in m)
+def secs(path):
+    children = open(path).read().splitlines()[-1]
+    return sum(int(a) * 60 + float(b) for a, b in re.findall(r'(\d+)m([\d.]+)s', children))
 print(f"{float(sys.argv[2]) - float(sys.argv[1]):.1f} {secs(sys.argv[4]) - secs(sys.argv[3]):.1f}")
 PY
 }
