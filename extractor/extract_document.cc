@@ -1,5 +1,6 @@
 #include "extractor/extract_document.h"
 
+#include "common/stage_timer.h"
 #include "common/text.h"
 #include "extractor/figure_kind.h"
 #include "extractor/ocr_number_repair.h"
@@ -13,19 +14,23 @@
 namespace chitieu {
 
 void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
-  doc->repaired.clear();
-  doc->repaired.reserve(doc->source.lines.size());
-  const FontMap* font = doc->source.form == FontForm::kUnicode
-                            ? nullptr
-                            : &FontMap::get(lex, doc->source.form);
-  const std::vector<PhraseRepair>& phrases = lex.phrase_repairs;
-  // Numbers split or misread by Tesseract are repaired on OCRed text only: in
-  // a typed text "12. 800" is what the author wrote.
-  const bool ocr = !doc->source.line_confidence.empty();
-  for (const std::string& line : doc->source.lines) {
-    doc->repaired.push_back(repair_line(line, font));
-    if (ocr) repair_ocr_numbers(&doc->repaired.back());
-    repair_phrases(phrases, &doc->repaired.back());
+  StageTimer extracting(Stage::kExtract);
+  {
+    StageTimer repairing(Stage::kRepair);
+    doc->repaired.clear();
+    doc->repaired.reserve(doc->source.lines.size());
+    const FontMap* font = doc->source.form == FontForm::kUnicode
+                              ? nullptr
+                              : &FontMap::get(lex, doc->source.form);
+    const std::vector<PhraseRepair>& phrases = lex.phrase_repairs;
+    // Numbers split or misread by Tesseract are repaired on OCRed text only: in
+    // a typed text "12. 800" is what the author wrote.
+    const bool ocr = !doc->source.line_confidence.empty();
+    for (const std::string& line : doc->source.lines) {
+      doc->repaired.push_back(repair_line(line, font));
+      if (ocr) repair_ocr_numbers(&doc->repaired.back());
+      repair_phrases(phrases, &doc->repaired.back());
+    }
   }
   // Running headers, footers and page numbers are read as blank lines: a
   // header's number is no figure, and a paragraph broken by a page break joins
@@ -55,7 +60,11 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
 
 Status extract_document(const Lexicon& lex, const std::string& path, const std::string& forced_encoding,
                         ExtractedDocument* out, OcrCache* ocr_cache) {
-  Status st = read_source_text(lex, path, forced_encoding, &out->source, ocr_cache);
+  Status st;
+  {
+    StageTimer decoding(Stage::kDecode);
+    st = read_source_text(lex, path, forced_encoding, &out->source, ocr_cache);
+  }
   if (!st.ok()) return st;
   extract_from_source(lex, out);
   return Status::Ok();

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "common/stage_timer.h"
 #include "common/text.h"
 #include "extractor/blocks.h"
 #include "extractor/figure_builder.h"
@@ -975,7 +976,12 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
                                            : "a rule or threshold of a regulation, form or Q&A page";
     }
   };
-  for (const Block& block : build_blocks(*prose)) {
+  std::vector<Block> blocks;
+  {
+    StageTimer joining(Stage::kBlocks);
+    blocks = build_blocks(*prose);
+  }
+  for (const Block& block : blocks) {
     while (next_table < tables.size() && tables[next_table].first_line < block.first_line)
       read_next_table();
     bool opens_item = !block.item.empty();
