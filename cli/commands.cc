@@ -1,17 +1,19 @@
-// `chitieu ingest`, `export`, `verify`, `reextract` and `documents`: each
-// opens what it needs, calls the pipeline and prints what it returns. Only
-// ingest creates a database.
+// `chitieu ingest`, `extract`, `load`, `export`, `verify`, `reextract` and
+// `documents`: each opens what it needs, calls the pipeline and prints what it
+// returns. Only ingest and load create a database.
 #include "cli/commands.h"
 
-#include <cstdio>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <utility>
 
+#include "cli/batch_progress.h"
 #include "compare/indicator_catalogue.h"
 #include "extractor/extractor_version.h"
 #include "normalizer/lexicon.h"
 #include "pipeline/export.h"
+#include "pipeline/extract_load.h"
 #include "pipeline/ingest.h"
 #include "pipeline/reextract.h"
 #include "pipeline/verify.h"
@@ -20,26 +22,30 @@
 namespace chitieu {
 namespace {
 
-// Progress on stderr, one line per file as soon as its outcome is known.
-void print_outcome(const FileOutcome& o) {
-  switch (o.result) {
-    case FileResult::kFailed:
-      std::cerr << "error: " << o.path << ": " << o.error.message() << "\n";
-      break;
-    case FileResult::kSkipped:
-      std::cerr << "skipped: " << o.path << ": " << o.error.message() << "\n";
-      break;
-    case FileResult::kAlreadyStored:
-      std::cerr << "already stored: " << o.path << " (sha256 " << o.sha256.substr(0, 12) << ")\n";
-      break;
-    case FileResult::kStored: {
-      char conf[16];
-      std::snprintf(conf, sizeof conf, "%.2f", o.encoding_confidence);
-      std::cerr << "stored: " << o.path << ": " << o.figures << " figures (encoding " << o.encoding
-                << ", confidence " << conf << ")\n";
-      break;
-    }
-  }
+BatchOptions batch_options(const BatchRequest& r) {
+  BatchOptions o;
+  o.forced_encoding = r.encoding;
+  o.jobs = r.jobs;
+  return o;
+}
+
+// Runs `command` with its progress on stderr and its log, then prints the
+// summary; the exit status is the batch's.
+int run_batch(const std::string& name, const std::string& done_word, const BatchRequest& r,
+              const std::function<Status(BatchObserver*, BatchTotals*)>& command) {
+  BatchProgressOptions po;
+  po.command = name;
+  po.done_word = done_word;
+  po.verbose = r.verbose;
+  po.log_path = r.log;
+  std::unique_ptr<BatchProgress> progress;
+  Status st = BatchProgress::Open(po, &progress);
+  if (!st.ok()) return report_error(st);
+  BatchTotals totals;
+  st = command(progress.get(), &totals);
+  progress->summary(totals);
+  if (st.code() != StatusCode::kInvalidInput && !st.ok()) return report_error(st);
+  return exit_code_for(st);
 }
 
 void print_reextracted(const ReextractOutcome& o) {
@@ -90,20 +96,34 @@ int report_error(const Status& st) {
   return exit_code_for(st);
 }
 
-int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths,
-               const std::string& forced_encoding) {
+int run_ingest(const GlobalOptions& g, const BatchRequest& r) {
   Lexicon lex;
   Status st = load_lexicon(resolve_data_dir(g.data_dir), &lex);
   if (!st.ok()) return report_error(st);
   std::unique_ptr<Store> store;
   st = Store::Open(g.db, OpenMode::kCreate, &store);
   if (!st.ok()) return report_error(st);
-  IngestTotals totals;
-  st = ingest_paths(lex, store.get(), paths, forced_encoding, print_outcome, &totals);
-  std::cerr << "ingest: " << totals.stored << " stored (" << totals.figures << " figures), "
-            << totals.already_stored << " already stored, " << totals.skipped << " skipped, " << totals.failed
-            << " failed\n";
-  return exit_code_for(st);
+  return run_batch("ingest", "stored", r, [&](BatchObserver* observer, BatchTotals* totals) {
+    return ingest_paths(lex, store.get(), r.paths, batch_options(r), observer, totals);
+  });
+}
+
+int run_extract(const GlobalOptions& g, const BatchRequest& r) {
+  Lexicon lex;
+  Status st = load_lexicon(resolve_data_dir(g.data_dir), &lex);
+  if (!st.ok()) return report_error(st);
+  return run_batch("extract", "extracted", r, [&](BatchObserver* observer, BatchTotals* totals) {
+    return extract_to_bundles(lex, r.paths, r.output, batch_options(r), observer, totals);
+  });
+}
+
+int run_load(const GlobalOptions& g, const BatchRequest& r) {
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(g.db, OpenMode::kCreate, &store);
+  if (!st.ok()) return report_error(st);
+  return run_batch("load", "stored", r, [&](BatchObserver* observer, BatchTotals* totals) {
+    return load_bundles(store.get(), r.paths, batch_options(r), observer, totals);
+  });
 }
 
 int run_export(const GlobalOptions& g, const std::string& format) {

@@ -23,8 +23,19 @@ struct GlobalOptions {
   std::string data_dir;
 };
 
-int run_ingest(const GlobalOptions& g, const std::vector<std::string>& paths,
-               const std::string& forced_encoding);
+// What the batch commands (ingest, extract, load) share: the workers, and
+// what they say as they go (cli/batch_progress.h).
+struct BatchRequest {
+  std::vector<std::string> paths;
+  std::string encoding;   // ingest, extract: forced encoding, or empty
+  unsigned jobs = 0;      // 0: one per core
+  bool verbose = false;   // a line for every file
+  std::string log;        // --log FILE, or empty
+  std::string output;     // extract: the bundles' folder
+};
+int run_ingest(const GlobalOptions& g, const BatchRequest& request);
+int run_extract(const GlobalOptions& g, const BatchRequest& request);
+int run_load(const GlobalOptions& g, const BatchRequest& request);
 int run_export(const GlobalOptions& g, const std::string& format);
 int run_trace(const GlobalOptions& g, int64_t figure_id, const std::string& document, int64_t line,
               int context_lines);

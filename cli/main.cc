@@ -13,6 +13,8 @@ const char kDescription[] =
     "Examples:\n"
     "  chitieu ingest corpus/                 store every document under corpus/\n"
     "  chitieu ingest --db archive.db a.txt b.txt\n"
+    "  chitieu extract --output bundles/ part1/    the map step, on any machine; then\n"
+    "  chitieu load --db archive.db bundles/       store what it extracted\n"
     "  chitieu compare --format md            one row per indicator and year, one column per document\n"
     "  chitieu compare --format html --output report.html   click a cell to see its source line\n"
     "  chitieu compare --by-indicator health_insurance   one indicator, every document, by year\n"
@@ -27,8 +29,7 @@ const char kDescription[] =
 // Every subcommand's options, filled by the parser.
 struct Arguments {
   chitieu::GlobalOptions g;
-  std::vector<std::string> paths;
-  std::string encoding;
+  chitieu::BatchRequest batch;
   std::string export_format = "jsonl";
   int64_t figure_id = 0;
   std::string document;
@@ -50,21 +51,77 @@ CLI::App* add_command(CLI::App& app, const char* name, const char* help, Argumen
   return cmd;
 }
 
+const std::vector<std::string> kEncodings = {"utf-8", "utf-16le", "utf-16be", "tcvn3", "vni",
+                                             "windows-1258", "utf-8+tcvn3-font", "utf-8+vni-font"};
+
+// What ingest, extract and load share: workers and what they say as they go.
+void add_batch_options(CLI::App* cmd, Arguments* a) {
+  cmd->add_option("--jobs,-j", a->batch.jobs, "workers reading and extracting in parallel (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  cmd->add_flag("--verbose,-v", a->batch.verbose, "a line for every file, not only for problems");
+  cmd->add_option("--log", a->batch.log,
+                  "write the batch's record to this file: one JSON line per file (path, sha256, outcome, "
+                  "reason, figures, seconds)");
+}
+
+void add_encoding_option(CLI::App* cmd, Arguments* a) {
+  cmd->add_option("--encoding", a->batch.encoding,
+                  "read every file in this encoding instead of detecting it: utf-8, utf-16le, "
+                  "utf-16be, tcvn3, vni, windows-1258, utf-8+tcvn3-font, utf-8+vni-font")
+      ->check(CLI::IsMember(kEncodings));
+}
+
 CLI::App* add_ingest(CLI::App& app, Arguments* a) {
   CLI::App* cmd = add_command(
       app, "ingest",
       "Store documents and their figures; files or folders, many at once.\n"
-      "The same bytes are never stored twice. Every file of a folder is tried: each is\n"
-      "stored, already stored, skipped (no document: an archive, an executable, data)\n"
-      "or failed (a document that cannot be read), one line each on stderr; the exit\n"
-      "status is 1 when any file failed.",
+      "The same bytes are never stored twice. Every file of a folder is tried: each is
+"
+      "stored, already stored, skipped (no document: an archive, an executable, data)
+"
+      "or failed (a document that cannot be read); the exit status is 1 when any file
+"
+      "failed. On a terminal one live line shows the progress, and a line of its own
+"
+      "each file that failed (every file with --verbose). Documents are read and
+"
+      "extracted on --jobs workers and stored in the order given, so the database is
+"
+      "the same whatever the number of workers.",
       a);
-  cmd->add_option("paths", a->paths, "files or directories")->required();
-  cmd->add_option("--encoding", a->encoding,
-                  "read every file in this encoding instead of detecting it: utf-8, utf-16le, "
-                  "utf-16be, tcvn3, vni, windows-1258, utf-8+tcvn3-font, utf-8+vni-font")
-      ->check(CLI::IsMember({"utf-8", "utf-16le", "utf-16be", "tcvn3", "vni", "windows-1258",
-                             "utf-8+tcvn3-font", "utf-8+vni-font"}));
+  cmd->add_option("paths", a->batch.paths, "files or directories")->required();
+  add_encoding_option(cmd, a);
+  add_batch_options(cmd, a);
+  return cmd;
+}
+
+CLI::App* add_extract(CLI::App& app, Arguments* a) {
+  CLI::App* cmd = app.add_subcommand(
+      "extract",
+      "The map step of ingest, without a database: read and extract documents and write\n"
+      "one bundle per document into --output (named by its SHA-256). Safe to run again\n"
+      "(a bundle already there is kept) and on many machines at once into one shared\n"
+      "folder; then `chitieu load` stores the bundles:\n"
+      "  chitieu extract --output bundles/ part1/\n"
+      "  chitieu load --db archive.db bundles/");
+  cmd->add_option("--data-dir", a->g.data_dir,
+                  "folder of lexicons and tables (default: $CHITIEU_DATA or the built-in data/)");
+  cmd->add_option("paths", a->batch.paths, "files or directories")->required();
+  cmd->add_option("--output,-o", a->batch.output, "folder the bundles are written into")->required();
+  add_encoding_option(cmd, a);
+  add_batch_options(cmd, a);
+  return cmd;
+}
+
+CLI::App* add_load(CLI::App& app, Arguments* a) {
+  CLI::App* cmd = add_command(
+      app, "load",
+      "Store the bundles `chitieu extract` wrote: the same database as `ingest` of the\n"
+      "same files (documents stored in the order of their paths). Idempotent: a\n"
+      "document already stored is not stored again.",
+      a);
+  cmd->add_option("paths", a->batch.paths, "bundle files or folders of bundles")->required();
+  add_batch_options(cmd, a);
   return cmd;
 }
 
@@ -207,6 +264,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   Arguments a;
   CLI::App* ingest = add_ingest(app, &a);
+  CLI::App* extract = add_extract(app, &a);
+  CLI::App* load = add_load(app, &a);
   CLI::App* exp = add_export(app, &a);
   CLI::App* trace = add_trace(app, &a);
   CLI::App* compare = add_compare(app, &a);
@@ -222,7 +281,9 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
-  if (*ingest) return chitieu::run_ingest(a.g, a.paths, a.encoding);
+  if (*ingest) return chitieu::run_ingest(a.g, a.batch);
+  if (*extract) return chitieu::run_extract(a.g, a.batch);
+  if (*load) return chitieu::run_load(a.g, a.batch);
   if (*exp) return chitieu::run_export(a.g, a.export_format);
   if (*trace) {
     if (a.figure_id <= 0 && a.document.empty()) {

@@ -265,7 +265,9 @@ const char* file_type_name(mode_t mode) {
   return "special file";
 }
 
-Status read_bytes(const std::string& path, std::string* bytes) {
+}  // namespace
+
+Status read_file_bytes(const std::string& path, std::string* bytes) {
   // Only regular files: opening a named pipe blocks until someone writes to
   // it, and a device such as /dev/zero never ends.
   struct stat sb;
@@ -290,11 +292,9 @@ Status read_bytes(const std::string& path, std::string* bytes) {
   return Status::Ok();
 }
 
-}  // namespace
-
 Status hash_file(const std::string& path, std::string* sha256) {
   std::string bytes;
-  Status st = read_bytes(path, &bytes);
+  Status st = read_file_bytes(path, &bytes);
   if (st.ok()) *sha256 = sha256_hex(bytes);
   return st;
 }
@@ -302,7 +302,7 @@ Status hash_file(const std::string& path, std::string* sha256) {
 Status read_source_text(const Lexicon& lex, const std::string& path,
                         const std::string& forced_encoding, SourceText* out, OcrCache* ocr_cache) {
   std::string bytes;
-  Status st = read_bytes(path, &bytes);
+  Status st = read_file_bytes(path, &bytes);
   if (!st.ok()) return st;
   st = source_text_from_bytes(lex, bytes, path, forced_encoding, out, ocr_cache);
   out->path = path;

@@ -94,6 +94,10 @@ SourceText rebuild_source_text(std::vector<std::string> lines, std::vector<uint3
 // has pages but no furniture marked.
 bool format_marks_page_furniture(const std::string& format);
 
+// The bytes of the regular file at `path` (at most kMaxSourceBytes); the
+// reasons are read_source_text's ("cannot read: …", "file too large (…)").
+Status read_file_bytes(const std::string& path, std::string* bytes);
+
 // Hashes a file without decoding it (verify --sources).
 Status hash_file(const std::string& path, std::string* sha256);
 

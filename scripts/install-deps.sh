@@ -25,6 +25,9 @@ PACKAGES=(
   # Excel 97 .xls through catdoc's xls2csv, run as a program one file at a
   # time; web pages through libxml2's HTML parser
   catdoc libxml2-dev
+  # the test of `extract` run as four processes at once, as a scheduler would
+  # run it across machines (tests/batch_cli_test.cc)
+  parallel
   # the fuzz targets (scripts/fuzz.sh): clang 14, and its runtimes for
   # libFuzzer and the address/undefined sanitizers
   clang libclang-rt-14-dev

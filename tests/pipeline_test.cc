@@ -41,10 +41,19 @@ class PipelineTest : public ::testing::Test {
   }
 
   // Ingests `paths`, keeping every outcome reported.
-  Status ingest(const std::vector<std::string>& paths, IngestTotals* totals) {
+  // Keeps every outcome reported, in the order reported.
+  struct Recorder : BatchObserver {
+    std::vector<FileOutcome>* outcomes;
+    void finished(const FileOutcome& o) override { outcomes->push_back(o); }
+  };
+
+  Status ingest(const std::vector<std::string>& paths, IngestTotals* totals, unsigned jobs = 0) {
     outcomes_.clear();
-    return ingest_paths(default_lexicon(), store_.get(), paths, "",
-                        [&](const FileOutcome& o) { outcomes_.push_back(o); }, totals);
+    Recorder recorder;
+    recorder.outcomes = &outcomes_;
+    BatchOptions options;
+    options.jobs = jobs;
+    return ingest_paths(default_lexicon(), store_.get(), paths, options, &recorder, totals);
   }
 
   std::string seed() const { return (fs::path(CHITIEU_SOURCE_DIR) / "corpus/000_b0a75639c8747e5c.txt").string(); }
