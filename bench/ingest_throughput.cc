@@ -1,14 +1,21 @@
-// Ingest throughput: the corpus replicated to at least --megabytes of text,
-// ingested single-threaded into a fresh SQLite file; prints MB/s and docs/s.
+// Ingest throughput, measured as `chitieu ingest` runs: files read from disk,
+// extracted on one worker and then on every core, stored by one writer into a
+// fresh SQLite file. Prints MB/s (best and median of --repeat runs), where the
+// time went stage by stage (decode, repair, blocks, extract, store, search
+// index: CPU seconds summed over the threads, from the median run), then
+// `load`'s rate on the bundles `extract` wrote, and the first search.
 //
-//   build/ingest_throughput corpus/ --megabytes 50
+//   build/ingest_throughput ../shared/realdocs --repeat 5
+//   build/ingest_throughput corpus/ --megabytes 50 --repeat 3
 //   build/ingest_throughput corpus/ --megabytes 10 --damage all
 //
-// Each copy gets a distinct first line so its SHA-256 differs and it is really
-// stored (identical bytes would be skipped as already stored). With --damage,
-// the run is repeated on copies damaged by each kind of the test suite's damage
-// generator (TCVN3 bytes, stripped diacritics, hard wraps…) to show what
-// detection and repair cost. Damage is applied before the clock starts.
+// With --megabytes the files are copied into bench/out/ until there are that
+// many megabytes, each copy with a first line of its own so its SHA-256
+// differs and it is really stored. With --damage, the cost of repair instead:
+// one worker, in memory, on copies damaged by each kind of the test suite's
+// damage generator (TCVN3 bytes, stripped diacritics, hard wraps…), the damage
+// made before the clock starts.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -17,10 +24,13 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "extractor/extract_document.h"
 #include "normalizer/lexicon.h"
+#include "pipeline/extract_load.h"
+#include "pipeline/ingest.h"
 #include "store/store.h"
 #include "support/damage.h"
 
@@ -29,23 +39,186 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-struct Result {
-  size_t bytes = 0, docs = 0, figures = 0;
-  double seconds = 0, extract_s = 0, store_s = 0;
+struct Options {
+  std::vector<std::string> inputs;
+  double megabytes = 0;
+  int repeat = 3;
+  std::string out_dir = "bench/out";
+  std::string damage;
 };
 
-bool run(const std::vector<std::string>& seeds, const chitieu::damage::Kind* damage, size_t target,
-         const std::string& db_path, Result* r) {
-  const chitieu::Lexicon& lex = chitieu::default_lexicon();
-  fs::remove(db_path);
-  fs::remove(db_path + "-wal");
-  fs::remove(db_path + "-shm");
-  std::unique_ptr<chitieu::Store> store;
-  chitieu::Status st = chitieu::Store::Open(db_path, chitieu::OpenMode::kCreate, &store);
-  if (!st.ok()) {
-    std::cerr << st.message() << "\n";
-    return false;
+struct Run {
+  double seconds = 0;
+  chitieu::BatchTotals totals;
+};
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void remove_db(const std::string& db) {
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+}
+
+// The files to ingest: the inputs as they are, or copies of them in
+// `out_dir`/copies until there are `megabytes`.
+std::vector<std::string> prepare_files(const Options& o, uint64_t* bytes) {
+  std::vector<chitieu::FileOutcome> unusable;
+  std::vector<std::string> files = chitieu::expand_inputs(o.inputs, &unusable);
+  *bytes = 0;
+  for (const std::string& f : files) *bytes += fs::file_size(f);
+  const uint64_t target = static_cast<uint64_t>(o.megabytes * 1e6);
+  if (*bytes >= target) return files;
+  fs::path dir = fs::path(o.out_dir) / "copies";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::vector<std::string> copies;
+  *bytes = 0;
+  for (size_t copy = 0; *bytes < target; ++copy) {
+    for (size_t i = 0; i < files.size(); ++i) {
+      std::string text = "Bản sao " + std::to_string(copy) + "\n" + slurp(files[i]);
+      char name[64];
+      std::snprintf(name, sizeof name, "%05zu_%05zu%s", copy, i, fs::path(files[i]).extension().c_str());
+      std::ofstream(dir / name, std::ios::binary) << text;
+      copies.push_back((dir / name).string());
+      *bytes += text.size();
+    }
   }
+  return copies;
+}
+
+Run ingest_once(const std::vector<std::string>& files, unsigned jobs, const std::string& db) {
+  remove_db(db);
+  std::unique_ptr<chitieu::Store> store;
+  if (!chitieu::Store::Open(db, chitieu::OpenMode::kCreate, &store).ok()) std::exit(1);
+  chitieu::BatchOptions options;
+  options.jobs = jobs;
+  Run r;
+  auto t0 = Clock::now();
+  (void)chitieu::ingest_paths(chitieu::default_lexicon(), store.get(), files, options, nullptr, &r.totals);
+  r.seconds = since(t0);
+  return r;
+}
+
+// Best and median of `runs` by seconds; returns the median run.
+const Run& summarize(std::vector<Run>& runs, double* best_s) {
+  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
+  *best_s = runs.front().seconds;
+  return runs[runs.size() / 2];
+}
+
+void print_stage_header() {
+  std::printf("| workers | MB/s best | MB/s median | documents/s | figures |");
+  for (size_t s = 0; s < chitieu::kStageCount; ++s) std::printf(" %s |", chitieu::stage_name(static_cast<chitieu::Stage>(s)));
+  std::printf("\n|---|---|---|---|---|");
+  for (size_t s = 0; s < chitieu::kStageCount; ++s) std::printf("---|");
+  std::printf("\n");
+}
+
+void print_stage_row(unsigned workers, double best_s, const Run& median, uint64_t bytes) {
+  const chitieu::BatchTotals& t = median.totals;
+  std::printf("| %u | %.2f | %.2f | %.0f | %zu |", workers, bytes / 1e6 / best_s, bytes / 1e6 / median.seconds,
+              (t.stored + t.already_stored) / median.seconds, t.figures);
+  double total = t.stages.total();
+  for (size_t s = 0; s < chitieu::kStageCount; ++s) {
+    double sec = t.stages.seconds[s];
+    std::printf(" %.2f s (%.0f%%) |", sec, total > 0 ? 100 * sec / total : 0.0);
+  }
+  std::printf("\n");
+}
+
+// `load`'s rate: the files extracted once into bundles, then loaded into a
+// fresh database --repeat times.
+void bench_load(const Options& o, const std::vector<std::string>& files, uint64_t bytes, unsigned cores) {
+  fs::path bundles = fs::path(o.out_dir) / "bundles";
+  fs::remove_all(bundles);
+  chitieu::BatchOptions options;
+  options.jobs = cores;
+  chitieu::BatchTotals totals;
+  auto t0 = Clock::now();
+  (void)chitieu::extract_to_bundles(chitieu::default_lexicon(), files, bundles.string(), options, nullptr, &totals);
+  double extract_s = since(t0);
+  std::vector<Run> runs;
+  std::string db = o.out_dir + "/load.db";
+  for (int i = 0; i < o.repeat; ++i) {
+    remove_db(db);
+    std::unique_ptr<chitieu::Store> store;
+    if (!chitieu::Store::Open(db, chitieu::OpenMode::kCreate, &store).ok()) std::exit(1);
+    Run r;
+    t0 = Clock::now();
+    (void)chitieu::load_bundles(store.get(), {bundles.string()}, options, nullptr, &r.totals);
+    r.seconds = since(t0);
+    runs.push_back(r);
+  }
+  double best = 0;
+  const Run& median = summarize(runs, &best);
+  std::printf("\nextract (%u workers, no database): %.2f MB/s\n", cores, bytes / 1e6 / extract_s);
+  std::printf("load (%u workers decoding, one writer): %.2f MB/s best, %.2f median, %.0f documents/s\n", cores,
+              bytes / 1e6 / best, bytes / 1e6 / median.seconds,
+              (median.totals.stored + median.totals.already_stored) / median.seconds);
+}
+
+// The first search of a database just ingested (it builds the search index
+// when ingest left it to the first search).
+void bench_first_search(const std::string& db) {
+  std::unique_ptr<chitieu::Store> store;
+  if (!chitieu::Store::Open(db, chitieu::OpenMode::kCreate, &store).ok()) return;
+  std::vector<chitieu::SearchHit> hits;
+  auto t0 = Clock::now();
+  (void)store->search("ke hoach", 10, &hits);
+  double first = since(t0);
+  hits.clear();
+  t0 = Clock::now();
+  (void)store->search("ty le", 10, &hits);
+  std::printf("first search: %.2f s; the next: %.3f s\n", first, since(t0));
+}
+
+int bench_ingest(const Options& o) {
+  uint64_t bytes = 0;
+  std::vector<std::string> files = prepare_files(o, &bytes);
+  if (files.empty()) {
+    std::cerr << "no documents\n";
+    return 1;
+  }
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  std::printf("%zu files, %.1f MB; %d runs each\n\n", files.size(), bytes / 1e6, o.repeat);
+  print_stage_header();
+  double rate[2] = {0, 0};
+  std::string db = o.out_dir + "/ingest.db";
+  std::vector<unsigned> worker_counts = {1};
+  if (cores > 1) worker_counts.push_back(cores);
+  for (size_t k = 0; k < worker_counts.size(); ++k) {
+    std::vector<Run> runs;
+    for (int i = 0; i < o.repeat; ++i) runs.push_back(ingest_once(files, worker_counts[k], db));
+    double best = 0;
+    const Run& median = summarize(runs, &best);
+    print_stage_row(worker_counts[k], best, median, bytes);
+    rate[k] = bytes / 1e6 / best;
+  }
+  if (cores > 1) std::printf("\n%u workers / 1: %.2fx (best runs)\n", cores, rate[1] / rate[0]);
+  bench_first_search(db);
+  bench_load(o, files, bytes, cores);
+  return 0;
+}
+
+// --- The cost of repair (--damage): one worker, in memory.
+
+struct DamageResult {
+  size_t bytes = 0, docs = 0, figures = 0;
+  double seconds = 0;
+};
+
+bool run_damaged(const std::vector<std::string>& seeds, const chitieu::damage::Kind* damage, size_t target,
+                 const std::string& db_path, DamageResult* r) {
+  const chitieu::Lexicon& lex = chitieu::default_lexicon();
+  remove_db(db_path);
+  std::unique_ptr<chitieu::Store> store;
+  if (!chitieu::Store::Open(db_path, chitieu::OpenMode::kCreate, &store).ok()) return false;
   std::vector<std::string> inputs;
   size_t planned = 0;
   for (size_t copy = 0; planned < target; ++copy) {
@@ -58,77 +231,55 @@ bool run(const std::vector<std::string>& seeds, const chitieu::damage::Kind* dam
   }
   auto t0 = Clock::now();
   for (const std::string& text : inputs) {
-    auto a = Clock::now();
     chitieu::ExtractedDocument doc;
-    st = chitieu::source_text_from_bytes(lex, text, "copy-" + std::to_string(r->docs) + ".txt", "",
-                                         &doc.source);
-    if (!st.ok()) {
-      std::cerr << st.message() << "\n";
+    if (!chitieu::source_text_from_bytes(lex, text, "copy-" + std::to_string(r->docs) + ".txt", "", &doc.source)
+             .ok())
       return false;
-    }
     chitieu::extract_from_source(lex, &doc);
-    auto b = Clock::now();
     chitieu::Store::IngestOutcome out;
-    st = store->ingest(doc.source, doc.header, doc.repaired, doc.figures, &out);
-    if (!st.ok()) {
-      std::cerr << st.message() << "\n";
-      return false;
-    }
-    auto c = Clock::now();
-    r->extract_s += std::chrono::duration<double>(b - a).count();
-    r->store_s += std::chrono::duration<double>(c - b).count();
+    if (!store->ingest(doc.source, doc.header, doc.repaired, doc.figures, &out).ok()) return false;
     r->bytes += text.size();
     r->figures += out.figures;
     ++r->docs;
   }
-  r->seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  r->seconds = since(t0);
   return true;
+}
+
+int bench_damage(const Options& o) {
+  std::vector<chitieu::FileOutcome> unusable;
+  std::vector<std::string> seeds;
+  for (const std::string& f : chitieu::expand_inputs(o.inputs, &unusable)) seeds.push_back(slurp(f));
+  const size_t target = static_cast<size_t>(std::max(o.megabytes, 1.0) * 1e6);
+  std::string db = o.out_dir + "/damage.db";
+  std::printf("| input | MB/s | documents/s | figures |\n|---|---|---|---|\n");
+  auto row = [&](const char* name, const chitieu::damage::Kind* kind) {
+    DamageResult r;
+    if (!run_damaged(seeds, kind, target, db, &r)) return false;
+    std::printf("| %s | %.2f | %.1f | %zu |\n", name, r.bytes / 1e6 / r.seconds, r.docs / r.seconds, r.figures);
+    return true;
+  };
+  if (!row("clean", nullptr)) return 1;
+  for (chitieu::damage::Kind kind : chitieu::damage::all_kinds()) {
+    if (o.damage != "all" && o.damage != chitieu::damage::kind_name(kind)) continue;
+    if (!row(chitieu::damage::kind_name(kind), &kind)) return 1;
+  }
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus = "corpus";
-  double megabytes = 50;
-  std::string db_path = "bench-ingest.db";
-  std::string damage_mode;
+  Options o;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--megabytes" && i + 1 < argc) megabytes = std::stod(argv[++i]);
-    else if (a == "--db" && i + 1 < argc) db_path = argv[++i];
-    else if (a == "--damage" && i + 1 < argc) damage_mode = argv[++i];
-    else corpus = a;
+    if (a == "--megabytes" && i + 1 < argc) o.megabytes = std::stod(argv[++i]);
+    else if (a == "--repeat" && i + 1 < argc) o.repeat = std::max(1, std::stoi(argv[++i]));
+    else if (a == "--out" && i + 1 < argc) o.out_dir = argv[++i];
+    else if (a == "--damage" && i + 1 < argc) o.damage = argv[++i];
+    else o.inputs.push_back(a);
   }
-  std::vector<std::string> seeds;
-  for (const auto& e : fs::directory_iterator(corpus))
-    if (e.is_regular_file() && e.path().extension() == ".txt") {
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      seeds.push_back(ss.str());
-    }
-  if (seeds.empty()) {
-    std::cerr << "no .txt documents in " << corpus << "\n";
-    return 1;
-  }
-  const size_t target = static_cast<size_t>(megabytes * 1e6);
-  Result clean;
-  if (!run(seeds, nullptr, target, db_path, &clean)) return 1;
-  std::printf("ingest: %zu documents, %.1f MB, %zu figures in %.2f s\n", clean.docs,
-              clean.bytes / 1e6, clean.figures, clean.seconds);
-  std::printf("throughput: %.2f MB/s, %.1f documents/s (extract %.2f s, store %.2f s)\n",
-              clean.bytes / 1e6 / clean.seconds, clean.docs / clean.seconds, clean.extract_s,
-              clean.store_s);
-  if (damage_mode.empty()) return 0;
-  std::printf("\n| input | MB/s | documents/s | figures |\n|---|---|---|---|\n");
-  std::printf("| clean | %.2f | %.1f | %zu |\n", clean.bytes / 1e6 / clean.seconds,
-              clean.docs / clean.seconds, clean.figures);
-  for (chitieu::damage::Kind kind : chitieu::damage::all_kinds()) {
-    if (damage_mode != "all" && damage_mode != chitieu::damage::kind_name(kind)) continue;
-    Result r;
-    if (!run(seeds, &kind, target, db_path, &r)) return 1;
-    std::printf("| %s | %.2f | %.1f | %zu |\n", chitieu::damage::kind_name(kind),
-                r.bytes / 1e6 / r.seconds, r.docs / r.seconds, r.figures);
-  }
-  return 0;
+  if (o.inputs.empty()) o.inputs.push_back("corpus");
+  fs::create_directories(o.out_dir);
+  return o.damage.empty() ? bench_ingest(o) : bench_damage(o);
 }

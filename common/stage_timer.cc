@@ -1,19 +1,27 @@
 #include "common/stage_timer.h"
 
+#include <time.h>
+
 namespace chitieu {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+// The thread's CPU time: a stage's share stays right on a machine busy with
+// other work, where wall time would count the time others had the core.
+double thread_cpu_seconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 // The thread's totals, and the stage being timed since `since`.
 struct ThreadClock {
   StageTimes totals;
   Stage current = Stage::kCount;  // none
-  Clock::time_point since;
+  double since = 0;
 
   // Charges the time since the last switch to the current stage.
-  void charge(Clock::time_point now) {
-    if (current != Stage::kCount) totals[current] += std::chrono::duration<double>(now - since).count();
+  void charge(double now) {
+    if (current != Stage::kCount) totals[current] += now - since;
     since = now;
   }
 };
@@ -48,7 +56,7 @@ double StageTimes::total() const {
 
 StageTimes take_thread_stage_times() {
   ThreadClock& c = clock_of_thread;
-  c.charge(Clock::now());
+  c.charge(thread_cpu_seconds());
   StageTimes out = c.totals;
   c.totals = StageTimes();
   return out;
@@ -56,14 +64,14 @@ StageTimes take_thread_stage_times() {
 
 StageTimer::StageTimer(Stage stage) {
   ThreadClock& c = clock_of_thread;
-  c.charge(Clock::now());
+  c.charge(thread_cpu_seconds());
   outer_ = c.current;
   c.current = stage;
 }
 
 StageTimer::~StageTimer() {
   ThreadClock& c = clock_of_thread;
-  c.charge(Clock::now());
+  c.charge(thread_cpu_seconds());
   c.current = outer_;
 }
 

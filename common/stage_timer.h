@@ -1,7 +1,7 @@
 // Where the time of an ingest goes, stage by stage.
 //
-// A StageTimer adds the time of its scope to its thread's total for one
-// stage. Timers nest, and a total is exclusive: while a `kBlocks` timer runs
+// A StageTimer adds the CPU time its thread spends in its scope to the
+// thread's total for one stage. Timers nest, and a total is exclusive: while a `kBlocks` timer runs
 // inside a `kExtract` one, the time is the blocks' only, so the stages of a
 // thread add up to the time it spent in any of them. Each thread keeps its
 // own totals (no lock, two clock reads a scope); whoever ran the threads adds
@@ -11,7 +11,7 @@
 #define CHITIEU_COMMON_STAGE_TIMER_H_
 
 #include <array>
-#include <chrono>
+#include <cstddef>
 
 namespace chitieu {
 

@@ -116,9 +116,35 @@ bool written_in_capitals(const std::string& text) {
   return letters >= 12;
 }
 
-// `after` is the text line following `next`, or null.
-bool continues(const RepairedLine& prev, const RepairedLine& next, const RepairedLine* after,
-               size_t width) {
+// What is asked of each line while joining, read once per line (a line is
+// asked as the line before, the line itself and the line after).
+class LineMarks {
+ public:
+  explicit LineMarks(const std::vector<RepairedLine>& lines)
+      : lines_(lines), new_unit_(lines.size(), kUnknown), heading_(lines.size(), kUnknown) {}
+  bool starts_new_unit(size_t li) { return ask(new_unit_, li, [&] { return chitieu::starts_new_unit(lines_[li]); }); }
+  bool starts_heading_marker(size_t li) {
+    return ask(heading_, li, [&] { return chitieu::starts_heading_marker(lines_[li]); });
+  }
+
+ private:
+  static constexpr int8_t kUnknown = -1;
+  template <typename Read>
+  static bool ask(std::vector<int8_t>& known, size_t li, Read read) {
+    if (known[li] == kUnknown) known[li] = read() ? 1 : 0;
+    return known[li] == 1;
+  }
+  const std::vector<RepairedLine>& lines_;
+  std::vector<int8_t> new_unit_, heading_;
+};
+
+// Whether line `ni` goes on from line `pi`; `ai` is the text line after `ni`,
+// or lines.size().
+bool continues(const std::vector<RepairedLine>& lines, size_t pi, size_t ni, size_t ai, size_t width,
+               LineMarks* marks) {
+  const RepairedLine& prev = lines[pi];
+  const RepairedLine& next = lines[ni];
+  const RepairedLine* after = ai < lines.size() ? &lines[ai] : nullptr;
   size_t b = first_non_space(next.folded);
   if (b >= next.folded.size()) return false;
   size_t e = last_non_space(prev.folded);
@@ -128,7 +154,7 @@ bool continues(const RepairedLine& prev, const RepairedLine& next, const Repaire
       RE2::PartialMatch(next.folded, kRangeTail)) {
     return true;
   }
-  if (starts_new_unit(next)) return false;
+  if (marks->starts_new_unit(ni)) return false;
   // A title in capitals broken after a comma or a dash goes on in capitals.
   if (e > 0 && (prev.folded[e - 1] == ',' || prev.folded[e - 1] == '-') &&
       written_in_capitals(prev.text) && written_in_capitals(next.text))
@@ -150,7 +176,7 @@ bool continues(const RepairedLine& prev, const RepairedLine& next, const Repaire
   bool after_continues = false;
   if (after != nullptr) {
     size_t ab = first_non_space(after->folded);
-    after_continues = ab < after->folded.size() && !starts_new_unit(*after) &&
+    after_continues = ab < after->folded.size() && !marks->starts_new_unit(ai) &&
                       u_islower(code_point_at(*after, ab));
   }
   bool next_is_heading = ne - nb < width * 6 / 10 && next_last != '.' && next_last != ';' &&
@@ -160,7 +186,7 @@ bool continues(const RepairedLine& prev, const RepairedLine& next, const Repaire
   if (u_isdigit(c)) return true;
   // A heading line ("Điều 2. Về mục tiêu … năm 2025") does not run on into the
   // paragraph under it.
-  if (starts_heading_marker(prev)) return false;
+  if (marks->starts_heading_marker(pi)) return false;
   return e - first_non_space(prev.folded) >= kWrappedLineCodePoints &&
          last != '"' && last != ')';
 }
@@ -289,18 +315,17 @@ std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
   };
 
   const size_t width = wrap_width(lines);
+  LineMarks marks(lines);
   auto is_blank = [&](size_t li) { return first_non_space(lines[li].folded) >= lines[li].size(); };
   size_t after = 0;  // the first text line after the current one, or lines.size()
   for (size_t li = 0; li < lines.size(); ++li) {
-    const RepairedLine& l = lines[li];
     if (is_blank(li)) continue;
     if (after <= li) {
       after = li + 1;
       while (after < lines.size() && is_blank(after)) ++after;
     }
     bool join = open && cur.size() < kMaxBlockCodePoints &&
-                continues(lines[last_text_line], l, after < lines.size() ? &lines[after] : nullptr,
-                          width);
+                continues(lines, last_text_line, li, after, width, &marks);
     if (!join) flush();
     append_line(li);
   }

@@ -204,12 +204,13 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
 
 class BlockExtractor {
  public:
-  BlockExtractor(const Lexicon& lex, const Block& block, Context* ctx,
+  // `years`: the block's year mentions (find_year_mentions), read once per
+  // block for this and update_context.
+  BlockExtractor(const Lexicon& lex, const Block& block, const std::vector<YearMention>& years, Context* ctx,
                  const std::vector<std::string>& raw_lines,
                  const std::vector<RepairedLine>& repaired, std::vector<Figure>* out)
       : lex_(lex), b_(block), f_(block.folded), ctx_(ctx), raw_(raw_lines),
-        rep_(repaired), out_(out), seg_(segment(block.folded)),
-        years_(find_year_mentions(lex, block.folded)) {}
+        rep_(repaired), out_(out), seg_(segment(block.folded)), years_(years) {}
 
   void run();
 
@@ -276,7 +277,7 @@ class BlockExtractor {
   const std::vector<RepairedLine>& rep_;
   std::vector<Figure>* out_;
   Segmentation seg_;
-  std::vector<YearMention> years_;
+  const std::vector<YearMention>& years_;
   std::vector<Local> done_;  // figures of this block, in order
 };
 
@@ -870,14 +871,27 @@ void BlockExtractor::read_figure(const Candidate& c) {
   emit(std::move(fig), qb, quote_end, s);
 }
 
+// The first number at or after `from` in folded text, [*s, *e): a run of
+// digits, and more runs after a "." or "," ("1.234,5") — what the pattern
+// \d+(?:[.,]\d+)* finds, read without a regex engine on every block.
+bool next_number(const std::string& f, size_t from, size_t* s, size_t* e) {
+  size_t i = from;
+  while (i < f.size() && !is_digit(f[i])) ++i;
+  if (i == f.size()) return false;
+  size_t j = i;
+  while (j < f.size() && is_digit(f[j])) ++j;
+  while (j + 1 < f.size() && (f[j] == '.' || f[j] == ',') && is_digit(f[j + 1])) {
+    j += 2;
+    while (j < f.size() && is_digit(f[j])) ++j;
+  }
+  *s = i;
+  *e = j;
+  return true;
+}
+
 void BlockExtractor::run() {
-  static const RE2 kNumber(R"((\d+(?:[.,]\d+)*))");
-  re2::StringPiece input(f_);
-  re2::StringPiece tok;
   size_t resume = 0;  // numbers before this were consumed by a range
-  while (RE2::FindAndConsume(&input, kNumber, &tok)) {
-    size_t s = tok.data() - f_.data();
-    size_t e = s + tok.size();
+  for (size_t s = 0, e = 0; next_number(f_, e, &s, &e);) {
     if (s < resume || is_reference(s, e)) continue;
     Candidate c;
     if (!read_candidate(s, e, &c, &resume)) continue;
@@ -889,14 +903,14 @@ void BlockExtractor::run() {
   }
 }
 
-void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
+void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMention>& years, Context* ctx) {
   if (b.heading_level > 0) {
     while (!ctx->headings.empty() && ctx->headings.back().level >= b.heading_level)
       ctx->headings.pop_back();
     Heading h;
     h.level = b.heading_level;
     h.text = b.text;
-    for (const YearMention& y : find_year_mentions(lex, b.folded))
+    for (const YearMention& y : years)
       if (!y.comparison_base) h.period = y.period;
     for (const std::string& w : lex.result_sections)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
@@ -926,7 +940,6 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     }
     begin = end + 2;
   }
-  std::vector<YearMention> years = find_year_mentions(lex, b.folded);
   std::string opening;
   for (const YearMention& y : years)
     if (!y.comparison_base && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {
@@ -985,13 +998,14 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
     while (next_table < tables.size() && tables[next_table].first_line < block.first_line)
       read_next_table();
     bool opens_item = !block.item.empty();
-    if (block.heading_level > 0) update_context(lex, block, &ctx);
+    const std::vector<YearMention> years = find_year_mentions(lex, block.folded);
+    if (block.heading_level > 0) update_context(lex, block, years, &ctx);
     if (opens_item) {
       ctx.item = block.item;
       ctx.item_period.clear();
     }
-    BlockExtractor(lex, block, &ctx, raw_lines, repaired, &figures).run();
-    if (block.heading_level == 0) update_context(lex, block, &ctx);
+    BlockExtractor(lex, block, years, &ctx, raw_lines, repaired, &figures).run();
+    if (block.heading_level == 0) update_context(lex, block, years, &ctx);
   }
   while (next_table < tables.size()) read_next_table();
   return figures;

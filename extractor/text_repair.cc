@@ -25,6 +25,18 @@ bool is_space_variant(UChar32 c) {
          (c >= 0x2000 && c <= 0x200A) || c == '\f' || c == '\v' || c == '\r';
 }
 
+// Whether code point `c` is a combining mark (canonical combining class not
+// 0). A table for the blocks Vietnamese text uses, ICU beyond it.
+bool is_combining(UChar32 c) {
+  constexpr UChar32 kTableSize = 0x2100;
+  static const std::vector<bool> table = [] {
+    std::vector<bool> t(kTableSize);
+    for (UChar32 k = 0; k < kTableSize; ++k) t[k] = u_getCombiningClass(k) != 0;
+    return t;
+  }();
+  return c < kTableSize ? table[c] : u_getCombiningClass(c) != 0;
+}
+
 // Adjacent repairs of the same rule become one, so a line of font-mapped text
 // is one row for the auditor rather than one per letter.
 void merge_repairs(std::vector<Repair>* repairs) {
@@ -152,7 +164,7 @@ bool already_normal(std::string_view raw, const FontMap* font, const std::vector
   // Removing a character can bring a letter and its mark together, and a mark
   // NFC leaves unattached is debris to drop: both need the full path.
   bool plain = out.repairs.empty() && std::none_of(cps.begin(), cps.end(), [](const PlacedCodePoint& p) {
-                 return p.first >= 0x300 && u_getCombiningClass(p.first) != 0;
+                 return p.first >= 0x300 && is_combining(p.first);
                });
   UErrorCode err = U_ZERO_ERROR;
   return !font && !has_oi && plain &&
@@ -204,10 +216,46 @@ void normalize_chunks(const std::vector<PlacedCodePoint>& cps, int32_t raw_size,
   }
 }
 
+// Most lines need no repair at all: valid UTF-8 already in NFC, without a
+// font map, a bookmark, an invisible character, a space variant, ƣ or a
+// combining mark. For such a line every code point stands for itself, and
+// the text is the raw line: this fills `out` in one pass without building the
+// code point lists of the general path (which gives the same result on it).
+// False, with `out` untouched, for any other line.
+bool repair_plain_line(std::string_view raw, const FontMap* font, const icu::Normalizer2* nfc,
+                       RepairedLine* out) {
+  if (font || raw.find("[bookmark: ") != std::string_view::npos) return false;
+  const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
+  const int32_t n = static_cast<int32_t>(raw.size());
+  std::string folded;
+  std::vector<uint32_t> offsets;
+  folded.reserve(raw.size());
+  offsets.reserve(raw.size() + 1);
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || is_invisible(c) || is_space_variant(c) || c == 0x01A3 || c == 0x01A2 ||
+        (c >= 0x300 && is_combining(c)))
+      return false;
+    folded.push_back(fold_code_point(c));
+    offsets.push_back(static_cast<uint32_t>(start));
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  if (!nfc->isNormalizedUTF8(icu::StringPiece(raw.data(), n), err) || U_FAILURE(err)) return false;
+  offsets.push_back(static_cast<uint32_t>(n));
+  out->text.assign(raw);
+  out->folded = std::move(folded);
+  out->raw_byte_of_cp = std::move(offsets);
+  return true;
+}
+
 }  // namespace
 
 RepairedLine repair_line(std::string_view raw, const FontMap* font) {
   RepairedLine out;
+  UErrorCode nfc_err = U_ZERO_ERROR;
+  if (repair_plain_line(raw, font, icu::Normalizer2::getNFCInstance(nfc_err), &out)) return out;
   const int32_t n = static_cast<int32_t>(raw.size());
   std::vector<std::pair<int32_t, int32_t>> dropped = find_bookmarks(raw, &out.repairs);
   std::vector<PlacedCodePoint> cps = repair_characters(decode_placed(raw, dropped), font, &out.repairs);
@@ -231,8 +279,11 @@ void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line
   const std::string& f = line->folded;
   if (phrases.empty() || f.empty()) return;
   auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  // The line's code points, decoded when a phrase's skeleton is first found
+  // in it (rarely: most lines have none).
   std::vector<int32_t> cps;
-  {
+  auto decode = [&] {
+    if (!cps.empty()) return true;
     int32_t i = 0, n = static_cast<int32_t>(line->text.size());
     const auto* s = reinterpret_cast<const uint8_t*>(line->text.data());
     while (i < n) {
@@ -240,13 +291,14 @@ void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line
       U8_NEXT(s, i, n, c);
       cps.push_back(c);
     }
-  }
-  if (cps.size() != f.size()) return;  // not one code point per skeleton byte
+    return cps.size() == f.size();  // one code point per skeleton byte
+  };
   bool changed = false;
   for (const PhraseRepair& p : phrases) {
     for (size_t pos = f.find(p.folded); pos != std::string::npos; pos = f.find(p.folded, pos + 1)) {
       size_t end = pos + p.folded.size();
       if ((pos > 0 && word_char(f[pos - 1])) || (end < f.size() && word_char(f[end]))) continue;
+      if (!decode()) return;
       std::string before, after;
       bool differs = false;
       for (size_t k = 0; k < p.text.size(); ++k) {

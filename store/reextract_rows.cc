@@ -223,38 +223,8 @@ Status Store::rebuild_search_index(bool only_if_stale, bool* rebuilt) {
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sql_error(db_, "reading search index state");
     if (rc != SQLITE_ROW || q.text(0) != "1") return Status::Ok();
   }
-  // Every line with text, then the indicator of the first figure on each line
-  // (in id order, as ingest adds them).
   st = exec_sql(db_, "INSERT INTO search(search) VALUES ('delete-all')");
-  Statement lines(db_, "SELECT document_id, line_no, coalesce(repaired, raw) FROM lines WHERE line_no <= ?");
-  Statement figures(db_, "SELECT document_id, number_line, indicator FROM figures WHERE number_line <= ? "
-                         "ORDER BY document_id, number_line, id");
-  Statement idx(db_, "INSERT INTO search(rowid, folded) VALUES (?,?)");
-  for (const Statement* q : {&lines, &figures, &idx})
-    if (!q->ok()) return prepare_error(*q, "search index rebuild");
-  lines.bind(1, kSearchMaxLine);
-  figures.bind(1, kSearchMaxLine);
-  int rc = SQLITE_DONE;
-  while (st.ok() && (rc = lines.step()) == SQLITE_ROW) {
-    std::string key = comparison_key(lines.text(2));
-    if (key.empty()) continue;
-    idx.bind(1, search_rowid(lines.integer(0), lines.integer(1), false));
-    idx.bind(2, key);
-    if (idx.step() != SQLITE_DONE) st = sql_error(db_, "indexing line");
-    idx.reset();
-  }
-  if (st.ok() && rc != SQLITE_DONE) st = sql_error(db_, "reading lines");
-  int64_t last = -1;
-  while (st.ok() && (rc = figures.step()) == SQLITE_ROW) {
-    int64_t rowid = search_rowid(figures.integer(0), figures.integer(1), true);
-    if (rowid == last) continue;
-    last = rowid;
-    idx.bind(1, rowid);
-    idx.bind(2, comparison_key(figures.text(2)));
-    if (idx.step() != SQLITE_DONE) st = sql_error(db_, "indexing indicator");
-    idx.reset();
-  }
-  if (st.ok() && rc != SQLITE_DONE) st = sql_error(db_, "reading figures");
+  if (st.ok()) st = index_documents_after(db_, 0);
   if (st.ok()) st = exec_sql(db_, "DELETE FROM meta WHERE key = 'search_index_stale'");
   if (st.ok()) st = tx.Commit();
   *rebuilt = st.ok();

@@ -24,19 +24,23 @@ int64_t page_of_line(const SourceText& source, size_t line);
 // from parameter `first` on (24 parameters); `page` 0 binds null.
 void bind_figure_row(Statement* q, int first, int64_t doc_id, const Figure& f, int64_t page);
 
-Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, const std::vector<Figure>& figures);
+// `statements`, when given, keeps the statements prepared for the next
+// document (ingest); without, they are prepared for this call.
+Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, const std::vector<Figure>& figures,
+                      StatementCache* statements = nullptr);
 
 // Every line, raw and (when it differs) repaired, with the repairs made on it.
 Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
-                    const std::vector<RepairedLine>& repaired);
+                    const std::vector<RepairedLine>& repaired, StatementCache* statements = nullptr);
 
 // The search rowid of a document's line (or of the indicator read on it).
 inline constexpr int64_t kSearchMaxLine = 8388607;
 int64_t search_rowid(int64_t document_id, int64_t line, bool indicator);
 
-// Adds the document's lines and figures' indicators to the search index.
-Status index_for_search(sqlite3* db, int64_t doc_id, const std::vector<RepairedLine>& repaired,
-                        const std::vector<Figure>& figures);
+// Adds to the search index every line with text, and the indicator of the
+// first figure on each line, of the documents whose id is above `after_id`
+// (all of them for 0): search_index.cc.
+Status index_documents_after(sqlite3* db, int64_t after_id);
 
 }  // namespace chitieu
 

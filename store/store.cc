@@ -100,9 +100,9 @@ void read_figure_row(Statement& q, StoredFigure* sf) {
 // --- Writing one document (Store::ingest), each step inside its transaction.
 
 // The id of the document stored with these bytes, or 0.
-Status find_document(sqlite3* db, const std::string& sha256, int64_t* id) {
+Status find_document(sqlite3* db, StatementCache* statements, const std::string& sha256, int64_t* id) {
   *id = 0;
-  Statement q(db, "SELECT id FROM documents WHERE sha256 = ?");
+  Statement q(db, statements, "SELECT id FROM documents WHERE sha256 = ?");
   if (!q.ok()) return prepare_error(q, "document lookup");
   q.bind(1, sha256);
   int rc = q.step();
@@ -209,12 +209,12 @@ bool ocr_words_from_json(const nlohmann::json& json, size_t line_bytes, std::vec
 
 // Every line, raw and (when it differs) repaired, with the repairs made on it.
 Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
-                    const std::vector<RepairedLine>& repaired) {
-  Statement ins(db,
+                    const std::vector<RepairedLine>& repaired, StatementCache* statements) {
+  Statement ins(db, statements,
                 "INSERT INTO lines(document_id, line_no, page, raw, repaired, ocr_confidence, "
                 "source_line, source_start, source_end, ocr_words) VALUES (?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return prepare_error(ins, "line insert");
-  Statement rep(db,
+  Statement rep(db, statements,
                 "INSERT INTO repairs(document_id, line_no, raw_start, raw_end, raw_text, "
                 "replacement, rule) VALUES (?,?,?,?,?,?,?)");
   if (!rep.ok()) return prepare_error(rep, "repair insert");
@@ -223,8 +223,8 @@ Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
     ins.bind(1, doc_id);
     ins.bind(2, static_cast<int64_t>(i + 1));
     if (int64_t page = page_of_line(source, i + 1)) ins.bind(3, page);
-    ins.bind(4, raw);
-    if (repaired[i].text != raw) ins.bind(5, repaired[i].text);
+    ins.bind_unchanged(4, raw);
+    if (repaired[i].text != raw) ins.bind_unchanged(5, repaired[i].text);
     // A blank line OCR put in a paragraph's gap has no words, so no confidence.
     if (i < source.line_confidence.size() && !raw.empty()) ins.bind(6, static_cast<double>(source.line_confidence[i]));
     if (i < source.sources.size() && source.sources[i].line > 0) {
@@ -240,7 +240,7 @@ Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
       rep.bind(2, static_cast<int64_t>(i + 1));
       rep.bind(3, static_cast<int64_t>(r.raw_begin));
       rep.bind(4, static_cast<int64_t>(r.raw_end));
-      rep.bind(5, raw.substr(r.raw_begin, r.raw_end - r.raw_begin));
+      rep.bind_unchanged(5, std::string_view(raw).substr(r.raw_begin, r.raw_end - r.raw_begin));
       rep.bind(6, r.replacement);
       rep.bind(7, r.rule);
       if (rep.step() != SQLITE_DONE) return sql_error(db, "inserting repair");
@@ -263,9 +263,11 @@ Status next_figure_id(sqlite3* db, int64_t* id) {
   return Status::Ok();
 }
 
-Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, const std::vector<Figure>& figures) {
-  Statement ins(db, std::string("INSERT INTO figures(id, ") + kFigureRowColumns +
-                        ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, const std::vector<Figure>& figures,
+                      StatementCache* statements) {
+  static const std::string sql = std::string("INSERT INTO figures(id, ") + kFigureRowColumns +
+                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  Statement ins(db, statements, sql.c_str());
   if (!ins.ok()) return prepare_error(ins, "figure insert");
   int64_t id = 0;
   if (Status st = next_figure_id(db, &id); !st.ok()) return st;
@@ -328,35 +330,6 @@ std::vector<std::string> folded_words(const std::string& text) {
 
 }  // namespace
 
-// The search index holds folded text (no case, marks or đ), so a query typed
-// without diacritics finds every spelling: each line with text, and the
-// indicator of each line holding a figure's first digit.
-Status index_for_search(sqlite3* db, int64_t doc_id, const std::vector<RepairedLine>& repaired,
-                        const std::vector<Figure>& figures) {
-  Statement idx(db, "INSERT OR IGNORE INTO search(rowid, folded) VALUES (?,?)");
-  if (!idx.ok()) return prepare_error(idx, "search index insert");
-  for (size_t i = 0; i < repaired.size(); ++i) {
-    int64_t line = static_cast<int64_t>(i + 1);
-    // A line past the rowid's line bits would be found in another document.
-    if (line > kSearchMaxLine) break;
-    if (repaired[i].folded.find_first_not_of(' ') == std::string::npos) continue;
-    idx.bind(1, search_rowid(doc_id, line, false));
-    idx.bind(2, comparison_key(repaired[i].text));
-    if (idx.step() != SQLITE_DONE) return sql_error(db, "indexing line");
-    idx.reset();
-  }
-  std::set<int64_t> indexed;  // one indicator entry per line is enough
-  for (const Figure& f : figures) {
-    if (f.number_line > kSearchMaxLine) continue;
-    int64_t rowid = search_rowid(doc_id, f.number_line, true);
-    if (!indexed.insert(rowid).second) continue;
-    idx.bind(1, rowid);
-    idx.bind(2, comparison_key(f.indicator.display()));
-    if (idx.step() != SQLITE_DONE) return sql_error(db, "indexing indicator");
-    idx.reset();
-  }
-  return Status::Ok();
-}
 
 
 Status Store::ocr_page(const std::string& sha256, uint32_t page, const std::string& reader,
@@ -422,7 +395,7 @@ Status Store::save_ocr_page(const std::string& sha256, uint32_t page, const std:
 
 Status Store::has_document(const std::string& sha256, bool* present) {
   int64_t id = 0;
-  Status st = find_document(db_, sha256, &id);
+  Status st = find_document(db_, statements_.get(), sha256, &id);
   *present = st.ok() && id != 0;
   return st;
 }
@@ -439,7 +412,7 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
   Status st = tx.Begin();
   if (!st.ok()) return st;
   int64_t stored_id = 0;
-  st = find_document(db_, source.sha256, &stored_id);
+  st = find_document(db_, statements_.get(), source.sha256, &stored_id);
   if (!st.ok()) return st;
   if (stored_id != 0) {
     outcome->already_stored = true;
@@ -448,9 +421,8 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
   }
   int64_t doc_id = 0;
   st = insert_document(db_, source, header, figures.size(), provenance, &doc_id);
-  if (st.ok()) st = insert_lines(db_, doc_id, source, repaired);
-  if (st.ok()) st = insert_figures(db_, doc_id, source, figures);
-  if (st.ok()) st = index_for_search(db_, doc_id, repaired, figures);
+  if (st.ok()) st = insert_lines(db_, doc_id, source, repaired, statements_.get());
+  if (st.ok()) st = insert_figures(db_, doc_id, source, figures, statements_.get());
   if (st.ok()) st = tx.Commit();
   if (!st.ok()) return st;
   outcome->document_id = doc_id;
@@ -695,6 +667,9 @@ Status Store::search(const std::string& query, size_t limit, std::vector<SearchH
 
 Status Store::search(const std::vector<std::vector<std::string>>& groups, size_t limit,
                      std::vector<SearchHit>* out) {
+  size_t indexed = 0;
+  Status updated = update_search_index(&indexed);
+  if (!updated.ok()) return updated;
   // FTS5 with detail=none has no phrases: the words of an alternative are
   // ANDed, alternatives ORed, groups ANDed.
   std::string match;

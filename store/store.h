@@ -146,6 +146,8 @@ struct SearchHit {
   std::string raw;   // the line
 };
 
+class StatementCache;  // store/sql.h: statements kept prepared
+
 class Store {
  public:
   // Opens the database at `path`, creating it (kCreate) when there is none,
@@ -211,16 +213,26 @@ class Store {
   Status end_snapshot();
 
   // Full-text search ignoring case and diacritics over lines and indicators:
-  // every word of the query must occur.
+  // every word of the query must occur. Both forms bring the index up to
+  // date first (update_search_index).
   Status search(const std::string& query, size_t limit, std::vector<SearchHit>* out);
   // The same for a query in groups of alternatives: a hit matches every
   // group, by one of its alternatives, each a phrase whose words must all
   // occur ({{"bhyt", "bao hiem y te"}, {"2025"}}).
   Status search(const std::vector<std::vector<std::string>>& groups, size_t limit, std::vector<SearchHit>* out);
 
+  // The search index is filled by the first search after documents were
+  // stored, not by ingest: built in one pass for a whole batch it costs a
+  // fraction of filling it document by document, and ingest runs at the
+  // speed of extraction. Indexes every document stored since the last search
+  // (`*indexed` of them), in one transaction; nothing to do is one read.
+  // With a snapshot open it does nothing: the snapshot's state is searched.
+  Status update_search_index(size_t* indexed);
+
  private:
-  explicit Store(sqlite3* db) : db_(db) {}
+  explicit Store(sqlite3* db);
   sqlite3* db_;
+  std::unique_ptr<StatementCache> statements_;  // ingest's, kept prepared
   std::unique_ptr<Snapshot> open_snapshot_;  // begin_snapshot() to end_snapshot()
 };
 

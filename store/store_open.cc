@@ -200,8 +200,11 @@ Status Store::Open(const std::string& path, OpenMode mode, std::unique_ptr<Store
   }
 }
 
+Store::Store(sqlite3* db) : db_(db), statements_(std::make_unique<StatementCache>(db)) {}
+
 Store::~Store() {
   open_snapshot_.reset();  // its read transaction ends before the connection does
+  statements_.reset();     // and its statements
   sqlite3_close(db_);
 }
 

@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include <time.h>
+
 #include "common/stage_timer.h"
 #include "pipeline/ordered_parallel.h"
 
@@ -16,6 +18,18 @@ namespace chitieu {
 namespace {
 
 void sleep_ms(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+
+// Keeps the thread busy for `ms` of its own CPU time (the stage timers count
+// CPU time, not time asleep).
+void spin_ms(int ms) {
+  auto cpu = [] {
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+  };
+  for (double end = cpu() + ms; cpu() < end;) {
+  }
+}
 
 TEST(OrderedParallel, ResultsAreTakenInInputOrderWhateverFinishesFirst) {
   for (unsigned jobs : {1u, 2u, 3u, 8u}) {
@@ -94,19 +108,20 @@ TEST(StageTimer, NestedStagesCountExclusively) {
   (void)take_thread_stage_times();
   {
     StageTimer outer(Stage::kExtract);
-    sleep_ms(30);
+    spin_ms(30);
     {
       StageTimer inner(Stage::kBlocks);
-      sleep_ms(50);
+      spin_ms(50);
+      sleep_ms(50);  // asleep: no CPU time
     }
-    sleep_ms(10);
+    spin_ms(10);
   }
-  sleep_ms(20);  // no stage: not counted
+  spin_ms(20);  // no stage: not counted
   StageTimes t = take_thread_stage_times();
-  EXPECT_GE(t[Stage::kBlocks], 0.045);
-  EXPECT_LT(t[Stage::kBlocks], 0.5);
-  EXPECT_GE(t[Stage::kExtract], 0.035);
-  EXPECT_LT(t[Stage::kExtract], 0.05 + 0.4);  // not the blocks' time again
+  EXPECT_GE(t[Stage::kBlocks], 0.049);
+  EXPECT_LT(t[Stage::kBlocks], 0.09);  // not the time asleep
+  EXPECT_GE(t[Stage::kExtract], 0.039);
+  EXPECT_LT(t[Stage::kExtract], 0.07);  // not the blocks' time again, nor the time after
   EXPECT_NEAR(t.total(), t[Stage::kBlocks] + t[Stage::kExtract], 1e-9);
   EXPECT_EQ(take_thread_stage_times().total(), 0) << "taken once";
   EXPECT_STREQ(stage_name(Stage::kSearchIndex), "search index");
@@ -118,7 +133,7 @@ TEST(StageTimer, EachThreadKeepsItsOwn) {
   std::thread t([&] {
     {
       StageTimer s(Stage::kStore);
-      sleep_ms(20);
+      spin_ms(20);
     }
     other = take_thread_stage_times();
   });
