@@ -57,6 +57,16 @@ const std::array<char, kTableSize>& fold_table() {
 
 }  // namespace
 
+bool is_combining_mark(int32_t c) {
+  static const std::vector<bool> table = [] {
+    std::vector<bool> t(kTableSize);
+    for (int32_t k = 0; k < kTableSize; ++k) t[k] = u_getCombiningClass(k) != 0;
+    return t;
+  }();
+  if (c >= 0 && c < kTableSize) return table[c];
+  return u_getCombiningClass(c) != 0;
+}
+
 char fold_code_point(int32_t c) {
   if (c >= 0 && c < kTableSize) return fold_table()[c];
   if (c == 0xFF05) return '%';
@@ -72,7 +82,7 @@ std::string fold_text(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) c = 0xFFFD;
-    if (u_getCombiningClass(c) != 0) continue;
+    if (c >= 0x300 && is_combining_mark(c)) continue;  // none below U+0300
     out.push_back(fold_code_point(c));
   }
   return out;
@@ -126,6 +136,24 @@ size_t find_folded_word(std::string_view f, std::string_view w, size_t from, siz
 bool has_any_folded_word(std::string_view folded, const std::vector<std::string>& words) {
   for (const std::string& w : words)
     if (has_folded_word(folded, w)) return true;
+  return false;
+}
+
+FoldedWordSet::FoldedWordSet(const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (!w.empty()) by_first_byte_[static_cast<unsigned char>(w[0])].push_back(w);
+}
+
+bool FoldedWordSet::found_in(std::string_view f, size_t from, size_t to) const {
+  auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  to = std::min(to, f.size());
+  for (size_t p = from; p < to; ++p) {
+    if (p > 0 && word_char(f[p - 1])) continue;  // not where a word starts
+    for (const std::string& w : by_first_byte_[static_cast<unsigned char>(f[p])]) {
+      size_t end = p + w.size();
+      if (end <= to && f.compare(p, w.size(), w) == 0 && (end >= f.size() || !word_char(f[end]))) return true;
+    }
+  }
   return false;
 }
 

@@ -47,6 +47,23 @@ inline bool has_folded_word(std::string_view folded, std::string_view word) {
 }
 bool has_any_folded_word(std::string_view folded, const std::vector<std::string>& words);
 
+// Folded words (or phrases) looked for all at once: whether one of them stands
+// in `folded` as whole words, at or after `from` and ending at or before `to` —
+// what find_folded_word says word by word, in one pass over the text.
+class FoldedWordSet {
+ public:
+  FoldedWordSet() = default;
+  explicit FoldedWordSet(const std::vector<std::string>& words);  // empty words are ignored
+  bool found_in(std::string_view folded, size_t from = 0, size_t to = std::string_view::npos) const;
+
+ private:
+  std::vector<std::string> by_first_byte_[256];
+};
+
+// True for combining marks (canonical combining class not 0), which folding
+// drops: a table for the blocks Vietnamese text uses, ICU beyond them.
+bool is_combining_mark(int32_t c);
+
 // True for the bytes 10xxxxxx that continue a UTF-8 sequence.
 inline bool is_utf8_continuation(char byte) {
   return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;

@@ -301,8 +301,7 @@ bool BlockExtractor::estimate_heads_clause(size_t clause_b, size_t s) const {
       std::none_of(f_.begin() + from, f_.begin() + verb, [](char ch) { return ch == ',' || ch == ';'; }))
     verb = find_word(f_, verb + 1, s, "dat");
   if (verb != std::string::npos) return false;
-  return std::none_of(lex_.words.target_words.begin(), lex_.words.target_words.end(),
-                      [&](const std::string& w) { return contains_word(f_, from, s, w); });
+  return !kind_word_sets(lex_).target_words.found_in(f_, from, s);
 }
 
 size_t BlockExtractor::first_results_sentence_end() {
@@ -714,6 +713,8 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   e.clause_after = std::string_view(f).substr(quote_end, clause_e - quote_end);
   e.sentence_before = std::string_view(f).substr(sent_b, s - sent_b);
   e.estimate = run.has_estimate;
+  // Over the clause from the previous figure on, not the whole clause the
+  // caller's `per_year` looked at.
   e.per_year = std::any_of(lex_.words.per_year_words.begin(), lex_.words.per_year_words.end(),
                            [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); });
   e.results_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
@@ -734,7 +735,8 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   e.year = year;
   e.document_period = ctx_->document.period;
   *names_target = contains_word(f, sent_b, s, kStriveWord) ||
-                  named_target(lex_.words, e.clause_before) != nullptr;
+                  (kind_word_sets(lex_).target_words.found_in(e.clause_before) &&
+                   named_target(lex_.words, e.clause_before) != nullptr);
   return chitieu::decide_kind(lex_, e, reason);
 }
 
@@ -934,8 +936,7 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
       for (const YearMention& y : find_year_mentions(lex, sentence))
         if (!y.comparison_base) ctx->results_period = y.period;
     } else if (contains_word(b.folded, begin, end, kStriveWord) ||
-               std::any_of(lex.words.target_words.begin(), lex.words.target_words.end(),
-                           [&](const std::string& w) { return contains_word(b.folded, begin, end, w); })) {
+               kind_word_sets(lex).target_words.found_in(b.folded, begin, end)) {
       ctx->results_passage = false;
     }
     begin = end + 2;

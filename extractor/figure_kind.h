@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "model/figure.h"
+#include "common/text.h"
 #include "normalizer/lexicon.h"
 
 namespace chitieu {
@@ -46,6 +47,13 @@ bool reports_results(const Lexicon& lex, std::string_view folded_sentence);
 // as a target, or null. A plan or budget reached or measured against ("đạt và
 // vượt kế hoạch", "45,2% kế hoạch", "so dự toán") names none.
 const std::string* named_target(const GrammarWords& words, std::string_view folded_text);
+
+// The lexicon's result cues and target words (data/words.tsv) as word sets,
+// built once per lexicon: a sentence is searched for all of them in one pass.
+struct KindWordSets {
+  FoldedWordSet result_cues, target_words;
+};
+const KindWordSets& kind_word_sets(const Lexicon& lex);
 
 // The first year of a period: "2026-2030" -> 2026, "2025" -> 2025; 0 if none.
 int first_year(std::string_view period);

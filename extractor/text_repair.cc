@@ -25,18 +25,6 @@ bool is_space_variant(UChar32 c) {
          (c >= 0x2000 && c <= 0x200A) || c == '\f' || c == '\v' || c == '\r';
 }
 
-// Whether code point `c` is a combining mark (canonical combining class not
-// 0). A table for the blocks Vietnamese text uses, ICU beyond it.
-bool is_combining(UChar32 c) {
-  constexpr UChar32 kTableSize = 0x2100;
-  static const std::vector<bool> table = [] {
-    std::vector<bool> t(kTableSize);
-    for (UChar32 k = 0; k < kTableSize; ++k) t[k] = u_getCombiningClass(k) != 0;
-    return t;
-  }();
-  return c < kTableSize ? table[c] : u_getCombiningClass(c) != 0;
-}
-
 // Adjacent repairs of the same rule become one, so a line of font-mapped text
 // is one row for the auditor rather than one per letter.
 void merge_repairs(std::vector<Repair>* repairs) {
@@ -164,7 +152,7 @@ bool already_normal(std::string_view raw, const FontMap* font, const std::vector
   // Removing a character can bring a letter and its mark together, and a mark
   // NFC leaves unattached is debris to drop: both need the full path.
   bool plain = out.repairs.empty() && std::none_of(cps.begin(), cps.end(), [](const PlacedCodePoint& p) {
-                 return p.first >= 0x300 && is_combining(p.first);
+                 return p.first >= 0x300 && is_combining_mark(p.first);
                });
   UErrorCode err = U_ZERO_ERROR;
   return !font && !has_oi && plain &&
@@ -236,7 +224,7 @@ bool repair_plain_line(std::string_view raw, const FontMap* font, const icu::Nor
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0 || is_invisible(c) || is_space_variant(c) || c == 0x01A3 || c == 0x01A2 ||
-        (c >= 0x300 && is_combining(c)))
+        (c >= 0x300 && is_combining_mark(c)))
       return false;
     folded.push_back(fold_code_point(c));
     offsets.push_back(static_cast<uint32_t>(start));
