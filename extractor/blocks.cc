@@ -55,6 +55,31 @@ const RE2& list_marker() {
   return re;
 }
 
+// Where the text after a marker's lead ("  ", "**", "_", "- ") starts: the
+// first character item_marker and list_marker read after it must be there.
+size_t after_lead(const std::string& f) {
+  size_t k = 0;
+  while (k < f.size() && (f[k] == ' ' || f[k] == '*' || f[k] == '_' || f[k] == '-')) ++k;
+  return k;
+}
+
+// Cheap tests that rule a marker out before the pattern runs (most lines
+// open with a word): item_marker needs "(" there; list_marker a digit, a
+// Roman numeral's letter, a letter and ")", or "dieu ".
+bool may_open_item(const std::string& f) {
+  size_t k = after_lead(f);
+  return k < f.size() && f[k] == '(';
+}
+
+bool may_open_list(const std::string& f) {
+  size_t k = after_lead(f);
+  if (k >= f.size()) return false;
+  char c = f[k];
+  if ((c >= '0' && c <= '9') || c == 'i' || c == 'v' || c == 'x' || c == 'l') return true;
+  if (c >= 'a' && c <= 'z' && k + 1 < f.size() && f[k + 1] == ')') return true;
+  return f.compare(k, 5, "dieu ") == 0;
+}
+
 // Whether a line opens an item, a heading or a bullet. Roman numerals count
 // only in capitals: a wrapped line may well start with the word "vị.".
 bool starts_heading_marker(const RepairedLine& l);
@@ -62,14 +87,17 @@ bool starts_heading_marker(const RepairedLine& l);
 bool starts_new_unit(const RepairedLine& l) {
   static const RE2 kBullet(R"(^\s*[-+*^]\s)");
   const std::string& folded = l.folded;
-  return RE2::PartialMatch(folded, item_marker()) || RE2::PartialMatch(folded, kBullet) ||
-         starts_heading_marker(l);
+  size_t first = folded.find_first_not_of(' ');
+  char c = first == std::string::npos ? ' ' : folded[first];
+  bool may_be_bullet = c == '-' || c == '+' || c == '*' || c == '^';
+  return (may_open_item(folded) && RE2::PartialMatch(folded, item_marker())) ||
+         (may_be_bullet && RE2::PartialMatch(folded, kBullet)) || starts_heading_marker(l);
 }
 
 bool starts_heading_marker(const RepairedLine& l) {
   const std::string& folded = l.folded;
   std::string roman;
-  if (!RE2::PartialMatch(folded, list_marker(), &roman)) return false;
+  if (!may_open_list(folded) || !RE2::PartialMatch(folded, list_marker(), &roman)) return false;
   if (roman.empty()) return true;
   size_t k = folded.find_first_not_of(" -");
   return k != std::string::npos && u_isupper(code_point_at(l, k));
@@ -195,7 +223,7 @@ void classify(Block* b) {
   const std::string& f = b->folded;
   re2::StringPiece input(f);
   std::string item;
-  if (RE2::Consume(&input, item_marker(), &item)) {
+  if (may_open_item(f) && RE2::Consume(&input, item_marker(), &item)) {
     b->item = item;
     b->body_begin = static_cast<uint32_t>(input.data() - f.data());
     return;
@@ -203,7 +231,7 @@ void classify(Block* b) {
   std::string roman, numbered, letter, article;
   input = re2::StringPiece(f);
   size_t len = f.size();
-  if (RE2::Consume(&input, list_marker(), &roman, &numbered, &letter, &article)) {
+  if (may_open_list(f) && RE2::Consume(&input, list_marker(), &roman, &numbered, &letter, &article)) {
     b->body_begin = static_cast<uint32_t>(input.data() - f.data());
     if (len > 260) return;  // a numbered paragraph, not a heading
     if (!roman.empty()) {
@@ -286,30 +314,24 @@ std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
       cur.first_line = static_cast<uint32_t>(li);
       open = true;
     }
-    // byte offsets of code points in the line's text
-    int32_t i = 0, n = static_cast<int32_t>(l.text.size());
+    // The code points [b, e) of the line's text, with their byte offsets, in
+    // one walk over the text.
+    const int32_t n = static_cast<int32_t>(l.text.size());
     const auto* s = reinterpret_cast<const uint8_t*>(l.text.data());
-    size_t cp = 0;
-    size_t byte_b = 0, byte_e = l.text.size();
-    while (i < n) {
+    const size_t base = cur.text.size();
+    int32_t i = 0, byte_b = 0;
+    for (size_t cp = 0; cp < e && i < n; ++cp) {
       if (cp == b) byte_b = i;
-      if (cp == e) byte_e = i;
+      if (cp >= b) {
+        cur.text_byte.push_back(static_cast<uint32_t>(base + (i - byte_b)));
+        cur.folded.push_back(l.folded[cp]);
+        cur.line.push_back(static_cast<uint32_t>(li));
+        cur.line_cp.push_back(static_cast<uint32_t>(cp));
+      }
       UChar32 c;
       U8_NEXT(s, i, n, c);
-      ++cp;
     }
-    if (e == cp) byte_e = l.text.size();
-    size_t base = cur.text.size();
-    cur.text.append(l.text, byte_b, byte_e - byte_b);
-    i = static_cast<int32_t>(byte_b);
-    for (size_t k = b; k < e; ++k) {
-      cur.text_byte.push_back(static_cast<uint32_t>(base + (i - byte_b)));
-      UChar32 c;
-      U8_NEXT(s, i, n, c);
-      cur.folded.push_back(l.folded[k]);
-      cur.line.push_back(static_cast<uint32_t>(li));
-      cur.line_cp.push_back(static_cast<uint32_t>(k));
-    }
+    cur.text.append(l.text, byte_b, i - byte_b);
     cur.last_line = static_cast<uint32_t>(li);
     last_text_line = li;
   };

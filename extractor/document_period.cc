@@ -17,7 +17,8 @@ void read_document_period(const Lexicon& lex, const std::string& title, size_t t
   for (const YearMention& m : mentions) {
     if (m.comparison_base || (vision != std::string::npos && m.begin > vision)) continue;
     // A bare year after a number names a document ("Thông tư 40 2017").
-    if (m.begin == m.year_begin && RE2::PartialMatch(std::string_view(folded).substr(0, m.begin), R"(\d\s+$)"))
+    static const RE2 kNumberBefore(R"(\d\s+$)");
+    if (m.begin == m.year_begin && RE2::PartialMatch(std::string_view(folded).substr(0, m.begin), kNumberBefore))
       continue;
     chosen = &m;
   }

@@ -53,6 +53,8 @@ struct Segmentation {
   std::vector<uint32_t> sentence_end;
   std::vector<uint32_t> clause_end;
   std::vector<bool> in_quotes;
+  std::vector<uint8_t> ends;   // working memory of segment()
+  std::vector<size_t> quotes;  // working memory of segment()
 };
 
 // A "sentence" longer than this (a table flattened into one line, a hostile
@@ -69,16 +71,18 @@ constexpr const char* kBreakdownMarker = "trong do";
 constexpr const char* kJoinWord = "va";
 constexpr const char* kEstimateWord = "uoc";
 
-Segmentation segment(const std::string& f) {
-  Segmentation seg;
+// Fills `seg` for folded block text `f`, reusing its memory from block to block.
+void segment(const std::string& f, Segmentation* out) {
+  Segmentation& seg = *out;
   size_t n = f.size();
-  seg.sentence_start.resize(n + 1);
-  seg.clause_start.resize(n + 1);
-  seg.sentence_end.resize(n + 1);
-  seg.clause_end.resize(n + 1);
+  seg.sentence_start.assign(n + 1, 0);
+  seg.clause_start.assign(n + 1, 0);
+  seg.sentence_end.assign(n + 1, 0);
+  seg.clause_end.assign(n + 1, 0);
   seg.in_quotes.assign(n + 1, false);
   // Where sentences and clauses end: 2 = sentence, 1 = clause.
-  std::vector<uint8_t> ends(n, 0);
+  std::vector<uint8_t>& ends = seg.ends;
+  ends.assign(n, 0);
   size_t since = 0;
   for (size_t i = 0; i < n; ++i, ++since) {
     char ch = f[i];
@@ -111,12 +115,12 @@ Segmentation segment(const std::string& f) {
   }
   // Text between paired quotation marks is a title or a slogan; an unpaired
   // last mark quotes nothing.
-  std::vector<size_t> quotes;
+  std::vector<size_t>& quotes = seg.quotes;
+  quotes.clear();
   for (size_t i = 0; i < n; ++i)
     if (f[i] == '"') quotes.push_back(i);
   for (size_t k = 0; k + 1 < quotes.size(); k += 2)
     for (size_t i = quotes[k]; i <= quotes[k + 1]; ++i) seg.in_quotes[i] = true;
-  return seg;
 }
 
 bool ends_with_word(const std::string& f, size_t end, const std::string& w, size_t limit,
@@ -206,11 +210,14 @@ class BlockExtractor {
  public:
   // `years`: the block's year mentions (find_year_mentions), read once per
   // block for this and update_context.
+  // `seg`: working memory for the block's segmentation, kept from block to block.
   BlockExtractor(const Lexicon& lex, const Block& block, const std::vector<YearMention>& years, Context* ctx,
-                 const std::vector<std::string>& raw_lines,
-                 const std::vector<RepairedLine>& repaired, std::vector<Figure>* out)
+                 const std::vector<std::string>& raw_lines, const std::vector<RepairedLine>& repaired,
+                 Segmentation* seg, std::vector<Figure>* out)
       : lex_(lex), b_(block), f_(block.folded), ctx_(ctx), raw_(raw_lines),
-        rep_(repaired), out_(out), seg_(segment(block.folded)), years_(years) {}
+        rep_(repaired), out_(out), seg_(*seg), years_(years) {
+    segment(block.folded, seg);
+  }
 
   void run();
 
@@ -276,7 +283,7 @@ class BlockExtractor {
   const std::vector<std::string>& raw_;
   const std::vector<RepairedLine>& rep_;
   std::vector<Figure>* out_;
-  Segmentation seg_;
+  const Segmentation& seg_;
   const std::vector<YearMention>& years_;
   std::vector<Local> done_;  // figures of this block, in order
 };
@@ -367,6 +374,13 @@ bool BlockExtractor::is_reference(size_t s, size_t e) const {
 bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const {
   static const RE2 kDash(R"(^(\s*%?\s*-\s*)(\d+(?:[.,]\d+)*))");
   static const RE2 kTo(R"(^(\s+(?:den|toi)\s+)(\d+(?:[.,]\d+)*))");
+  // What must follow for either pattern to match: a dash (after a "%"), or
+  // "den"/"toi" after a space. Most numbers have neither.
+  size_t k = skip_spaces(f_, e);
+  size_t dash = k < f_.size() && f_[k] == '%' ? skip_spaces(f_, k + 1) : k;
+  bool may_dash = dash < f_.size() && f_[dash] == '-';
+  bool may_to = k > e && (f_.compare(k, 3, "den") == 0 || f_.compare(k, 3, "toi") == 0);
+  if (!may_dash && !may_to) return false;
   re2::StringPiece rest(f_.data() + e, f_.size() - e);
   re2::StringPiece sep, num;
   if (RE2::PartialMatch(rest, kDash, &sep, &num) || RE2::PartialMatch(rest, kTo, &sep, &num)) {
@@ -995,6 +1009,7 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
     StageTimer joining(Stage::kBlocks);
     blocks = build_blocks(*prose);
   }
+  Segmentation segmentation;
   for (const Block& block : blocks) {
     while (next_table < tables.size() && tables[next_table].first_line < block.first_line)
       read_next_table();
@@ -1005,7 +1020,7 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
       ctx.item = block.item;
       ctx.item_period.clear();
     }
-    BlockExtractor(lex, block, years, &ctx, raw_lines, repaired, &figures).run();
+    BlockExtractor(lex, block, years, &ctx, raw_lines, repaired, &segmentation, &figures).run();
     if (block.heading_level == 0) update_context(lex, block, years, &ctx);
   }
   while (next_table < tables.size()) read_next_table();

@@ -1,6 +1,7 @@
 #include "extractor/header_text.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -58,7 +59,11 @@ std::string text_span(const HeaderLine& line, size_t b, size_t e) {
 
 bool is_upper_text(std::string_view text) {
   int upper = 0, marked_lower = 0;
-  for (char32_t c : decode_utf8(text)) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) c = 0xFFFD;
     if (u_isupper(c)) ++upper;
     if (!u_islower(c)) continue;
     if (c < 0x80) return false;  // a plain small letter: running text

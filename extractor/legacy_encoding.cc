@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 namespace chitieu {
@@ -223,9 +224,16 @@ std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
 // Latin-1 vowels Vietnamese does use (à á â ã è é ê ì í ò ó ô õ ù ú ý) don't count.
 double foreign_latin1_share(std::string_view utf8) {
   static const std::u32string kVietnamese = U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
-  std::u32string u = decode_utf8(utf8);
   size_t letters = 0, foreign = 0;
-  for (char32_t c : u) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (c < 0x80) {  // ASCII: a letter or not, never Latin-1
+      letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      continue;
+    }
     bool latin1 = c >= 0xA0 && c <= 0xFF;
     if (latin1 && kVietnamese.find(c) == std::u32string::npos) ++foreign;
     if (latin1 || u_isalpha(static_cast<UChar32>(c))) ++letters;
@@ -248,6 +256,14 @@ bool is_valid_utf8(std::string_view bytes) {
   int32_t i = 0, n = static_cast<int32_t>(bytes.size());
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   while (i < n) {
+    if (i + 8 <= n) {  // runs of ASCII, eight bytes at a time
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) return false;

@@ -151,12 +151,31 @@ bool locality_after(const Lexicon& lex, const HeaderLine& l, size_t* at, std::st
   return false;
 }
 
+// The issuers a press text may name ("text" source), in the lexicon's order,
+// by the first byte of their pattern: at a position only those starting with
+// its byte can stand.
+struct TextIssuers {
+  std::vector<const LabeledPattern*> by_first_byte[256];
+};
+
+const TextIssuers& text_issuers(const Lexicon& lex) {
+  return lex.derived.get<TextIssuers>([&] {
+    TextIssuers t;
+    for (const LabeledPattern& is : lex.issuers)
+      if (is.source == "text" && !is.pattern.empty())
+        t.by_first_byte[static_cast<unsigned char>(is.pattern[0])].push_back(&is);
+    return t;
+  });
+}
+
 bool find_act(const Lexicon& lex, const HeaderLine& l, Act* act) {
   const std::string& f = l.folded;
+  const TextIssuers& issuers = text_issuers(lex);
   for (size_t p = 0; p < f.size(); ++p) {
     if (p > 0 && isalnum(static_cast<unsigned char>(f[p - 1]))) continue;
-    for (const LabeledPattern& is : lex.issuers) {
-      if (is.source != "text" || !word_at(f, p, is.pattern)) continue;
+    for (const LabeledPattern* candidate : issuers.by_first_byte[static_cast<unsigned char>(f[p])]) {
+      const LabeledPattern& is = *candidate;
+      if (!word_at(f, p, is.pattern)) continue;
       size_t at = p + is.pattern.size(), locality_begin = skip_spaces(f, at);
       std::string place;
       bool local = locality_after(lex, l, &at, &place);

@@ -32,8 +32,9 @@ bool has_word(const std::string& text, const std::vector<std::string>& words) {
 }
 
 bool is_column_number_row(const GridRow& row) {
+  static const RE2 kColumnNumber(R"(\(?\d{1,2}\)?)");
   return !row.empty() && std::all_of(row.begin(), row.end(), [](const GridCell& c) {
-    return c.empty() || RE2::FullMatch(c.folded, R"(\(?\d{1,2}\)?)");
+    return c.empty() || RE2::FullMatch(c.folded, kColumnNumber);
   });
 }
 
@@ -296,9 +297,10 @@ RowContext TableReader::read_row_context(const GridRow& row) {
   unit_opening_label(lex_, label, folded, &ctx.unit, &ctx.unit_text);
   // Hierarchy: a row without STT, "2.1" or "a)" belongs to the numbered row above;
   // a Roman numeral opens a section.
+  static const RE2 kSection(R"([ivx]+\.?)"), kChild(R"(\d+\.\d+.*|[a-z]\))");
   std::string f = fold_text(stt);
-  bool section = RE2::FullMatch(f, R"([ivx]+\.?)");
-  bool child = stt.empty() || RE2::FullMatch(f, R"(\d+\.\d+.*|[a-z]\))");
+  bool section = RE2::FullMatch(f, kSection);
+  bool child = stt.empty() || RE2::FullMatch(f, kChild);
   if (section) {
     parent_label_.clear();
     parent_item_.clear();

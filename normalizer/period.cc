@@ -12,6 +12,21 @@ bool looks_like_year(std::string_view s, size_t b, size_t e) {
   return y >= 1900 && y <= 2100;
 }
 
+namespace {
+
+// Whether "19dd" or "20dd" occurs in `folded`: every year mention has one.
+bool has_year_digits(std::string_view f) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = f.find_first_of("12"); i != std::string_view::npos && i + 3 < f.size();
+       i = f.find_first_of("12", i + 1)) {
+    if (((f[i] == '1' && f[i + 1] == '9') || (f[i] == '2' && f[i + 1] == '0')) && digit(f[i + 2]) && digit(f[i + 3]))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view folded) {
   // The lead-in words are optional; a bare year still counts ("đến 2030").
   static const RE2 kYear(
@@ -23,6 +38,7 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
   static const RE2 kBaseBefore(
       R"((?:^|[^a-z])(?:([a-z]+)\s+)?so(?:\s+voi|\s+sanh)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua|ke hoach|du toan|uth|th|kh|dt))?\s+(?:nam\s+)?$)");
   std::vector<YearMention> out;
+  if (!has_year_digits(folded)) return out;  // most blocks: no pattern to run
   re2::StringPiece input(folded.data(), folded.size());
   re2::StringPiece lead, y1, sep, y2;
   const char* base = folded.data();

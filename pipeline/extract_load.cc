@@ -201,8 +201,22 @@ Status load_bundles(Store* store, const std::vector<std::string>& paths, const B
   std::sort(refs.begin(), refs.end());
   if (observer != nullptr) observer->started(refs.size() + unusable.size(), bytes);
   for (const FileOutcome& o : unusable) count_outcome(o, observer, totals);
+  // A document stored before (a load run again) is not read further than
+  // its bundle's first line: the store finds it by its SHA-256 and says so.
+  std::vector<bool> stored_before(refs.size(), false);
+  for (size_t i = 0; i < refs.size(); ++i) {
+    bool present = false;
+    stored_before[i] = store->has_document(refs[i].document.sha256, &present).ok() && present;
+  }
   run_batch<ExtractedFile>(
-      refs.size(), options, totals, [&](size_t i) { return decode_one(refs[i]); },
+      refs.size(), options, totals,
+      [&](size_t i) {
+        if (!stored_before[i]) return decode_one(refs[i]);
+        ExtractedFile x;
+        x.doc.source.sha256 = refs[i].document.sha256;
+        x.doc.source.size_bytes = refs[i].document.size_bytes;
+        return x;
+      },
       [&](size_t i, ExtractedFile& x) {
         FileOutcome o = store_extracted(store, refs[i].document.path, x, by);
         count_outcome(o, observer, totals);

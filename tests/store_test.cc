@@ -380,6 +380,47 @@ void drop_version_five_columns(sqlite3* db) {
     run_sql(db, std::string("ALTER TABLE lines DROP COLUMN ") + column);
 }
 
+// Ingest leaves the search index to the first search, which indexes every
+// document stored since the last one, once: a search after more documents
+// finds them, a search with nothing new writes nothing, and a database whose
+// documents were indexed at ingest (before this was so) is not indexed twice.
+TEST_F(StoreTest, TheSearchIndexIsBuiltByTheFirstSearchAfterIngest) {
+  std::unique_ptr<Store> store = open();
+  sqlite3* db = raw();
+  ingest(*store, make_doc("a.txt", {"Tang truong kinh te dat 7%."}));
+  ingest(*store, make_doc("b.txt", {"Thu nhap binh quan tang."}));
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM search_docsize"), "0") << "nothing indexed at ingest";
+  std::vector<SearchHit> hits;
+  ASSERT_TRUE(store->search("tang", 10, &hits).ok());
+  EXPECT_EQ(hits.size(), 2u);
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM search_docsize"), "2");
+
+  size_t indexed = 99;
+  ASSERT_TRUE(store->update_search_index(&indexed).ok());
+  EXPECT_EQ(indexed, 0u) << "nothing new";
+  ingest(*store, make_doc("c.txt", {"Dien tich tang them."}));
+  hits.clear();
+  ASSERT_TRUE(store->search("tang", 10, &hits).ok());
+  EXPECT_EQ(hits.size(), 3u) << "the document stored after the first search";
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM search_docsize"), "3") << "each line indexed once";
+
+  // As chitieu indexed before: document 4's line at ingest (rowid: id << 24 | line << 1).
+  int64_t d = ingest(*store, make_doc("d.txt", {"Von dau tu tang."})).document_id;
+  exec(db, "INSERT INTO search(rowid, folded) VALUES (" + std::to_string((d << 24) | (1 << 1)) +
+               ", 'von dau tu tang')");
+  ASSERT_TRUE(store->update_search_index(&indexed).ok());
+  EXPECT_EQ(indexed, 0u) << "indexed already";
+  hits.clear();
+  ASSERT_TRUE(store->search("tang", 10, &hits).ok());
+  EXPECT_EQ(hits.size(), 4u);
+
+  // Another connection searching finds the index up to date.
+  std::unique_ptr<Store> other = open();
+  ASSERT_TRUE(other->update_search_index(&indexed).ok());
+  EXPECT_EQ(indexed, 0u);
+  sqlite3_close(db);
+}
+
 // Version 1 kept only the joined display form of an indicator and no change;
 // opening such a database splits the form into parent and sub-indicator once,
 // reads every value as a level, and says the current version.

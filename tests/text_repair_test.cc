@@ -272,5 +272,57 @@ TEST(TextRepair, OffsetMapRoundTripsOnEveryCorpusLine) {
   EXPECT_EQ(bad_span, 0u);
 }
 
+// A line that needs nothing repaired (most lines, read on a path of their
+// own) is its own text, its skeleton the folding of it, its map the byte of
+// each code point; a line that needs a repair does not take that path.
+TEST(TextRepair, APlainLineIsItsOwnRepair) {
+  size_t plain = 0;
+  for (const std::string& path : corpus_files()) {
+    for (const std::string& raw : corpus_lines(fs::path(path).filename().string())) {
+      RepairedLine r = repair_line(raw);
+      if (!r.repairs.empty()) continue;
+      ++plain;
+      EXPECT_EQ(r.text, raw);
+      EXPECT_EQ(r.folded, fold_text(raw));
+      std::vector<size_t> bytes = cp_bytes(raw);
+      EXPECT_EQ(std::vector<size_t>(r.raw_byte_of_cp.begin(), r.raw_byte_of_cp.end()), bytes) << raw;
+    }
+  }
+  EXPECT_GT(plain, 1000u);
+  for (const char* damaged : {"t\xC6\xA3\xC6\xA1ng", "a\xC2\xA0b", "x\xE2\x80\x8By", "Tho\xCC\x82ng", "a\tb",
+                              "x [bookmark: _GoBack] y"}) {
+    EXPECT_FALSE(repair_line(damaged).repairs.empty()) << damaged;
+  }
+}
+
+// The word set finds what find_folded_word finds, word by word: on every
+// line of the corpus, for every list of the lexicon's grammar words, with
+// every start and end.
+TEST(FoldedWordSet, FindsWhatTheWordsFindOneByOne) {
+  const Lexicon& lex = default_lexicon();
+  const std::vector<const std::vector<std::string>*> lists = {&lex.words.target_words, &lex.words.result_cues,
+                                                              &lex.words.per_year_words};
+  size_t checked = 0, found = 0;
+  for (const auto* list : lists) {
+    FoldedWordSet set(*list);
+    for (const std::string& path : corpus_files()) {
+      for (const std::string& raw : corpus_lines(fs::path(path).filename().string())) {
+        std::string f = repair_line(raw).folded;
+        for (size_t from = 0; from <= f.size(); from += 7) {
+          for (size_t to : {f.size(), from + 12, from + 40}) {
+            bool one_by_one = false;
+            for (const std::string& w : *list) one_by_one = one_by_one || find_folded_word(f, w, from, to) != std::string::npos;
+            ASSERT_EQ(set.found_in(f, from, to), one_by_one) << f << " [" << from << ", " << to << ")";
+            ++checked;
+            found += one_by_one;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 10000u);
+  EXPECT_GT(found, 100u);
+}
+
 }  // namespace
 }  // namespace chitieu
