@@ -58,14 +58,16 @@ const std::array<char, kTableSize>& fold_table() {
 }  // namespace
 
 bool is_combining_mark(int32_t c) {
-  static const std::vector<bool> table = [] {
-    std::vector<bool> t(kTableSize);
+  static const std::array<bool, kTableSize> table = [] {
+    std::array<bool, kTableSize> t{};
     for (int32_t k = 0; k < kTableSize; ++k) t[k] = u_getCombiningClass(k) != 0;
     return t;
   }();
   if (c >= 0 && c < kTableSize) return table[c];
   return u_getCombiningClass(c) != 0;
 }
+
+CodePointFolder::CodePointFolder() : table_(fold_table().data()), table_size_(kTableSize) {}
 
 char fold_code_point(int32_t c) {
   if (c >= 0 && c < kTableSize) return fold_table()[c];
@@ -76,6 +78,7 @@ char fold_code_point(int32_t c) {
 std::string fold_text(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
+  const CodePointFolder fold;
   int32_t i = 0, n = static_cast<int32_t>(utf8.size());
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   while (i < n) {
@@ -83,7 +86,7 @@ std::string fold_text(std::string_view utf8) {
     U8_NEXT(s, i, n, c);
     if (c < 0) c = 0xFFFD;
     if (c >= 0x300 && is_combining_mark(c)) continue;  // none below U+0300
-    out.push_back(fold_code_point(c));
+    out.push_back(fold(c));
   }
   return out;
 }
@@ -149,7 +152,9 @@ bool FoldedWordSet::found_in(std::string_view f, size_t from, size_t to) const {
   to = std::min(to, f.size());
   for (size_t p = from; p < to; ++p) {
     if (p > 0 && word_char(f[p - 1])) continue;  // not where a word starts
-    for (const std::string& w : by_first_byte_[static_cast<unsigned char>(f[p])]) {
+    const std::vector<std::string>& candidates = by_first_byte_[static_cast<unsigned char>(f[p])];
+    if (candidates.empty()) continue;
+    for (const std::string& w : candidates) {
       size_t end = p + w.size();
       if (end <= to && f.compare(p, w.size(), w) == 0 && (end >= f.size() || !word_char(f[end]))) return true;
     }

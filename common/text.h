@@ -23,6 +23,20 @@ namespace chitieu {
 // One ASCII byte for a code point, as used in folded text.
 char fold_code_point(int32_t c);
 
+// fold_code_point with its table looked up once, for loops that fold many
+// code points (a line, a document).
+class CodePointFolder {
+ public:
+  CodePointFolder();
+  char operator()(int32_t c) const {
+    return c >= 0 && c < table_size_ ? table_[c] : fold_code_point(c);
+  }
+
+ private:
+  const char* table_;
+  int32_t table_size_;
+};
+
 // Folds UTF-8 text (one byte per code point; combining marks are dropped).
 std::string fold_text(std::string_view utf8);
 

@@ -285,6 +285,22 @@ void mark_appendix_titles(std::vector<Block>* blocks) {
   }
 }
 
+// `*b` as a new block, with the memory of its text and per-code-point vectors.
+void reset_keeping_memory(Block* b) {
+  Block fresh;
+  fresh.text.swap(b->text);
+  fresh.folded.swap(b->folded);
+  fresh.text_byte.swap(b->text_byte);
+  fresh.line.swap(b->line);
+  fresh.line_cp.swap(b->line_cp);
+  fresh.text.clear();
+  fresh.folded.clear();
+  fresh.text_byte.clear();
+  fresh.line.clear();
+  fresh.line_cp.clear();
+  *b = std::move(fresh);
+}
+
 }  // namespace
 
 std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
@@ -293,12 +309,15 @@ std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
   bool open = false;
   size_t last_text_line = 0;
 
+  // `cur` grows as lines join it; a finished block is copied out at its size,
+  // and `cur` keeps its memory for the next one (one allocation per vector
+  // per block, not one per doubling).
   auto flush = [&] {
     if (!open) return;
     cur.text_byte.push_back(static_cast<uint32_t>(cur.text.size()));
     classify(&cur);
-    blocks.push_back(std::move(cur));
-    cur = Block();
+    blocks.push_back(cur);
+    reset_keeping_memory(&cur);
     open = false;
   };
   auto append_line = [&](size_t li) {

@@ -126,6 +126,7 @@ void segment(const std::string& f, Segmentation* out) {
 bool ends_with_word(const std::string& f, size_t end, const std::string& w, size_t limit,
                     size_t* begin) {
   if (w.size() > end - limit) return false;
+  if (!w.empty() && f[end - 1] != w.back()) return false;  // the cheap test first
   size_t b = end - w.size();
   if (f.compare(b, w.size(), w) != 0) return false;
   if (b > 0 && is_word_char(f[b - 1])) return false;
@@ -190,6 +191,7 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
     }
     for (const std::string& w : lex.words.indicator_leading) {
       size_t len = w.size();
+      if (len > 0 && f[*b] != w[0]) continue;  // the cheap test first
       if (*e - *b >= len && f.compare(*b, len, w) == 0 &&
           (*b + len == *e || !is_word_char(f[*b + len]))) {
         *b += len;

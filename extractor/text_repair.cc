@@ -215,6 +215,7 @@ bool repair_plain_line(std::string_view raw, const FontMap* font, const icu::Nor
   if (font || raw.find("[bookmark: ") != std::string_view::npos) return false;
   const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
   const int32_t n = static_cast<int32_t>(raw.size());
+  const CodePointFolder fold;
   std::string folded;
   std::vector<uint32_t> offsets;
   folded.reserve(raw.size());
@@ -226,7 +227,7 @@ bool repair_plain_line(std::string_view raw, const FontMap* font, const icu::Nor
     if (c < 0 || is_invisible(c) || is_space_variant(c) || c == 0x01A3 || c == 0x01A2 ||
         (c >= 0x300 && is_combining_mark(c)))
       return false;
-    folded.push_back(fold_code_point(c));
+    folded.push_back(fold(c));
     offsets.push_back(static_cast<uint32_t>(start));
   }
   UErrorCode err = U_ZERO_ERROR;
