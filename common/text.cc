@@ -142,18 +142,28 @@ bool has_any_folded_word(std::string_view folded, const std::vector<std::string>
   return false;
 }
 
-FoldedWordSet::FoldedWordSet(const std::vector<std::string>& words) {
-  for (const std::string& w : words)
-    if (!w.empty()) by_first_byte_[static_cast<unsigned char>(w[0])].push_back(w);
+FoldedWordSet::FoldedWordSet(const std::vector<std::string>& words) : starts_(1 << 16, false) {
+  for (const std::string& w : words) {
+    if (w.empty()) continue;
+    unsigned first = static_cast<unsigned char>(w[0]);
+    by_first_byte_[first].push_back(w);
+    if (w.size() > 1) starts_[first << 8 | static_cast<unsigned char>(w[1])] = true;
+    else for (unsigned second = 0; second < 256; ++second) starts_[first << 8 | second] = true;
+  }
 }
 
 bool FoldedWordSet::found_in(std::string_view f, size_t from, size_t to) const {
   auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   to = std::min(to, f.size());
+  if (starts_.empty()) return false;  // no words
   for (size_t p = from; p < to; ++p) {
     if (p > 0 && word_char(f[p - 1])) continue;  // not where a word starts
-    const std::vector<std::string>& candidates = by_first_byte_[static_cast<unsigned char>(f[p])];
-    if (candidates.empty()) continue;
+    unsigned first = static_cast<unsigned char>(f[p]);
+    // The word's second byte is the text's next one; at the text's end only a
+    // one-byte word fits, which marks every second byte.
+    unsigned second = p + 1 < f.size() ? static_cast<unsigned char>(f[p + 1]) : 0;
+    if (!starts_[first << 8 | second]) continue;
+    const std::vector<std::string>& candidates = by_first_byte_[first];
     for (const std::string& w : candidates) {
       size_t end = p + w.size();
       if (end <= to && f.compare(p, w.size(), w) == 0 && (end >= f.size() || !word_char(f[end]))) return true;

@@ -72,6 +72,9 @@ class FoldedWordSet {
 
  private:
   std::vector<std::string> by_first_byte_[256];
+  // The first two bytes of the words (a one-byte word: its byte and any
+  // other): most places are passed over on one bit.
+  std::vector<bool> starts_;
 };
 
 // True for combining marks (canonical combining class not 0), which folding

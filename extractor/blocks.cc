@@ -333,8 +333,13 @@ std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
       cur.first_line = static_cast<uint32_t>(li);
       open = true;
     }
-    // The code points [b, e) of the line's text, with their byte offsets, in
-    // one walk over the text.
+    // The code points [b, e) of the line, each with its line, its place in
+    // the line and its byte in the block's text (one walk over the line).
+    const size_t at = cur.folded.size(), count = e - b;
+    cur.folded.append(l.folded, b, count);
+    cur.line.resize(at + count, static_cast<uint32_t>(li));
+    cur.line_cp.resize(at + count);
+    cur.text_byte.resize(at + count);
     const int32_t n = static_cast<int32_t>(l.text.size());
     const auto* s = reinterpret_cast<const uint8_t*>(l.text.data());
     const size_t base = cur.text.size();
@@ -342,13 +347,10 @@ std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
     for (size_t cp = 0; cp < e && i < n; ++cp) {
       if (cp == b) byte_b = i;
       if (cp >= b) {
-        cur.text_byte.push_back(static_cast<uint32_t>(base + (i - byte_b)));
-        cur.folded.push_back(l.folded[cp]);
-        cur.line.push_back(static_cast<uint32_t>(li));
-        cur.line_cp.push_back(static_cast<uint32_t>(cp));
+        cur.line_cp[at + cp - b] = static_cast<uint32_t>(cp);
+        cur.text_byte[at + cp - b] = static_cast<uint32_t>(base + (i - byte_b));
       }
-      UChar32 c;
-      U8_NEXT(s, i, n, c);
+      U8_FWD_1(s, i, n);
     }
     cur.text.append(l.text, byte_b, i - byte_b);
     cur.last_line = static_cast<uint32_t>(li);

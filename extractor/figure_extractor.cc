@@ -218,7 +218,9 @@ class BlockExtractor {
                  Segmentation* seg, std::vector<Figure>* out)
       : lex_(lex), b_(block), f_(block.folded), ctx_(ctx), raw_(raw_lines),
         rep_(repaired), out_(out), seg_(*seg), years_(years) {
-    segment(block.folded, seg);
+    // Only a block with a number has figures to place in its sentences.
+    has_number_ = f_.find_first_of("0123456789") != std::string::npos;
+    if (has_number_) segment(block.folded, seg);
   }
 
   void run();
@@ -285,7 +287,8 @@ class BlockExtractor {
   const std::vector<std::string>& raw_;
   const std::vector<RepairedLine>& rep_;
   std::vector<Figure>* out_;
-  const Segmentation& seg_;
+  const Segmentation& seg_;  // of this block when it has a number
+  bool has_number_ = false;
   const std::vector<YearMention>& years_;
   std::vector<Local> done_;  // figures of this block, in order
 };
@@ -908,6 +911,7 @@ bool next_number(const std::string& f, size_t from, size_t* s, size_t* e) {
 }
 
 void BlockExtractor::run() {
+  if (!has_number_) return;
   size_t resume = 0;  // numbers before this were consumed by a range
   for (size_t s = 0, e = 0; next_number(f_, e, &s, &e);) {
     if (s < resume || is_reference(s, e)) continue;
