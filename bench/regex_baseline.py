@@ -1,12 +1,11 @@
 #!/usr/bin/env python3
 """The yardstick of issue 13: a plain Python regex over the same files.
 
-For every line of every file, each number followed by a unit word (the
-simplest figure finder one could write: no repair, no header, no year, no
-kind, no database). It reads the files as chitieu does (whole, decoded as
-UTF-8) and prints one line:
+For every line of every file, each number followed by a unit word, kept with
+its file and line (the simplest figure finder one could write: no repair, no
+header, no year, no kind, no database, one core). Prints one line a run:
 
-    regex: 582 files, 15.3 MB, 61234 matches in 1.58 s: 9.69 MB/s
+    regex: 583 files, 14.3 MB, 31742 matches in 0.46 s: 31.00 MB/s
 
     bench/regex_baseline.py ../shared/realdocs [--repeat 3]
 
@@ -41,15 +40,16 @@ def files_under(paths):
 
 
 def run_once(files):
-    size = matches = 0
+    size = 0
+    found = []
     start = time.perf_counter()
     for path in files:
-        with open(path, "rb") as f:
-            data = f.read()
-        size += len(data)
-        for line in data.decode("utf-8", "replace").splitlines():
-            matches += len(FIGURE.findall(line))
-    return size, matches, time.perf_counter() - start
+        size += os.path.getsize(path)
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for number, line in enumerate(f, 1):
+                for m in FIGURE.finditer(line):
+                    found.append((path, number, m.group(1), m.group(2)))
+    return size, len(found), time.perf_counter() - start
 
 
 def main(argv):

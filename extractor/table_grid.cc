@@ -193,6 +193,7 @@ std::vector<TableGrid> find_pipe_rows(const std::vector<RepairedLine>& lines) {
 // Code point positions of the tabs of a raw line, in its repaired line.
 std::vector<size_t> tab_positions(const std::string& raw, const RepairedLine& l) {
   std::vector<size_t> out;
+  if (raw.find('\t') == std::string::npos) return out;  // most lines
   for (size_t cp = 0; cp + 1 < l.raw_byte_of_cp.size(); ++cp) {
     uint32_t byte = l.raw_byte_of_cp[cp];
     if (byte < raw.size() && raw[byte] == '\t') out.push_back(cp);
