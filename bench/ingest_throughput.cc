@@ -69,7 +69,8 @@ void remove_db(const std::string& db) {
 // `out_dir`/copies until there are `megabytes`.
 std::vector<std::string> prepare_files(const Options& o, uint64_t* bytes) {
   std::vector<chitieu::FileOutcome> unusable;
-  std::vector<std::string> files = chitieu::expand_inputs(o.inputs, &unusable);
+  std::vector<std::string> files;
+  for (const chitieu::InputFile& f : chitieu::expand_inputs(o.inputs, &unusable)) files.push_back(f.path);
   *bytes = 0;
   for (const std::string& f : files) *bytes += fs::file_size(f);
   const uint64_t target = static_cast<uint64_t>(o.megabytes * 1e6);
@@ -280,7 +281,7 @@ bool run_damaged(const std::vector<std::string>& seeds, const chitieu::damage::K
 int bench_damage(const Options& o) {
   std::vector<chitieu::FileOutcome> unusable;
   std::vector<std::string> seeds;
-  for (const std::string& f : chitieu::expand_inputs(o.inputs, &unusable)) seeds.push_back(slurp(f));
+  for (const chitieu::InputFile& f : chitieu::expand_inputs(o.inputs, &unusable)) seeds.push_back(slurp(f.path));
   const size_t target = static_cast<size_t>(std::max(o.megabytes, 1.0) * 1e6);
   std::string db = o.out_dir + "/damage.db";
   std::printf("| input | MB/s | documents/s | figures |\n|---|---|---|---|\n");

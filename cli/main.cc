@@ -75,18 +75,12 @@ CLI::App* add_ingest(CLI::App& app, Arguments* a) {
   CLI::App* cmd = add_command(
       app, "ingest",
       "Store documents and their figures; files or folders, many at once.\n"
-      "The same bytes are never stored twice. Every file of a folder is tried: each is
-"
-      "stored, already stored, skipped (no document: an archive, an executable, data)
-"
-      "or failed (a document that cannot be read); the exit status is 1 when any file
-"
-      "failed. On a terminal one live line shows the progress, and a line of its own
-"
-      "each file that failed (every file with --verbose). Documents are read and
-"
-      "extracted on --jobs workers and stored in the order given, so the database is
-"
+      "The same bytes are never stored twice. Every file of a folder is tried: each is\n"
+      "stored, already stored, skipped (no document: an archive, an executable, data)\n"
+      "or failed (a document that cannot be read); the exit status is 1 when any file\n"
+      "failed. On a terminal one live line shows the progress, and a line of its own\n"
+      "each file that failed (every file with --verbose). Documents are read and\n"
+      "extracted on --jobs workers and stored in the order given, so the database is\n"
       "the same whatever the number of workers.",
       a);
   cmd->add_option("paths", a->batch.paths, "files or directories")->required();

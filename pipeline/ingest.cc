@@ -163,6 +163,19 @@ Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::str
   return ingest_paths(lex, store, paths, options, &reporter, totals);
 }
 
+Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::string>& paths,
+                    const std::string& forced_encoding, const std::function<void(const FileOutcome&)>& report,
+                    BatchTotals* totals) {
+  struct Reporter : BatchObserver {
+    const std::function<void(const FileOutcome&)>* report;
+    void finished(const FileOutcome& o) override { (*report)(o); }
+  } reporter;
+  reporter.report = &report;
+  BatchOptions options;
+  options.forced_encoding = forced_encoding;
+  return ingest_paths(lex, store, paths, options, &reporter, totals);
+}
+
 void pass_over_non_document(const InputFile& file, FileOutcome* o) {
   if (o->result == FileResult::kFailed && file.in_folder && is_not_a_document(o->error))
     o->result = FileResult::kSkipped;

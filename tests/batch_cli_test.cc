@@ -6,7 +6,8 @@
 //
 // The batch: the corpus documents copied with a line of their own (distinct
 // bytes, the same figures), one copy twice under another name (stored once,
-// then "already stored"), and an empty file (an error).
+// then "already stored"), an empty file (an error) and binary data (no
+// document: skipped in a folder).
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <pty.h>
@@ -73,6 +74,7 @@ class BatchCliTest : public ::testing::Test {
     }
     fs::copy_file(batch_ / "doc_007.txt", batch_ / "doc_007 copy.txt");
     std::ofstream(batch_ / "empty.txt").close();
+    std::ofstream(batch_ / "data.bin", std::ios::binary) << std::string("\x00\x01\x02\xff binary", 12);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -109,7 +111,7 @@ TEST_F(BatchCliTest, OneWorkerOrManyMakeTheSameDatabase) {
     ChildResult r = chitieu({"ingest", "--jobs", jobs, "--db", database, "--log", log, batch_.string()});
     EXPECT_EQ(r.exit_code, 1) << r.err;  // the empty file
     EXPECT_NE(r.err.find("ingest: " + std::to_string(kCopies) + " stored"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("1 already stored, 1 failed"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("1 already stored, 1 skipped, 1 failed"), std::string::npos) << r.err;
     std::string e = exported(database);
     ASSERT_GT(split_lines(e).size(), 500u);
     // The log without the seconds, which differ from run to run.
@@ -147,6 +149,7 @@ TEST_F(BatchCliTest, OffATerminalOnlyProblemsAndTheSummary) {
   for (size_t i = 0; i < want.size(); ++i) {
     const std::string& l = lines[i];
     bool about = l.rfind("stored: " + want[i] + ": ", 0) == 0 || l.rfind("error: " + want[i] + ": ", 0) == 0 ||
+                 l.rfind("skipped: " + want[i] + ": ", 0) == 0 ||
                  l.rfind("already stored: " + want[i] + " (sha256 ", 0) == 0;
     EXPECT_TRUE(about) << "line " << i << " is about " << want[i] << ": " << l;
   }
@@ -171,6 +174,11 @@ TEST_F(BatchCliTest, TheLogHasOneJsonLinePerFile) {
     if (want[i].ends_with("empty.txt")) {
       EXPECT_EQ(outcome, "failed");
       EXPECT_EQ(j["reason"], "empty file");
+      continue;
+    }
+    if (want[i].ends_with("data.bin")) {
+      EXPECT_EQ(outcome, "skipped");
+      EXPECT_NE(j["reason"].get<std::string>().find("binary"), std::string::npos) << j.dump();
       continue;
     }
     EXPECT_TRUE(j["reason"].is_null());
@@ -212,10 +220,10 @@ TEST_F(BatchCliTest, OnATerminalOneLiveLine) {
   EXPECT_EQ(WEXITSTATUS(status), 1) << screen;
   // Redrawn in place: a carriage return, never a line per file stored.
   EXPECT_NE(screen.find("\r"), std::string::npos) << screen;
-  std::string total = "/" + std::to_string(kCopies + 2) + " files, ";
+  std::string total = "/" + std::to_string(kCopies + 3) + " files, ";
   EXPECT_NE(screen.find("ingest: 0" + total), std::string::npos) << screen;
-  EXPECT_NE(screen.find("ingest: " + std::to_string(kCopies + 2) + total), std::string::npos) << screen;
-  for (const char* part : {" MB, ", " figures, ", " failed, ", " MB/s"})
+  EXPECT_NE(screen.find("ingest: " + std::to_string(kCopies + 3) + total), std::string::npos) << screen;
+  for (const char* part : {" MB, ", " figures, ", " skipped, ", " failed, ", " MB/s"})
     EXPECT_NE(screen.find(part), std::string::npos) << part << "\n" << screen;
   EXPECT_NE(screen.find(" left"), std::string::npos) << "time left while files remain\n" << screen;
   EXPECT_EQ(screen.find("stored: "), std::string::npos) << screen;
@@ -255,7 +263,7 @@ TEST_F(BatchCliTest, ExtractInFourProcessesThenLoadIsOneIngest) {
   ChildResult load = chitieu({"load", "--db", db("load.db"), bundles.string()});
   EXPECT_EQ(load.exit_code, 0) << load.err;
   EXPECT_NE(load.err.find("load: " + std::to_string(kCopies) + " stored"), std::string::npos) << load.err;
-  EXPECT_NE(load.err.find("1 already stored, 0 failed"), std::string::npos) << load.err;
+  EXPECT_NE(load.err.find("1 already stored, 0 skipped, 0 failed"), std::string::npos) << load.err;
   EXPECT_TRUE(exported(db("load.db")) == want) << "load's export differs from ingest's";
 
   // Again: nothing extracted twice, nothing stored twice.
@@ -267,7 +275,7 @@ TEST_F(BatchCliTest, ExtractInFourProcessesThenLoadIsOneIngest) {
     ++summaries;
     EXPECT_EQ(l.rfind("extract: 0 extracted (0 figures), ", 0), 0u) << l;
   }
-  EXPECT_EQ(summaries, static_cast<size_t>((kCopies + 2 + 2) / 3)) << err;
+  EXPECT_EQ(summaries, static_cast<size_t>((kCopies + 3 + 2) / 3)) << err;
   load = chitieu({"load", "--db", db("load.db"), bundles.string()});
   EXPECT_EQ(load.exit_code, 0) << load.err;
   EXPECT_NE(load.err.find("load: 0 stored (0 figures), " + std::to_string(kCopies + 1) + " already stored"),
