@@ -223,11 +223,14 @@ int bench_ingest(const Options& o) {
   std::string db = o.out_dir + "/ingest.db";
   std::vector<unsigned> worker_counts = {1};
   if (cores > 1) worker_counts.push_back(cores);
+  // Runs alternate between the worker counts, so that whatever else the
+  // machine does falls on both alike.
+  std::vector<std::vector<Run>> runs(worker_counts.size());
+  for (int i = 0; i < o.repeat; ++i)
+    for (size_t k = 0; k < worker_counts.size(); ++k) runs[k].push_back(ingest_once(files, worker_counts[k], db));
   for (size_t k = 0; k < worker_counts.size(); ++k) {
-    std::vector<Run> runs;
-    for (int i = 0; i < o.repeat; ++i) runs.push_back(ingest_once(files, worker_counts[k], db));
     double best = 0;
-    const Run& median = summarize(runs, &best);
+    const Run& median = summarize(runs[k], &best);
     print_stage_row(worker_counts[k], best, median, bytes);
     rate[k] = bytes / 1e6 / best;
   }

@@ -15,6 +15,7 @@ mkdir -p bench/out
 REALDOCS="${REALDOCS:-../shared/realdocs}"
 REPEAT="${REPEAT:-5}"
 echo "$(nproc) cores; load: $(uptime | sed 's/.*load average: //')"
+python3 bench/cores_free.py
 if [ -d "$REALDOCS" ]; then
   echo "== $REALDOCS"
   python3 bench/regex_baseline.py "$REALDOCS" --repeat "$REPEAT"
@@ -24,6 +25,7 @@ echo "== corpus/ replicated to ${MEGABYTES:-50} MB"
 ./build/ingest_throughput corpus/ --megabytes "${MEGABYTES:-50}" --repeat "$REPEAT" --out bench/out/corpus
 python3 bench/regex_baseline.py bench/out/corpus/copies --repeat "$REPEAT"
 echo "load after: $(uptime | sed 's/.*load average: //')"
+python3 bench/cores_free.py
 # The cost of repair per kind of damage (README, "Cost of repair").
 if [ -n "${DAMAGE:-}" ]; then ./build/ingest_throughput corpus/ --megabytes 10 --damage all --out bench/out/damage; fi
 # Text PDFs against pdftotext alone (README, "Measured").
