@@ -187,7 +187,7 @@ void bench_first_search(const std::string& db) {
 double search_index_seconds(const std::vector<std::string>& files, size_t batch, const std::string& db) {
   remove_db(db);
   std::unique_ptr<chitieu::Store> store;
-  if (!chitieu::Store::Open(db, &store).ok()) std::exit(1);
+  if (!chitieu::Store::Open(db, chitieu::OpenMode::kCreate, &store).ok()) std::exit(1);
   double seconds = 0;
   auto index = [&] {
     (void)chitieu::take_thread_stage_times();

@@ -36,11 +36,13 @@ json header_json(const DocumentHeader& h) {
           {"official", h.official}};
 }
 
-json document_json(const ExtractedDocument& doc) {
+json document_json(const ExtractedDocument& doc, const BundleExtractor& by) {
   const SourceText& s = doc.source;
   return {{"chitieu_bundle", kBundleVersion},
-          {"extractor", std::string("chitieu ") + CHITIEU_VERSION},
+          {"extractor_version", by.version},
+          {"data_sha256", by.data_sha256},
           {"path", s.path},
+          {"absolute_path", s.absolute_path},
           {"file_name", s.file_name},
           {"sha256", s.sha256},
           {"size_bytes", s.size_bytes},
@@ -63,6 +65,11 @@ json line_json(const ExtractedDocument& doc, size_t i) {
   if (i < s.boilerplate.size() && s.boilerplate[i]) j["furniture"] = true;
   if (i < s.line_confidence.size()) j["ocr_confidence"] = s.line_confidence[i];
   if (i < s.sources.size()) j["source"] = {s.sources[i].line, s.sources[i].begin, s.sources[i].end};
+  if (i < s.line_words.size()) {
+    json words = json::array();
+    for (const OcrWord& w : s.line_words[i]) words.push_back({w.begin, w.end, w.confidence});
+    j["ocr_words"] = std::move(words);
+  }
   if (!r.repairs.empty()) {
     json repairs = json::array();
     for (const Repair& rp : r.repairs)
@@ -124,7 +131,7 @@ Status read_header(const json& j, DocumentHeader* h) {
 }
 
 // The first line: the document, and how many lines and figures follow.
-Status read_document(const json& j, ExtractedDocument* doc, size_t* lines, size_t* figures,
+Status read_document(const json& j, ExtractedDocument* doc, BundleExtractor* by, size_t* lines, size_t* figures,
                      std::string* text_sha256) {
   int version = 0;
   if (!j.is_object() || !get(j, "chitieu_bundle", &version)) return Status::Error("not a chitieu bundle");
@@ -132,7 +139,9 @@ Status read_document(const json& j, ExtractedDocument* doc, size_t* lines, size_
     return Status::Error("bundle version " + std::to_string(version) + " is newer than this chitieu (" +
                          std::to_string(kBundleVersion) + ")");
   SourceText& s = doc->source;
-  if (!get(j, "path", &s.path) || !get(j, "file_name", &s.file_name) || !get(j, "sha256", &s.sha256) ||
+  if (!get(j, "extractor_version", &by->version) || !get(j, "data_sha256", &by->data_sha256) ||
+      !get(j, "path", &s.path) || !get(j, "absolute_path", &s.absolute_path) ||
+      !get(j, "file_name", &s.file_name) || !get(j, "sha256", &s.sha256) ||
       !get(j, "size_bytes", &s.size_bytes) || !get(j, "format", &s.format) || !get(j, "encoding", &s.encoding) ||
       !get(j, "encoding_confidence", &s.encoding_confidence) || !get(j, "lines", lines) ||
       !get(j, "figures", figures) || !get(j, "text_sha256", text_sha256) ||
@@ -175,6 +184,22 @@ Status read_line(const json& j, size_t i, ExtractedDocument* doc) {
   if (get(j, "ocr_confidence", &confidence)) {
     s.line_confidence.resize(i + 1);
     s.line_confidence[i] = confidence;
+  }
+  if (auto it = j.find("ocr_words"); it != j.end()) {
+    std::vector<OcrWord> words;
+    if (!it->is_array()) return malformed("OCR words of line " + std::to_string(i + 1));
+    for (const json& w : *it) {
+      OcrWord word;
+      if (!w.is_array() || w.size() != 3 || !w[0].is_number_unsigned() || !w[1].is_number_unsigned() ||
+          !w[2].is_number())
+        return malformed("OCR words of line " + std::to_string(i + 1));
+      word.begin = w[0].get<uint32_t>();
+      word.end = w[1].get<uint32_t>();
+      word.confidence = w[2].get<float>();
+      words.push_back(word);
+    }
+    s.line_words.resize(i + 1);
+    s.line_words[i] = std::move(words);
   }
   std::array<uint64_t, 3> where{};
   if (get(j, "source", &where)) {
@@ -231,10 +256,10 @@ Status read_file(const std::string& path, std::string* out) {
 
 }  // namespace
 
-Status encode_bundle(const ExtractedDocument& doc, std::string* out) {
+Status encode_bundle(const ExtractedDocument& doc, const BundleExtractor& by, std::string* out) {
   out->clear();
   try {
-    *out += dump(document_json(doc));
+    *out += dump(document_json(doc, by));
     *out += '\n';
     for (size_t i = 0; i < doc.source.lines.size(); ++i) {
       *out += dump(line_json(doc, i));
@@ -250,8 +275,9 @@ Status encode_bundle(const ExtractedDocument& doc, std::string* out) {
   return Status::Ok();
 }
 
-Status decode_bundle(std::string_view text, ExtractedDocument* doc) {
+Status decode_bundle(std::string_view text, ExtractedDocument* doc, BundleExtractor* by) {
   *doc = ExtractedDocument();
+  *by = BundleExtractor();
   size_t pos = 0, lines = 0, figures = 0;
   std::string text_sha256;
   std::string_view line;
@@ -261,7 +287,7 @@ Status decode_bundle(std::string_view text, ExtractedDocument* doc) {
   };
   json j;
   if (!next_line(text, &pos, &line) || !parse(&j)) return Status::Error("not a chitieu bundle");
-  Status st = read_document(j, doc, &lines, &figures, &text_sha256);
+  Status st = read_document(j, doc, by, &lines, &figures, &text_sha256);
   if (!st.ok()) return st;
   auto cut_short = [&](size_t got) {
     return Status::Error("bundle cut short: " + std::to_string(got) + " of " + std::to_string(1 + lines + figures) +
@@ -280,6 +306,7 @@ Status decode_bundle(std::string_view text, ExtractedDocument* doc) {
   if (!s.boilerplate.empty()) s.boilerplate.resize(lines);
   if (!s.line_confidence.empty()) s.line_confidence.resize(lines);
   if (!s.sources.empty()) s.sources.resize(lines);
+  if (!s.line_words.empty()) s.line_words.resize(lines);
   doc->figures.resize(figures);
   for (size_t i = 0; i < figures; ++i) {
     if (!next_line(text, &pos, &line)) return cut_short(1 + lines + i);
@@ -310,11 +337,11 @@ Status read_bundle_identity(const std::string& bundle_path, BundleIdentity* iden
   return Status::Ok();
 }
 
-Status read_bundle(const std::string& bundle_path, ExtractedDocument* doc) {
+Status read_bundle(const std::string& bundle_path, ExtractedDocument* doc, BundleExtractor* by) {
   std::string text;
   Status st = read_file(bundle_path, &text);
   if (!st.ok()) return st;
-  return decode_bundle(text, doc);
+  return decode_bundle(text, doc, by);
 }
 
 Status write_bundle(const std::string& dir, const std::string& name, const std::string& text) {

@@ -3,18 +3,20 @@
 // stores. Loading a bundle stores exactly what ingesting its file would have.
 //
 // Format, version 1 (kBundleVersion): JSON Lines, UTF-8.
-//   line 1: the document — {"chitieu_bundle": 1, "extractor": "chitieu 0.1.0",
-//           "path", "file_name", "sha256", "size_bytes", "format", "encoding",
-//           "encoding_confidence", "converted_by", "lines": n, "text_sha256",
-//           "figures": m,
+//   line 1: the document — {"chitieu_bundle": 1, "extractor_version",
+//           "data_sha256" (what extracted it: extractor/extractor_version.h),
+//           "path", "absolute_path", "file_name", "sha256", "size_bytes",
+//           "format", "encoding", "encoding_confidence", "converted_by",
+//           "lines": n, "text_sha256", "figures": m,
 //           "header": {"number", "type", "issuer", "place", "date",
 //           "date_source", "title", "is_draft", "period", "period_line",
 //           "period_quote", "genre", "official"}}
 //   then n lines, one per line of text — {"raw"; "repaired" when the repair
-//           changed it; "page", "furniture": true, "ocr_confidence" and
-//           "source": [line, begin, end] (where in the file a converted line
-//           was read) when the format has them; "repairs": [{"begin", "end",
-//           "replacement", "rule"}] when there are any (byte offsets in "raw")}
+//           changed it; "page", "furniture": true, "ocr_confidence",
+//           "ocr_words": [[begin, end, confidence], …] and "source": [line,
+//           begin, end] (where in the file a converted line was read) when the
+//           format has them; "repairs": [{"begin", "end", "replacement",
+//           "rule"}] when there are any (byte offsets in "raw")}
 //   then m lines, one per figure — the fields of model/figure.h: "line",
 //           "line_end", "char_start", "char_end", "number_line", "quote",
 //           "parent", "sub", "item", "comparator", "low", "high", "unit",
@@ -42,13 +44,20 @@ namespace chitieu {
 inline constexpr int kBundleVersion = 1;
 inline constexpr std::string_view kBundleSuffix = ".bundle.jsonl";
 
-// The bundle of `doc` (kInvalidInput when its text is not valid UTF-8).
-Status encode_bundle(const ExtractedDocument& doc, std::string* out);
+// What extracted a bundle's document, which `load` stores as the document's
+// extractor: the extractor version and the SHA-256 of its data files.
+struct BundleExtractor {
+  std::string version, data_sha256;
+};
 
-// `doc` from a bundle's text. The repaired lines get their text, folded form
-// and repairs; the map back to raw bytes, which the store does not keep, is
-// left empty.
-Status decode_bundle(std::string_view text, ExtractedDocument* doc);
+// The bundle of `doc` extracted `by` (kInvalidInput when its text is not
+// valid UTF-8).
+Status encode_bundle(const ExtractedDocument& doc, const BundleExtractor& by, std::string* out);
+
+// `doc`, and what extracted it, from a bundle's text. The repaired lines get
+// their text, folded form and repairs; the map back to raw bytes, which the
+// store does not keep, is left empty.
+Status decode_bundle(std::string_view text, ExtractedDocument* doc, BundleExtractor* by);
 
 // The name of the bundle of the file with these bytes (sha256) and path.
 std::string bundle_name(const std::string& sha256, const std::string& path);
@@ -62,7 +71,7 @@ struct BundleIdentity {
 Status read_bundle_identity(const std::string& bundle_path, BundleIdentity* identity);
 
 // Reads and decodes the bundle file at `bundle_path`.
-Status read_bundle(const std::string& bundle_path, ExtractedDocument* doc);
+Status read_bundle(const std::string& bundle_path, ExtractedDocument* doc, BundleExtractor* by);
 
 // Writes `text` as `dir`/`name`: to a hidden temporary name first, then
 // renamed, so a reader (or another machine extracting the same file) sees the

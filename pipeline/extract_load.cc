@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "extractor/extract_document.h"
+#include "extractor/extractor_version.h"
 #include "pipeline/bundle.h"
 #include "pipeline/ordered_parallel.h"
 
@@ -29,7 +30,7 @@ FileOutcome failed(const std::string& path, Status why) {
 // Reads `path`, extracts it and writes its bundle into `dir`, unless a bundle
 // of the same bytes and path is there.
 FileOutcome extract_one(const Lexicon& lex, const std::string& path, const std::string& dir,
-                        const std::string& forced_encoding) {
+                        const std::string& forced_encoding, const BundleExtractor& by) {
   auto t0 = std::chrono::steady_clock::now();
   ExtractedDocument doc;
   std::string name;
@@ -59,7 +60,7 @@ FileOutcome extract_one(const Lexicon& lex, const std::string& path, const std::
   if (st.ok()) {
     extract_from_source(lex, &doc);
     StageTimer writing(Stage::kStore);
-    st = encode_bundle(doc, &text);
+    st = encode_bundle(doc, by, &text);
     if (st.ok()) st = write_bundle(dir, name, text);
   }
   FileOutcome o = failed(path, std::move(st));
@@ -101,7 +102,10 @@ ExtractedFile decode_one(const BundleRef& ref) {
   ExtractedFile x;
   try {
     StageTimer decoding(Stage::kDecode);
-    x.status = read_bundle(ref.bundle_path, &x.doc);
+    BundleExtractor by;
+    x.status = read_bundle(ref.bundle_path, &x.doc, &by);
+    x.extractor_version = by.version;
+    x.data_sha256 = by.data_sha256;
   } catch (const std::exception& e) {
     x.status = Status::Error(StatusCode::kInternal, std::string("internal error reading the bundle: ") + e.what());
   }
@@ -136,13 +140,14 @@ Status extract_to_bundles(const Lexicon& lex, const std::vector<std::string>& pa
                                                  (ec ? ": " + ec.message() : ""));
   std::vector<FileOutcome> unusable;
   std::vector<InputFile> files = expand_inputs(paths, &unusable);
+  const BundleExtractor by{extractor_version(lex), data_files_sha256(lex)};
   if (observer != nullptr) observer->started(files.size() + unusable.size(), file_bytes(files));
   for (const FileOutcome& o : unusable) count_outcome(o, observer, totals);
   run_batch<FileOutcome>(
       files.size(), options, totals,
       [&](size_t i) {
         try {
-          return extract_one(lex, files[i].path, output_dir, options.forced_encoding);
+          return extract_one(lex, files[i].path, output_dir, options.forced_encoding, by);
         } catch (const std::exception& e) {
           return failed(files[i].path,
                         Status::Error(StatusCode::kInternal, std::string("internal error: ") + e.what()));
@@ -203,6 +208,7 @@ Status load_bundles(Store* store, const std::vector<std::string>& paths, const B
   for (const FileOutcome& o : unusable) count_outcome(o, observer, totals);
   // A document stored before (a load run again) is not read further than
   // its bundle's first line: the store finds it by its SHA-256 and says so.
+  const IngestProvenance loader = this_user_and_host();
   std::vector<bool> stored_before(refs.size(), false);
   for (size_t i = 0; i < refs.size(); ++i) {
     bool present = false;
@@ -218,6 +224,9 @@ Status load_bundles(Store* store, const std::vector<std::string>& paths, const B
         return x;
       },
       [&](size_t i, ExtractedFile& x) {
+        IngestProvenance by = loader;  // who stores it; the bundle says what extracted it
+        by.extractor_version = x.extractor_version;
+        by.data_sha256 = x.data_sha256;
         FileOutcome o = store_extracted(store, refs[i].document.path, x, by);
         count_outcome(o, observer, totals);
       });

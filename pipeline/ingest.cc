@@ -65,13 +65,15 @@ namespace {
 class SharedOcrCache : public OcrCache {
  public:
   SharedOcrCache(Store* store, std::mutex* store_mu) : cache_(store), mu_(store_mu) {}
-  bool find(const std::string& sha256, uint32_t page, std::vector<OcrLine>* lines) override {
+  bool find(const std::string& sha256, uint32_t page, const std::string& reader,
+            std::vector<OcrLine>* lines) override {
     std::lock_guard<std::mutex> lock(*mu_);
-    return cache_.find(sha256, page, lines);
+    return cache_.find(sha256, page, reader, lines);
   }
-  void save(const std::string& sha256, uint32_t page, const std::vector<OcrLine>& lines) override {
+  void save(const std::string& sha256, uint32_t page, const std::string& reader,
+            const std::vector<OcrLine>& lines) override {
     std::lock_guard<std::mutex> lock(*mu_);
-    cache_.save(sha256, page, lines);
+    cache_.save(sha256, page, reader, lines);
   }
 
  private:
@@ -148,19 +150,6 @@ FileOutcome ingest_file(const Lexicon& lex, Store* store, const std::string& pat
                         const std::string& forced_encoding, OcrCache* ocr_cache, const IngestProvenance* by) {
   ExtractedFile x = extract_one(lex, path, forced_encoding, ocr_cache);
   return store_extracted(store, path, x, by ? *by : provenance_of_this_run(lex));
-}
-
-Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::string>& paths,
-                    const std::string& forced_encoding, const std::function<void(const FileOutcome&)>& report,
-                    BatchTotals* totals) {
-  struct Reporter : BatchObserver {
-    const std::function<void(const FileOutcome&)>* report;
-    void finished(const FileOutcome& o) override { (*report)(o); }
-  } reporter;
-  reporter.report = &report;
-  BatchOptions options;
-  options.forced_encoding = forced_encoding;
-  return ingest_paths(lex, store, paths, options, &reporter, totals);
 }
 
 Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::string>& paths,

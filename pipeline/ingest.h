@@ -83,6 +83,9 @@ struct ExtractedFile {
   ExtractedDocument doc;
   Status status;
   double seconds = 0;  // reading and extracting it
+  // Loaded from a bundle: the extractor that made it (IngestProvenance's
+  // extractor_version and data_sha256); empty when this run extracted it.
+  std::string extractor_version, data_sha256;
 };
 
 // The writer's half of ingest_file: stores `file`, found at `path`, recording

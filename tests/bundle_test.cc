@@ -43,20 +43,23 @@ class BundleTest : public ::testing::Test {
 
   ExtractedDocument round_trip(const ExtractedDocument& doc) {
     std::string text;
-    Status st = encode_bundle(doc, &text);
+    Status st = encode_bundle(doc, {"chitieu 0.1.0 data 0123abcd", "0123abcd"}, &text);
     EXPECT_TRUE(st.ok()) << st.message();
     ExtractedDocument back;
-    st = decode_bundle(text, &back);
+    BundleExtractor by;
+    st = decode_bundle(text, &back, &by);
     EXPECT_TRUE(st.ok()) << st.message();
+    EXPECT_EQ(by.version, "chitieu 0.1.0 data 0123abcd");
+    EXPECT_EQ(by.data_sha256, "0123abcd");
     return back;
   }
 
   // The export of a store holding `doc` alone.
   std::string export_of(const ExtractedDocument& doc, const std::string& name) {
     std::unique_ptr<Store> store;
-    EXPECT_TRUE(Store::Open((dir_ / name).string(), &store).ok());
+    EXPECT_TRUE(Store::Open((dir_ / name).string(), OpenMode::kCreate, &store).ok());
     Store::IngestOutcome out;
-    EXPECT_TRUE(store->ingest(doc.source, doc.header, doc.repaired, doc.figures, &out).ok());
+    EXPECT_TRUE(store->ingest(doc.source, doc.header, doc.repaired, doc.figures, &out, IngestProvenance()).ok());
     std::ostringstream os;
     EXPECT_TRUE(export_figures(store.get(), ExportFormat::kJsonl, os).ok());
     return os.str();
@@ -80,6 +83,8 @@ void expect_same_document(const ExtractedDocument& a, const ExtractedDocument& b
   EXPECT_EQ(a.source.boilerplate, b.source.boilerplate);
   EXPECT_EQ(a.source.line_confidence, b.source.line_confidence);
   EXPECT_EQ(a.source.converted_by, b.source.converted_by);
+  EXPECT_EQ(a.source.absolute_path, b.source.absolute_path);
+  EXPECT_EQ(a.source.line_words, b.source.line_words);
   ASSERT_EQ(a.source.sources.size(), b.source.sources.size());
   for (size_t i = 0; i < a.source.sources.size(); ++i) {
     EXPECT_EQ(a.source.sources[i].line, b.source.sources[i].line);
@@ -167,9 +172,11 @@ TEST_F(BundleTest, PagesFurnitureAndOcrConfidenceComeBack) {
   ExtractedDocument doc = extract(pdf);
   ASSERT_FALSE(doc.source.pages.empty());
   ASSERT_TRUE(std::count(doc.source.boilerplate.begin(), doc.source.boilerplate.end(), true) > 0);
-  // An OCRed document's confidences, set by hand (OCR itself is ocr_test's).
+  // An OCRed document's confidences and words, set by hand (OCR itself is ocr_test's).
   doc.source.line_confidence.assign(doc.source.lines.size(), 91.25f);
   doc.source.line_confidence[3] = 12.5f;
+  doc.source.line_words.resize(doc.source.lines.size());
+  doc.source.line_words[3] = {{0, 4, 12.5f}, {5, 9, 96.125f}};
   ExtractedDocument back = round_trip(doc);
   expect_same_document(doc, back);
   EXPECT_EQ(export_of(doc, "a.db"), export_of(back, "b.db"));
@@ -193,34 +200,35 @@ TEST_F(BundleTest, ConvertedLinesKeepWhereTheyWereInTheFile) {
 TEST_F(BundleTest, DamagedBundlesAreRefusedWithTheReason) {
   ExtractedDocument doc = extract(corpus("000_b0a75639c8747e5c.txt"));
   std::string text;
-  ASSERT_TRUE(encode_bundle(doc, &text).ok());
+  ASSERT_TRUE(encode_bundle(doc, {"v", "d"}, &text).ok());
   ExtractedDocument back;
+  BundleExtractor by;
 
   std::string cut = text.substr(0, text.rfind('\n', text.size() - 2) + 1);  // the last figure gone
-  Status st = decode_bundle(cut, &back);
+  Status st = decode_bundle(cut, &back, &by);
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("bundle cut short"), std::string::npos) << st.message();
 
   std::string newer = text;
   newer.replace(newer.find("\"chitieu_bundle\":1"), 18, "\"chitieu_bundle\":7");
-  st = decode_bundle(newer, &back);
+  st = decode_bundle(newer, &back, &by);
   EXPECT_EQ(st.message(), "bundle version 7 is newer than this chitieu (1)");
 
   std::string edited = text;
   size_t at = edited.find("\"raw\":\"") + 7;
   edited[at] = edited[at] == 'X' ? 'Y' : 'X';  // one letter of the first line's text
-  st = decode_bundle(edited, &back);
+  st = decode_bundle(edited, &back, &by);
   EXPECT_EQ(st.message(), "bundle damaged: its text does not match its fingerprint");
 
-  EXPECT_EQ(decode_bundle("{\"hello\": 1}\n", &back).message(), "not a chitieu bundle");
-  EXPECT_EQ(decode_bundle("%PDF-1.4\n", &back).message(), "not a chitieu bundle");
-  EXPECT_EQ(decode_bundle(text + "{}\n", &back).message(), "malformed bundle: more lines than it announces");
+  EXPECT_EQ(decode_bundle("{\"hello\": 1}\n", &back, &by).message(), "not a chitieu bundle");
+  EXPECT_EQ(decode_bundle("%PDF-1.4\n", &back, &by).message(), "not a chitieu bundle");
+  EXPECT_EQ(decode_bundle(text + "{}\n", &back, &by).message(), "malformed bundle: more lines than it announces");
 }
 
 TEST_F(BundleTest, WrittenWholeUnderItsNameOrNotAtAll) {
   ExtractedDocument doc = extract(corpus("000_b0a75639c8747e5c.txt"));
   std::string text;
-  ASSERT_TRUE(encode_bundle(doc, &text).ok());
+  ASSERT_TRUE(encode_bundle(doc, {"v", "d"}, &text).ok());
   std::string name = bundle_name(doc.source.sha256, doc.source.path);
   EXPECT_EQ(name.substr(0, 64), doc.source.sha256);
   EXPECT_NE(name, bundle_name(doc.source.sha256, "elsewhere/" + doc.source.path));
@@ -235,7 +243,8 @@ TEST_F(BundleTest, WrittenWholeUnderItsNameOrNotAtAll) {
   EXPECT_EQ(id.sha256, doc.source.sha256);
   EXPECT_EQ(id.size_bytes, doc.source.size_bytes);
   ExtractedDocument back;
-  ASSERT_TRUE(read_bundle((dir_ / name).string(), &back).ok());
+  BundleExtractor by;
+  ASSERT_TRUE(read_bundle((dir_ / name).string(), &back, &by).ok());
   expect_same_document(doc, back);
   Status st = write_bundle((dir_ / "missing").string(), name, text);
   EXPECT_FALSE(st.ok());
