@@ -32,3 +32,5 @@ if [ -n "${DAMAGE:-}" ]; then ./build/ingest_throughput corpus/ --megabytes 10 -
 ./build/pdf_ingest corpus/ --copies "${PDF_COPIES:-4}"
 # OCR seconds per page against the tesseract command alone (README, "Measured").
 ./build/ocr_pages corpus/000_b0a75639c8747e5c.txt --pages "${OCR_PAGES:-4}"
+# Degraded scans against tesseract and ocrmypdf (README, "Scans") take tens of
+# minutes and ../shared/dev: run bench/scans.sh on its own.

@@ -24,12 +24,23 @@ void quote_bytes(const Figure& f, const std::string& raw, uint32_t l, size_t* be
 
 bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
 
+// Whether line `l` (1-based) holds words of the text: a blank line (a
+// paragraph's gap) and page furniture a quote runs over ("tăng", a page
+// break, "16,2%") are not the figure's.
+bool text_line(const SourceText& source, uint32_t l) {
+  if (l == 0 || l > source.lines.size()) return false;
+  if (l <= source.boilerplate.size() && source.boilerplate[l - 1]) return false;
+  return source.lines[l - 1].find_first_not_of(" \t") != std::string::npos;
+}
+
 // The line-level warning: the least sure of the figure's lines, when below
 // kLowOcrConfidence.
-void warn_low_line_confidence(const std::vector<float>& confidence, Figure* f) {
+void warn_low_line_confidence(const SourceText& source, Figure* f) {
+  const std::vector<float>& confidence = source.line_confidence;
   uint32_t first = std::min(f->line, f->number_line), last = std::max(f->line_end, f->number_line);
   uint32_t worst = 0;
   for (uint32_t l = std::max(first, 1u); l <= last && l <= confidence.size(); ++l) {
+    if (!text_line(source, l)) continue;
     if (worst == 0 || confidence[l - 1] < confidence[worst - 1]) worst = l;
   }
   if (worst == 0 || confidence[worst - 1] >= kLowOcrConfidence) return;
@@ -43,6 +54,7 @@ void warn_doubtful_number(const SourceText& source, const std::vector<RepairedLi
   uint32_t least_line = 0, repaired_line = 0;
   std::string repaired_from;
   for (uint32_t l = std::max(f->line, 1u); l <= f->line_end && l <= source.lines.size(); ++l) {
+    if (!text_line(source, l)) continue;
     const std::string& raw = source.lines[l - 1];
     size_t begin = 0, end = 0;
     quote_bytes(*f, raw, l, &begin, &end);
@@ -76,7 +88,7 @@ void add_ocr_warnings(const SourceText& source, const std::vector<RepairedLine>&
                       std::vector<Figure>* figures) {
   if (source.line_confidence.empty()) return;
   for (Figure& f : *figures) {
-    warn_low_line_confidence(source.line_confidence, &f);
+    warn_low_line_confidence(source, &f);
     warn_doubtful_number(source, repaired, &f);
   }
 }

@@ -167,5 +167,25 @@ TEST(OcrWarnings, ADoubtfulWordWithDigitsOnASureLine) {
   EXPECT_FALSE(sure.figures[0].has_warning(WarningCode::kOcrLowConfidenceDigits));
 }
 
+TEST(OcrWarnings, APageBreakOrAGapTheQuoteRunsOverIsNotTheFigures) {
+  // "tăng" at a page's foot, the page number (doubtful, as OCR reads a lone
+  // number), a paragraph gap, "7,5%" at the next page's head.
+  const std::string text = "Tốc độ tăng trưởng kinh tế năm 2025 tăng\n- 2 -\n\n7,5% so với năm 2024.\n";
+  ExtractedDocument doc;
+  ASSERT_TRUE(source_text_from_bytes(default_lexicon(), text, "scan.txt", "", &doc.source).ok());
+  doc.source.format = "pdf-ocr";
+  doc.source.pages = {1, 1, 2, 2};
+  doc.source.boilerplate = {false, true, false, false};
+  doc.source.line_confidence = {93, 31, 0, 92};
+  doc.source.line_words = {{{0, 10, 93}}, {{0, 1, 40}, {2, 3, 22}, {4, 5, 31}}, {}, {{0, 5, 92}}};
+  extract_from_source(default_lexicon(), &doc);
+  ASSERT_EQ(doc.figures.size(), 1u);
+  const Figure& f = doc.figures[0];
+  EXPECT_EQ(f.line, 1u) << "the quote runs from \"tăng\" on line 1";
+  EXPECT_EQ(f.line_end, 4u);
+  EXPECT_FALSE(f.has_warning(WarningCode::kOcrLowConfidence)) << ::testing::PrintToString(f.rendered_warnings());
+  EXPECT_FALSE(f.has_warning(WarningCode::kOcrLowConfidenceDigits)) << ::testing::PrintToString(f.rendered_warnings());
+}
+
 }  // namespace
 }  // namespace chitieu
