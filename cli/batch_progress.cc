@@ -7,16 +7,13 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "common/stage_timer.h"
 #include "extractor/formats/ocr_reader.h"
 
 namespace chitieu {
 namespace {
 
 constexpr auto kRedrawEvery = std::chrono::milliseconds(250);
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 std::string megabytes(uint64_t bytes) {
   char buf[32];

@@ -11,6 +11,7 @@
 #define CHITIEU_COMMON_STAGE_TIMER_H_
 
 #include <array>
+#include <chrono>
 #include <cstddef>
 
 namespace chitieu {
@@ -52,6 +53,12 @@ class StageTimer {
  private:
   Stage outer_;  // the stage timed when this one began (kCount: none)
 };
+
+// Wall-clock seconds since `start`: a file's or a batch's time, where the
+// stages above are CPU time.
+inline double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 }  // namespace chitieu
 

@@ -125,12 +125,11 @@ bool starts_with_any(std::string_view text, const std::vector<std::string>& word
 }
 
 size_t find_folded_word(std::string_view f, std::string_view w, size_t from, size_t to) {
-  auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   to = std::min(to, f.size());
   for (size_t p = f.find(w, from); p != std::string_view::npos && p + w.size() <= to;
        p = f.find(w, p + 1)) {
-    bool left = p == 0 || !word_char(f[p - 1]);
-    bool right = p + w.size() >= f.size() || !word_char(f[p + w.size()]);
+    bool left = p == 0 || !is_folded_word_char(f[p - 1]);
+    bool right = p + w.size() >= f.size() || !is_folded_word_char(f[p + w.size()]);
     if (left && right) return p;
   }
   return std::string_view::npos;
@@ -153,11 +152,10 @@ FoldedWordSet::FoldedWordSet(const std::vector<std::string>& words) : starts_(1 
 }
 
 bool FoldedWordSet::found_in(std::string_view f, size_t from, size_t to) const {
-  auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   to = std::min(to, f.size());
   if (starts_.empty()) return false;  // no words
   for (size_t p = from; p < to; ++p) {
-    if (p > 0 && word_char(f[p - 1])) continue;  // not where a word starts
+    if (p > 0 && is_folded_word_char(f[p - 1])) continue;  // not where a word starts
     unsigned first = static_cast<unsigned char>(f[p]);
     // The word's second byte is the text's next one; at the text's end only a
     // one-byte word fits, which marks every second byte.
@@ -166,7 +164,7 @@ bool FoldedWordSet::found_in(std::string_view f, size_t from, size_t to) const {
     const std::vector<std::string>& candidates = by_first_byte_[first];
     for (const std::string& w : candidates) {
       size_t end = p + w.size();
-      if (end <= to && f.compare(p, w.size(), w) == 0 && (end >= f.size() || !word_char(f[end]))) return true;
+      if (end <= to && f.compare(p, w.size(), w) == 0 && (end >= f.size() || !is_folded_word_char(f[end]))) return true;
     }
   }
   return false;

@@ -51,6 +51,10 @@ std::string comparison_key(std::string_view utf8);
 bool starts_with_any(std::string_view text, const std::vector<std::string>& words);
 bool contains_any(std::string_view text, const std::vector<std::string>& words);
 
+// A letter or digit of folded text (one byte per code point, ASCII letters
+// lower case): what stands inside a word there.
+inline bool is_folded_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
 // The first place at or after `from` where `word` stands in folded text as whole
 // words (no letter or digit on either side), ending at or before `to`; npos if
 // none. Folded text is one byte per code point, so ASCII tests are exact there.

@@ -19,10 +19,6 @@ constexpr double kSharesTolerance = 0.5;
 // the rounding of the percentage.
 constexpr double kFractionTolerance = 0.1;
 
-std::string location(const StoredFigure& sf) {
-  return sf.document + ":" + std::to_string(sf.figure.number_line);
-}
-
 const StoredFigure* figure_in_row(const ComparisonRow& row, int64_t id) {
   for (const ComparisonCell& cell : row.cells)
     for (const StoredFigure& sf : cell.figures)
@@ -76,8 +72,8 @@ std::vector<AuditFinding> check_result_vs_target(const CheckInput& in) {
       const StoredFigure* t = figure_in_row(row, rc.target_figure);
       if (!r || !t) continue;
       out.push_back({"", rc.achieved,
-                     row.indicator + " " + r->figure.year + ": " + rc.explanation + " (" + location(*r) +
-                         " vs " + location(*t) + ")",
+                     row.indicator + " " + r->figure.year + ": " + rc.explanation + " (" + figure_location(*r) +
+                         " vs " + figure_location(*t) + ")",
                      {r->id, t->id}});
     }
   return out;
@@ -123,7 +119,7 @@ std::vector<AuditFinding> check_percent_vs_fraction(const CheckInput& in) {
     double pct = 100.0 * a / b;
     bool ok = std::fabs(pct - f.low) <= kFractionTolerance || (pct >= f.low && pct <= f.high);
     out.push_back({"", ok,
-                   fmt::format("{}: {} against {}/{} = {:.2f}%", location(*x.figure), format_value(f), a, b,
+                   fmt::format("{}: {} against {}/{} = {:.2f}%", figure_location(*x.figure), format_value(f), a, b,
                                pct),
                    {x.figure->id}});
   }
@@ -135,7 +131,7 @@ std::vector<AuditFinding> check_range_order(const CheckInput& in) {
   for (const MatchedFigure& x : in.figures)
     if (x.figure->figure.has_warning(WarningCode::kRangeReversed))
       out.push_back({"", false,
-                     location(*x.figure) + ": " + x.figure->figure.quote + " — bounds written high to low",
+                     figure_location(*x.figure) + ": " + x.figure->figure.quote + " — bounds written high to low",
                      {x.figure->id}});
   return out;
 }

@@ -25,9 +25,6 @@ std::string comparator_symbol(Comparator c) {
 
 bool same_number(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)); }
 
-std::string location(const StoredFigure& sf) {
-  return sf.document + ":" + std::to_string(sf.figure.number_line);
-}
 
 // A target to bring an indicator down: "giảm tỷ lệ hộ nghèo còn 2%",
 // "giảm xuống dưới …" — read from the words before the number.
@@ -274,9 +271,13 @@ std::vector<std::string> disagreement_reasons(const std::vector<const StoredFigu
       if (a.figure.change != b.figure.change || !comparable_units(a.figure.unit, b.figure.unit)) continue;
       if (same_number(a.figure.low, b.figure.low) && same_number(a.figure.high, b.figure.high)) continue;
       reasons.push_back((a.figure.year.empty() ? "" : a.figure.year + ": ") + format_value(a.figure) + " (" +
-                        location(a) + ") vs " + format_value(b.figure) + " (" + location(b) + ")");
+                        figure_location(a) + ") vs " + format_value(b.figure) + " (" + figure_location(b) + ")");
     }
   return reasons;
+}
+
+std::string figure_location(const StoredFigure& sf) {
+  return sf.document + ":" + std::to_string(sf.figure.number_line);
 }
 
 std::string format_value(const Figure& f) {

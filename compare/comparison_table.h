@@ -122,6 +122,9 @@ std::vector<std::string> disagreement_reasons(const std::vector<const StoredFigu
 // ("percent" and "percent/year"; not "VND" and "USD").
 bool comparable_units(const std::string& a, const std::string& b);
 
+// Where a figure stands, for messages: "DOCUMENT:LINE" (the number's line).
+std::string figure_location(const StoredFigure& sf);
+
 // The figure's value as the document wrote it: "≥ 10 - 10,5%/năm", "~215
 // triệu đồng/người/năm".
 std::string format_value(const Figure& f);

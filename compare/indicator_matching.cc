@@ -35,7 +35,7 @@ std::vector<std::string> split(const std::string& s, const std::string& sep) {
   return out;
 }
 
-std::vector<std::string> words_of(const std::string& key) { return split(key, " "); }
+std::vector<std::string> key_words(const std::string& key) { return split(key, " "); }
 
 std::string joined(const std::vector<std::string>& parts) {
   std::string out;
@@ -82,7 +82,7 @@ Measure measure_of(const std::string& unit, Change change, const std::string& co
   m.counted = matching_key(counted);
   unit_kind(unit, &m.base, &m.per);
   m.change = change;
-  std::vector<std::string> words = words_of(last_key);
+  std::vector<std::string> words = key_words(last_key);
   bool ends_on_number = !words.empty() && !words.back().empty() && words.back()[0] >= '0' && words.back()[0] <= '9';
   if (change == Change::kLevel && !ends_on_number) {
     size_t from = words.size() > kTrailingChangeWords ? words.size() - kTrailingChangeWords : 0;
@@ -117,7 +117,7 @@ bool fits(const CatalogueEntry& e, const std::string& alias, const Measure& m) {
       std::none_of(e.keys.begin(), e.keys.end(), [&](const std::string& k) { return !places(k, m.counted).empty(); }))
     return false;
   if (e.change == m.change) return true;
-  Change named = change_named(words_of(alias));
+  Change named = change_named(key_words(alias));
   auto level_or_named = [&](Change c) { return c == Change::kLevel || c == named; };
   return named != Change::kLevel && level_or_named(e.change) && level_or_named(m.change);
 }
@@ -296,7 +296,7 @@ std::vector<std::string> indicator_path(const IndicatorName& indicator) {
 std::string fingerprint_of(const std::vector<std::string>& keys) {
   std::set<std::string> words;
   for (const std::string& key : keys)
-    for (const std::string& w : words_of(key))
+    for (const std::string& w : key_words(key))
       if (!w.empty() && w != "/") words.insert(w);
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;

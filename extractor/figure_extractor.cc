@@ -22,7 +22,6 @@ namespace {
 
 bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_word_char(char c) { return is_letter(c) || is_digit(c); }
 
 size_t skip_spaces(const std::string& s, size_t i) {
   while (i < s.size() && s[i] == ' ') ++i;
@@ -129,7 +128,7 @@ bool ends_with_word(const std::string& f, size_t end, const std::string& w, size
   if (!w.empty() && f[end - 1] != w.back()) return false;  // the cheap test first
   size_t b = end - w.size();
   if (f.compare(b, w.size(), w) != 0) return false;
-  if (b > 0 && is_word_char(f[b - 1])) return false;
+  if (b > 0 && is_folded_word_char(f[b - 1])) return false;
   *begin = b;
   return true;
 }
@@ -170,11 +169,11 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
   bool changed = true;
   while (changed && *b < *e) {
     changed = false;
-    while (*b < *e && !is_word_char(f[*b]) && f[*b] != '(' && f[*b] != '%') {
+    while (*b < *e && !is_folded_word_char(f[*b]) && f[*b] != '(' && f[*b] != '%') {
       ++*b;
       changed = true;
     }
-    while (*e > *b && !is_word_char(f[*e - 1]) && f[*e - 1] != ')' && f[*e - 1] != '%') {
+    while (*e > *b && !is_folded_word_char(f[*e - 1]) && f[*e - 1] != ')' && f[*e - 1] != '%') {
       if (f[*e - 1] == '"' && std::count(f.begin() + *b, f.begin() + *e, '"') % 2 == 0) break;
       --*e;
       changed = true;
@@ -193,7 +192,7 @@ void trim_indicator(const Lexicon& lex, const std::string& f,
       size_t len = w.size();
       if (len > 0 && f[*b] != w[0]) continue;  // the cheap test first
       if (*e - *b >= len && f.compare(*b, len, w) == 0 &&
-          (*b + len == *e || !is_word_char(f[*b + len]))) {
+          (*b + len == *e || !is_folded_word_char(f[*b + len]))) {
         *b += len;
         changed = true;
       }

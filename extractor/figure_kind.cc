@@ -8,7 +8,6 @@
 namespace chitieu {
 namespace {
 
-bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 bool has_word(std::string_view text, std::string_view w) { return has_folded_word(text, w); }
 
@@ -28,7 +27,7 @@ bool plan_reached(std::string_view text, size_t at, const std::vector<std::strin
   if (last == '%' || (last >= '0' && last <= '9')) return true;
   for (const std::string& w : reached)
     if (e >= w.size() && text.substr(e - w.size(), w.size()) == w &&
-        (e == w.size() || !is_word_char(text[e - w.size() - 1])))
+        (e == w.size() || !is_folded_word_char(text[e - w.size() - 1])))
       return true;
   // "đạt và vượt kế hoạch": the verbs may be joined.
   if (e >= 3 && text.substr(e - 3, 3) == " va") return plan_reached(text, e - 3, reached);
@@ -42,7 +41,7 @@ const std::string* opening_word(std::string_view after, const std::vector<std::s
   while (i < after.size() && (after[i] == ' ' || after[i] == ',' || after[i] == '(')) ++i;
   std::string_view rest = after.substr(i);
   for (const std::string& w : words)
-    if (rest.substr(0, w.size()) == w && (rest.size() == w.size() || !is_word_char(rest[w.size()])))
+    if (rest.substr(0, w.size()) == w && (rest.size() == w.size() || !is_folded_word_char(rest[w.size()])))
       return &w;
   return nullptr;
 }

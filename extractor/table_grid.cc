@@ -231,7 +231,9 @@ std::vector<TableGrid> find_tab_rows(const std::vector<std::string>& raw,
 
 // ---- hard-wrapped Markdown: a lone "|" between cells --------------------------
 
-bool is_column_number_row(const GridRow& row) {
+// A header row "1 | 2 | … | n" (or "(1) | (2) …"): the columns numbered in
+// order, at least three of them.
+bool numbers_columns_one_to_n(const GridRow& row) {
   for (size_t i = 0; i < row.size(); ++i)
     if (row[i].folded != std::to_string(i + 1) && row[i].folded != "(" + std::to_string(i + 1) + ")")
       return false;
@@ -250,7 +252,7 @@ size_t wrapped_row_width(const std::vector<GridRow>& header, const std::vector<s
     if (n > count) best = d, count = n;
   size_t widest = 0;
   for (const GridRow& r : header) {
-    if (is_column_number_row(r)) return r.size();
+    if (numbers_columns_one_to_n(r)) return r.size();
     widest = std::max(widest, r.size());
   }
   return best > 2 ? best - 1 : widest;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/text.h"
 #include "normalizer/unit_parser.h"
 
 namespace chitieu {
@@ -11,7 +12,6 @@ namespace chitieu {
 constexpr const char* kEstimatePrefix = "uoc";
 namespace {
 
-bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 // Longest qualifier ending exactly at `end`, starting at a word boundary.
 const QualifierEntry* qualifier_ending_at(const Lexicon& lex, std::string_view s, size_t end,
@@ -22,7 +22,7 @@ const QualifierEntry* qualifier_ending_at(const Lexicon& lex, std::string_view s
     if (w.size() > end - limit) continue;
     size_t b = end - w.size();
     if (s.compare(b, w.size(), w) != 0) continue;
-    if (b > 0 && is_word_char(w.front()) && is_word_char(s[b - 1])) continue;
+    if (b > 0 && is_folded_word_char(w.front()) && is_folded_word_char(s[b - 1])) continue;
     *begin = b;
     return &q;
   }

@@ -2,12 +2,10 @@
 
 #include <algorithm>
 
+#include "common/text.h"
+
 namespace chitieu {
 namespace {
-
-bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
 
 size_t skip_spaces(std::string_view s, size_t i) {
   while (i < s.size() && s[i] == ' ') ++i;
@@ -49,7 +47,7 @@ size_t match_surface(std::string_view s, size_t pos, std::string_view surface) {
       ++i;
     }
   }
-  if (!surface.empty() && is_word_char(surface.back()) && i < s.size() && is_word_char(s[i]))
+  if (!surface.empty() && is_folded_word_char(surface.back()) && i < s.size() && is_folded_word_char(s[i]))
     return std::string_view::npos;
   return i;
 }

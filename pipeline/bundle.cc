@@ -24,7 +24,7 @@ Status malformed(const std::string& what) { return Status::Error("malformed bund
 
 // Throws on text that is not UTF-8 (caught by encode_bundle): a bundle holds
 // the text as it is or not at all.
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::strict); }
+std::string bundle_line(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::strict); }
 
 json header_json(const DocumentHeader& h) {
   return {{"number", h.number},           {"type", h.type},
@@ -259,14 +259,14 @@ Status read_file(const std::string& path, std::string* out) {
 Status encode_bundle(const ExtractedDocument& doc, const BundleExtractor& by, std::string* out) {
   out->clear();
   try {
-    *out += dump(document_json(doc, by));
+    *out += bundle_line(document_json(doc, by));
     *out += '\n';
     for (size_t i = 0; i < doc.source.lines.size(); ++i) {
-      *out += dump(line_json(doc, i));
+      *out += bundle_line(line_json(doc, i));
       *out += '\n';
     }
     for (const Figure& f : doc.figures) {
-      *out += dump(figure_json(f));
+      *out += bundle_line(figure_json(f));
       *out += '\n';
     }
   } catch (const json::exception&) {

@@ -45,13 +45,13 @@ json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s)
 
 // Invalid UTF-8 cannot reach the store, but should it, it is replaced rather
 // than thrown.
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string json_line(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 std::string csv_cell(const json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number_float()) return format_number(v.get<double>());
-  return dump(v);
+  return json_line(v);
 }
 
 }  // namespace
@@ -71,7 +71,7 @@ std::string format_number(double v) {
   return buf;
 }
 
-std::string figure_jsonl(const StoredFigure& figure) { return dump(figure_json(figure)); }
+std::string figure_jsonl(const StoredFigure& figure) { return json_line(figure_json(figure)); }
 
 std::string figure_csv_row(const StoredFigure& figure) {
   json j = figure_json(figure);
@@ -126,7 +126,7 @@ std::string document_jsonl(const StoredDocument& d) {
             {"data_sha256", nullable(d.data_sha256)},
             {"extractor_version", d.extractor_version},
             {"extracted_at", nullable(d.extracted_at)}};
-  return dump(j);
+  return json_line(j);
 }
 
 }  // namespace chitieu

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "common/stage_timer.h"
 #include "extractor/extract_document.h"
 #include "extractor/extractor_version.h"
 #include "pipeline/bundle.h"
@@ -15,17 +16,6 @@ namespace chitieu {
 namespace {
 
 namespace fs = std::filesystem;
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-FileOutcome failed(const std::string& path, Status why) {
-  FileOutcome o;
-  o.path = path;
-  o.error = std::move(why);
-  return o;
-}
 
 // Reads `path`, extracts it and writes its bundle into `dir`, unless a bundle
 // of the same bytes and path is there.
@@ -63,7 +53,7 @@ FileOutcome extract_one(const Lexicon& lex, const std::string& path, const std::
     st = encode_bundle(doc, by, &text);
     if (st.ok()) st = write_bundle(dir, name, text);
   }
-  FileOutcome o = failed(path, std::move(st));
+  FileOutcome o = FileOutcome::failed(path, std::move(st));
   o.bytes = doc.source.size_bytes;
   o.seconds = seconds_since(t0);
   if (o.error.ok()) {
@@ -149,7 +139,7 @@ Status extract_to_bundles(const Lexicon& lex, const std::vector<std::string>& pa
         try {
           return extract_one(lex, files[i].path, output_dir, options.forced_encoding, by);
         } catch (const std::exception& e) {
-          return failed(files[i].path,
+          return FileOutcome::failed(files[i].path,
                         Status::Error(StatusCode::kInternal, std::string("internal error: ") + e.what()));
         }
       },
@@ -179,8 +169,8 @@ std::vector<std::string> expand_bundles(const std::vector<std::string>& paths, s
       if (name.size() > kBundleSuffix.size() && name.ends_with(kBundleSuffix) && it->is_regular_file(ec))
         here.push_back(it->path().string());
     }
-    if (ec) unusable->push_back(failed(p, Status::Error("cannot read folder: " + ec.message())));
-    else if (here.empty()) unusable->push_back(failed(p, Status::Error("no bundles in this folder")));
+    if (ec) unusable->push_back(FileOutcome::failed(p, Status::Error("cannot read folder: " + ec.message())));
+    else if (here.empty()) unusable->push_back(FileOutcome::failed(p, Status::Error("no bundles in this folder")));
     found.insert(found.end(), here.begin(), here.end());
   }
   return found;
@@ -197,7 +187,7 @@ Status load_bundles(Store* store, const std::vector<std::string>& paths, const B
     ref.bundle_path = b;
     Status st = read_bundle_identity(b, &ref.document);
     if (!st.ok()) {
-      unusable.push_back(failed(b, std::move(st)));
+      unusable.push_back(FileOutcome::failed(b, std::move(st)));
       continue;
     }
     bytes += ref.document.size_bytes;

@@ -9,29 +9,19 @@
 #include <filesystem>
 #include <mutex>
 
+#include "common/stage_timer.h"
 #include "extractor/extract_document.h"
 #include "extractor/extractor_version.h"
 #include "pipeline/ordered_parallel.h"
 #include "store/ocr_page_cache.h"
 
 namespace chitieu {
-namespace {
-
-FileOutcome failed(const std::string& path, Status why) {
-  FileOutcome o;
-  o.path = path;
-  o.error = std::move(why);
-  return o;
-}
-
-}  // namespace
-
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, std::vector<FileOutcome>* unusable) {
   std::vector<InputFile> files;
   std::vector<InputProblem> problems;
   walk_inputs(paths, &files, &problems);
   for (InputProblem& p : problems) {
-    unusable->push_back(failed(p.path, std::move(p.why)));
+    unusable->push_back(FileOutcome::failed(p.path, std::move(p.why)));
     if (p.skipped) unusable->back().result = FileResult::kSkipped;
   }
   return files;
@@ -80,10 +70,6 @@ class SharedOcrCache : public OcrCache {
   OcrPageCache cache_;
   std::mutex* mu_;
 };
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 ExtractedFile extract_one(const Lexicon& lex, const std::string& path, const std::string& forced_encoding,
                           OcrCache* ocr_cache) {

@@ -41,6 +41,13 @@ struct FileOutcome {
   double encoding_confidence = 0;
   uint64_t bytes = 0;    // the file's size, when it could be read
   double seconds = 0;    // spent on this file: reading, extracting and storing it
+
+  static FileOutcome failed(const std::string& path, Status why) {
+    FileOutcome o;
+    o.path = path;
+    o.error = std::move(why);
+    return o;
+  }
 };
 
 // What a batch command says as it goes: how much there is to do once the

@@ -13,7 +13,7 @@ namespace chitieu {
 namespace {
 
 // Deeper XML than any Word file has is an attack on the walker's stack.
-constexpr int kMaxDepth = 256;
+constexpr int kMaxXmlDepth = 256;
 
 // Element name without its namespace prefix: documents written by other tools
 // than Word may bind the WordprocessingML namespace to another prefix.
@@ -72,7 +72,7 @@ class Walker {
  private:
   // Block-level content: paragraphs and tables, and the wrappers that hold them.
   void blocks(const pugi::xml_node& container, int depth) {
-    if (depth > kMaxDepth) {
+    if (depth > kMaxXmlDepth) {
       too_deep_ = true;
       return;
     }
@@ -98,7 +98,7 @@ class Walker {
   }
 
   void inline_content(const pugi::xml_node& n, int depth) {
-    if (depth > kMaxDepth) {
+    if (depth > kMaxXmlDepth) {
       too_deep_ = true;
       return;
     }
@@ -130,7 +130,7 @@ class Walker {
   }
 
   void table(const pugi::xml_node& tbl, int depth) {
-    if (depth > kMaxDepth) {
+    if (depth > kMaxXmlDepth) {
       too_deep_ = true;
       return;
     }
@@ -148,7 +148,7 @@ class Walker {
   }
 
   void row(const pugi::xml_node& tr, int depth) {
-    if (depth > kMaxDepth) {
+    if (depth > kMaxXmlDepth) {
       too_deep_ = true;
       return;
     }

@@ -1,6 +1,7 @@
 #include "extractor/formats/format_detect.h"
 
 #include "extractor/formats/ole_file.h"
+#include "extractor/formats/zip_parts.h"
 
 #include <zip.h>
 
@@ -31,10 +32,6 @@ bool looks_like_pdf(std::string_view bytes) {
   }
   return false;
 }
-
-struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
 
 // The `mimetype` entry of an OpenDocument container (a few dozen bytes; more
 // is not an OpenDocument's), or "".

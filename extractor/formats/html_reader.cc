@@ -17,7 +17,8 @@
 namespace chitieu {
 namespace {
 
-constexpr int kMaxDepth = 256;
+// Deeper markup than any web page has is an attack on the walker's stack.
+constexpr int kMaxElementDepth = 256;
 
 // ---- where each run of text is in the file -------------------------------
 
@@ -121,7 +122,7 @@ bool is_furniture(const xmlNode* n, bool in_article = false) {
 }
 
 void find_main(xmlNode* n, std::vector<xmlNode*>* mains, std::vector<xmlNode*>* articles, int depth) {
-  for (xmlNode* c = n->children; c && depth < kMaxDepth; c = c->next) {
+  for (xmlNode* c = n->children; c && depth < kMaxElementDepth; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || is_furniture(c)) continue;
     if (named(c, "main") || attr(c, "role") == "main") {
       mains->push_back(c);
@@ -136,7 +137,7 @@ void find_main(xmlNode* n, std::vector<xmlNode*>* mains, std::vector<xmlNode*>* 
 }
 
 bool has_table(const xmlNode* n, int depth) {
-  for (const xmlNode* c = n->children; c && depth < kMaxDepth; c = c->next) {
+  for (const xmlNode* c = n->children; c && depth < kMaxElementDepth; c = c->next) {
     if (named(c, "table") || (c->type == XML_ELEMENT_NODE && has_table(c, depth + 1))) return true;
   }
   return false;
@@ -234,7 +235,7 @@ class Walker {
 
   // `inline_only`: inside a table cell, where blocks are joined by spaces.
   void walk(const xmlNode* n, bool inline_only, bool pre, int depth) {
-    if (depth > kMaxDepth) return;
+    if (depth > kMaxElementDepth) return;
     for (const xmlNode* c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
         w_->text(c, pre);
@@ -258,7 +259,7 @@ class Walker {
  private:
   // A data table: a line per row, cells separated by tabs.
   void table(const xmlNode* n, int depth) {
-    if (depth > kMaxDepth) return;
+    if (depth > kMaxElementDepth) return;
     for (const xmlNode* c = n->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE || is_furniture(c, in_article_)) continue;
       if (named(c, "tr")) {

@@ -14,7 +14,7 @@
 namespace chitieu {
 namespace {
 
-constexpr size_t kMaxDepth = 512;
+constexpr size_t kMaxGroupDepth = 512;
 // Most text read, as for a plain text file (source_text.h's 16 MiB); the file
 // itself may be larger, pictures take most of many.
 constexpr size_t kMaxTextBytes = 16u << 20;
@@ -89,7 +89,7 @@ class RtfParser {
     while (pos_ < in_.size()) {
       char c = in_[pos_];
       if (c == '{') {
-        if (groups_.size() > kMaxDepth) return Status::Error("rtf: groups nested too deeply");
+        if (groups_.size() > kMaxGroupDepth) return Status::Error("rtf: groups nested too deeply");
         flush_bytes();
         groups_.push_back(groups_.back());
         fresh_ = true;

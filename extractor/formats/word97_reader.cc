@@ -9,13 +9,13 @@
 namespace chitieu {
 namespace {
 
-uint32_t u16(std::string_view b, size_t at) {
+uint32_t le16(std::string_view b, size_t at) {
   if (at + 2 > b.size()) return 0;
   return static_cast<unsigned char>(b[at]) | (static_cast<unsigned char>(b[at + 1]) << 8);
 }
-uint32_t u32(std::string_view b, size_t at) { return u16(b, at) | (u16(b, at + 2) << 16); }
+uint32_t le32(std::string_view b, size_t at) { return le16(b, at) | (le16(b, at + 2) << 16); }
 
-Status corrupt(const std::string& why) { return Status::Error("corrupt .doc: " + why); }
+Status corrupt_doc(const std::string& why) { return Status::Error("corrupt .doc: " + why); }
 
 // Most characters read: as much text as the largest plain text file read
 // (source_text.h's 16 MiB), a few thousand pages.
@@ -37,54 +37,54 @@ struct Fib {
 };
 
 Status read_fib(std::string_view word, Fib* fib) {
-  if (word.size() < 0x22 || u16(word, 0) != 0xA5EC) return corrupt("no Word signature");
-  fib->n_fib = u16(word, 2);
-  fib->flags = u16(word, 0x0A);
+  if (word.size() < 0x22 || le16(word, 0) != 0xA5EC) return corrupt_doc("no Word signature");
+  fib->n_fib = le16(word, 2);
+  fib->flags = le16(word, 0x0A);
   if (fib->n_fib < 0xC1) return Status::Error("unsupported format: Word 6/95 .doc");
   if (fib->flags & 0x0100) return Status::Error("encrypted .doc");
-  size_t csw = u16(word, 0x20);
+  size_t csw = le16(word, 0x20);
   size_t lw = 0x22 + csw * 2;  // cslw, then fibRgLw
-  size_t cslw = u16(word, lw);
+  size_t cslw = le16(word, lw);
   size_t rg_lw = lw + 2;
   size_t blob = rg_lw + cslw * 4 + 2;  // after cbRgFcLcb
-  size_t cb_fc_lcb = u16(word, rg_lw + cslw * 4);
-  if (cslw < 4 || cb_fc_lcb < 34 || blob + 34 * 8 > word.size()) return corrupt("FIB too short");
-  fib->ccp_text = u32(word, rg_lw + 3 * 4);
+  size_t cb_fc_lcb = le16(word, rg_lw + cslw * 4);
+  if (cslw < 4 || cb_fc_lcb < 34 || blob + 34 * 8 > word.size()) return corrupt_doc("FIB too short");
+  fib->ccp_text = le32(word, rg_lw + 3 * 4);
   if (fib->ccp_text > kMaxWordCharacters)
     return Status::Error("Word document too large (" + std::to_string(fib->ccp_text) + " characters)");
-  fib->fc_clx = u32(word, blob + 33 * 8);
-  fib->lcb_clx = u32(word, blob + 33 * 8 + 4);
+  fib->fc_clx = le32(word, blob + 33 * 8);
+  fib->lcb_clx = le32(word, blob + 33 * 8 + 4);
   return Status::Ok();
 }
 
 // The main document's characters, piece by piece, as code points.
 Status main_text(std::string_view word, std::string_view table, const Fib& fib, std::vector<uint32_t>* text) {
-  if (static_cast<uint64_t>(fib.fc_clx) + fib.lcb_clx > table.size()) return corrupt("piece table past its stream");
+  if (static_cast<uint64_t>(fib.fc_clx) + fib.lcb_clx > table.size()) return corrupt_doc("piece table past its stream");
   std::string_view clx = table.substr(fib.fc_clx, fib.lcb_clx);
   size_t at = 0;
-  while (at < clx.size() && clx[at] == 0x01) at += 3 + u16(clx, at + 1);  // property modifiers
-  if (at + 5 > clx.size() || clx[at] != 0x02) return corrupt("no piece table");
-  uint32_t lcb = u32(clx, at + 1);
+  while (at < clx.size() && clx[at] == 0x01) at += 3 + le16(clx, at + 1);  // property modifiers
+  if (at + 5 > clx.size() || clx[at] != 0x02) return corrupt_doc("no piece table");
+  uint32_t lcb = le32(clx, at + 1);
   std::string_view plc = clx.substr(at + 5);
-  if (lcb < 16 || lcb > plc.size() || (lcb - 4) % 12 != 0) return corrupt("piece table size");
+  if (lcb < 16 || lcb > plc.size() || (lcb - 4) % 12 != 0) return corrupt_doc("piece table size");
   size_t pieces = (lcb - 4) / 12;
   for (size_t i = 0; i < pieces && text->size() < fib.ccp_text; ++i) {
-    uint32_t cp_begin = u32(plc, i * 4), cp_end = u32(plc, (i + 1) * 4);
+    uint32_t cp_begin = le32(plc, i * 4), cp_end = le32(plc, (i + 1) * 4);
     if (cp_end <= cp_begin) continue;
-    uint32_t fc = u32(plc, (pieces + 1) * 4 + i * 8 + 2);
+    uint32_t fc = le32(plc, (pieces + 1) * 4 + i * 8 + 2);
     bool compressed = fc & 0x40000000;
     size_t offset = compressed ? (fc & 0x3FFFFFFF) / 2 : fc;
     size_t count = std::min<size_t>(cp_end - cp_begin, fib.ccp_text - text->size());
     size_t width = compressed ? 1 : 2;
-    if (offset + count * width > word.size()) return corrupt("text past its stream");
+    if (offset + count * width > word.size()) return corrupt_doc("text past its stream");
     for (size_t k = 0; k < count; ++k) {
       if (compressed) {
         text->push_back(cp1252(static_cast<unsigned char>(word[offset + k])));
         continue;
       }
-      uint32_t c = u16(word, offset + 2 * k);
+      uint32_t c = le16(word, offset + 2 * k);
       if (c >= 0xD800 && c < 0xDC00 && k + 1 < count) {
-        uint32_t low = u16(word, offset + 2 * (k + 1));
+        uint32_t low = le16(word, offset + 2 * (k + 1));
         if (low >= 0xDC00 && low < 0xE000) {
           c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
           ++k;
@@ -172,14 +172,14 @@ Status read_word97(std::string_view bytes, DocumentLines* out) {
   bool found = false;
   st = ole.read("WordDocument", &word, &found);
   if (!st.ok()) return st;
-  if (!found) return corrupt("no WordDocument stream");
+  if (!found) return corrupt_doc("no WordDocument stream");
   Fib fib;
   st = read_fib(word, &fib);
   if (!st.ok()) return st;
   const char* table_name = (fib.flags & 0x0200) ? "1Table" : "0Table";
   st = ole.read(table_name, &table, &found);
   if (!st.ok()) return st;
-  if (!found) return corrupt(std::string("no ") + table_name + " stream");
+  if (!found) return corrupt_doc(std::string("no ") + table_name + " stream");
   std::vector<uint32_t> text;
   st = main_text(word, table, fib, &text);
   if (!st.ok()) return st;

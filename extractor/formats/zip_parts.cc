@@ -5,13 +5,8 @@
 #include <algorithm>
 
 namespace chitieu {
-namespace {
 
-struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-
-}  // namespace
+void ZipFileCloser::operator()(zip_file_t* f) const { zip_fclose(f); }
 
 ZipParts::ZipParts(std::string format) : format_(std::move(format)) {}
 

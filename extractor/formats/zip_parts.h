@@ -15,12 +15,18 @@
 #include "common/status.h"
 
 struct zip;
+struct zip_file;
 
 namespace chitieu {
 
 // Largest decompressed size of one part, and of all parts read together.
 inline constexpr uint64_t kMaxZipPartBytes = 64ull << 20;
 inline constexpr uint64_t kMaxZipTotalBytes = 128ull << 20;
+
+// Closes a libzip file handle: the deleter of a std::unique_ptr to one.
+struct ZipFileCloser {
+  void operator()(struct zip_file* f) const;
+};
 
 class ZipParts {
  public:

@@ -108,22 +108,6 @@ class PdfWriter {
   double y_ = 0;
 };
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        // XML 1.0 has no other control characters than tab and line ends.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') out += ' ';
-        else out += c;
-    }
-  }
-  return out;
-}
 
 // Text as Word writes it: runs of limited length (cut anywhere, even inside a
 // word, as spelling marks and bookmarks cut them), tabs as w:tab.
@@ -159,6 +143,23 @@ std::string paragraph_xml(const std::string& text) {
 }
 
 }  // namespace
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default:
+        // XML 1.0 has no other control characters than tab and line ends.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') out += ' ';
+        else out += c;
+    }
+  }
+  return out;
+}
 
 bool write_text_pdf(const std::vector<std::string>& paragraphs, const PdfLayout& layout,
                     const std::string& path, std::string* error) {

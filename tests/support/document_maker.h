@@ -49,6 +49,10 @@ bool write_docx(const std::vector<DocxBlock>& blocks, const std::string& running
 // The WordprocessingML of a document body (`body_xml` goes inside w:body).
 std::string docx_document_xml(const std::string& body_xml);
 
+// `s` as XML character data or an attribute value: & < > " escaped, control
+// characters other than tab (which XML 1.0 cannot hold) as spaces.
+std::string xml_escape(const std::string& s);
+
 // A ZIP file with these (name, content) entries, deflated.
 bool write_zip(const std::vector<std::pair<std::string, std::string>>& entries, const std::string& path,
                std::string* error);

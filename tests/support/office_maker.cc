@@ -64,18 +64,6 @@ std::string dir_entry(const std::string& name, uint8_t type, uint32_t left, uint
   return e;
 }
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
-
 bool plain_number(const std::string& s, double* v) {
   if (s.empty() || s.find_first_not_of("0123456789.-") != std::string::npos) return false;
   char* end = nullptr;
