@@ -289,7 +289,7 @@ TEST(TextRepair, APlainLineIsItsOwnRepair) {
     }
   }
   EXPECT_GT(plain, 1000u);
-  for (const char* damaged : {"t\xC6\xA3\xC6\xA1ng", "a\xC2\xA0b", "x\xE2\x80\x8By", "Tho\xCC\x82ng", "a\tb",
+  for (const char* damaged : {"t\xC6\xA3\xC6\xA1ng", "a\xC2\xA0" "b", "x\xE2\x80\x8By", "Tho\xCC\x82ng", "a\tb",
                               "x [bookmark: _GoBack] y"}) {
     EXPECT_FALSE(repair_line(damaged).repairs.empty()) << damaged;
   }
