@@ -19,10 +19,13 @@
 
 #include "store/store.h"
 #include "support/child_process.h"
+#include "support/test_files.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using chitieu::testing::fresh_test_dir;
+using chitieu::testing::read_file;
 using chitieu::testing::ChildProcess;
 using chitieu::testing::ChildResult;
 using chitieu::testing::monotonic_seconds;
@@ -36,13 +39,6 @@ struct Outcome {
   std::string out, err;
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::string quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -52,9 +48,7 @@ std::string quote(const std::string& s) {
 class AuditTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("chitieu-audit-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = fresh_test_dir("audit");
     fs::create_directories(dir_ / "archive" / "seeds");
     fs::create_directories(dir_ / "elsewhere");
     for (const char* seed : kSeeds)
@@ -75,7 +69,7 @@ class AuditTest : public ::testing::Test {
     while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
     int st = pclose(p);
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    r.err = slurp(err);
+    r.err = read_file(err);
     return r;
   }
 
@@ -113,7 +107,7 @@ class AuditTest : public ::testing::Test {
   fs::path changed_data(const std::string& file, const std::string& from, const std::string& to) {
     fs::path data = dir_ / "data";
     fs::copy(fs::path(CHITIEU_SOURCE_DIR) / "data", data, fs::copy_options::recursive);
-    std::string text = slurp(data / file);
+    std::string text = read_file(data / file);
     size_t at = text.find(from);
     EXPECT_NE(at, std::string::npos) << from;
     text.replace(at, from.size(), to);
@@ -220,7 +214,7 @@ TEST_F(AuditTest, SourcesAreFoundFromAnywhereAndTheirBytesChecked) {
   EXPECT_NE(away.out.find("3 files found at their absolute paths and re-hashed"), std::string::npos) << away.out;
 
   const fs::path edited = dir_ / "archive" / "seeds" / kSeeds[1];
-  const std::string original = slurp(edited);
+  const std::string original = read_file(edited);
   std::ofstream(edited, std::ios::app) << "Sửa thêm một dòng.\n";
   Outcome changed = run("verify " + db + " --sources", dir_ / "elsewhere");
   EXPECT_EQ(changed.status, 1);

@@ -24,41 +24,24 @@
 #include <vector>
 
 #include "support/child_process.h"
+#include "support/test_files.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using chitieu::testing::fresh_test_dir;
+using chitieu::testing::read_file;
+using chitieu::testing::shell_quote;
+using chitieu::testing::split_lines;
 using chitieu::testing::ChildResult;
 using json = nlohmann::json;
 
 constexpr int kCopies = 24;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  for (std::string l; std::getline(ss, l);) out.push_back(l);
-  return out;
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 class BatchCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("chitieu-batch-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = fresh_test_dir("batch");
     batch_ = dir_ / "batch";
     fs::create_directories(batch_);
     std::vector<fs::path> corpus;
@@ -69,7 +52,7 @@ class BatchCliTest : public ::testing::Test {
     for (int i = 0; i < kCopies; ++i) {
       char name[32];
       std::snprintf(name, sizeof name, "doc_%03d.txt", i);
-      std::ofstream(batch_ / name, std::ios::binary) << slurp(corpus[i % corpus.size()]) << "\nBản sao số " << i
+      std::ofstream(batch_ / name, std::ios::binary) << read_file(corpus[i % corpus.size()]) << "\nBản sao số " << i
                                                      << ".\n";
     }
     fs::copy_file(batch_ / "doc_007.txt", batch_ / "doc_007 copy.txt");
@@ -116,7 +99,7 @@ TEST_F(BatchCliTest, OneWorkerOrManyMakeTheSameDatabase) {
     ASSERT_GT(split_lines(e).size(), 500u);
     // The log without the seconds, which differ from run to run.
     std::vector<std::string> outcomes;
-    for (const std::string& l : split_lines(slurp(log))) {
+    for (const std::string& l : split_lines(read_file(log))) {
       json j = json::parse(l);
       j.erase("seconds");
       outcomes.push_back(j.dump());
@@ -160,7 +143,7 @@ TEST_F(BatchCliTest, TheLogHasOneJsonLinePerFile) {
   ChildResult r = chitieu({"ingest", "--db", db("a.db"), "--log", log, batch_.string()});
   EXPECT_EQ(r.exit_code, 1);
   std::vector<std::string> want = files();
-  std::vector<std::string> lines = split_lines(slurp(log));
+  std::vector<std::string> lines = split_lines(read_file(log));
   ASSERT_EQ(lines.size(), want.size());
   size_t figures = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -251,7 +234,7 @@ TEST_F(BatchCliTest, ExtractInFourProcessesThenLoadIsOneIngest) {
                         " 2> " + shell_quote((dir_ / "extract.err").string());
   int rc = std::system(extract.c_str());
   EXPECT_NE(rc, 0) << "the empty file fails in one of the processes";
-  std::string err = slurp(dir_ / "extract.err");
+  std::string err = read_file(dir_ / "extract.err");
   EXPECT_NE(err.find("error: " + (batch_ / "empty.txt").string() + ": empty file"), std::string::npos) << err;
   size_t bundle_files = 0;
   for (const auto& e : fs::directory_iterator(bundles)) {
@@ -268,7 +251,7 @@ TEST_F(BatchCliTest, ExtractInFourProcessesThenLoadIsOneIngest) {
 
   // Again: nothing extracted twice, nothing stored twice.
   rc = std::system(extract.c_str());
-  err = slurp(dir_ / "extract.err");
+  err = read_file(dir_ / "extract.err");
   size_t summaries = 0;
   for (const std::string& l : split_lines(err)) {
     if (l.rfind("extract: ", 0) != 0) continue;
@@ -295,9 +278,9 @@ TEST_F(BatchCliTest, LoadRefusesDamagedBundlesAndStoresTheRest) {
   // Two bundles of different documents (a name starts with the document's SHA-256).
   if (found[1].filename().string().substr(0, 64) == found[0].filename().string().substr(0, 64))
     std::swap(found[1], found[2]);
-  std::string text = slurp(found[0]);
+  std::string text = read_file(found[0]);
   std::ofstream(found[0], std::ios::binary | std::ios::trunc) << text.substr(0, text.size() / 2);
-  text = slurp(found[1]);
+  text = read_file(found[1]);
   text.replace(text.find("\"chitieu_bundle\":1"), 18, "\"chitieu_bundle\":2");
   std::ofstream(found[1], std::ios::binary | std::ios::trunc) << text;
   std::ofstream(bundles / "notes.bundle.jsonl") << "not a bundle\n";

@@ -18,19 +18,18 @@
 #include "store/figure_codec.h"
 #include "store/store.h"
 #include "support/document_maker.h"
+#include "support/test_files.h"
 
 namespace chitieu {
 namespace {
 
 namespace fs = std::filesystem;
+using chitieu::testing::fresh_test_dir;
 
 class BundleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("chitieu-bundle-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = fresh_test_dir("bundle");
   }
   void TearDown() override { fs::remove_all(dir_); }
 

@@ -13,9 +13,14 @@
 #include <set>
 #include <sstream>
 
+#include "support/test_files.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using chitieu::testing::fresh_test_dir;
+using chitieu::testing::read_file;
+using chitieu::testing::shell_quote;
 using json = nlohmann::json;
 
 struct CommandResult {
@@ -23,26 +28,10 @@ struct CommandResult {
   std::string out, err;
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("chitieu-cli-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = fresh_test_dir("cli");
     db_ = (dir_ / "test.db").string();
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -57,7 +46,7 @@ class CliTest : public ::testing::Test {
     while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
     int st = pclose(p);
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    r.err = slurp(err);
+    r.err = read_file(err);
     return r;
   }
 
@@ -81,7 +70,7 @@ size_t byte_of(const std::string& s, size_t cp) {
 
 std::vector<std::string> file_lines(const fs::path& p) {
   std::vector<std::string> lines;
-  std::stringstream ss(slurp(p));
+  std::stringstream ss(read_file(p));
   std::string l;
   while (std::getline(ss, l)) {
     if (!l.empty() && l.back() == '\r') l.pop_back();
@@ -373,7 +362,7 @@ TEST_F(CliTest, SearchFindsAnAbbreviationAndItsWords) {
 
 TEST_F(CliTest, ANewVersionOfADocumentIsLinkedToTheEarlierOne) {
   // The draft resolution 002, then its "final text": same header, one value changed.
-  std::string draft = slurp(corpus() / "002_59c52569d25bb8c2.txt");
+  std::string draft = read_file(corpus() / "002_59c52569d25bb8c2.txt");
   std::string final_text = draft;
   final_text.replace(final_text.find("ĐỰ THẢO"), std::string("ĐỰ THẢO").size(), "");
   final_text.replace(final_text.find("đạt 76%"), std::string("đạt 76%").size(), "đạt 77%");

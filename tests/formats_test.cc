@@ -28,22 +28,17 @@
 #include "support/damage.h"
 #include "support/document_maker.h"
 #include "support/figure_keys.h"
+#include "support/test_files.h"
 
 namespace chitieu {
 namespace {
 
 namespace fs = std::filesystem;
+using chitieu::testing::read_file;
 
 // A header with a figure in it: read as text it would add "100%" figures.
 const char kRunningHeader[] = "Bản sao y bản chính - đã số hoá 100% số trang";
 const char* const kPageNumberStyles[] = {"%d", "- %d -", "Trang %d"};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 void spit(const fs::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
@@ -357,7 +352,7 @@ TEST_F(FormatsDocx, EveryCorpusDocumentGivesTheFiguresOfItsText) {
 TEST_F(FormatsDocx, FontMappedTcvn3TextIsDetectedInsideTheDocx) {
   // A document typed in .VnTime: the .docx carries TCVN3 glyph codes as Latin-1.
   fs::path txt = corpus_documents().front();
-  std::string damaged = damage::apply_damage(damage::Kind::kFontMappedTcvn3, slurp(txt), 7);
+  std::string damaged = damage::apply_damage(damage::Kind::kFontMappedTcvn3, read_file(txt), 7);
   spit(dir_ / "damaged.txt", damaged);
   ExtractedDocument text = extract(dir_ / "damaged.txt");
   ASSERT_EQ(text.source.encoding, "utf-8+tcvn3-font");
@@ -390,7 +385,7 @@ TEST_F(FormatsDocx, ReadsRunsBreaksRevisionsFieldsAndTablesInOrder) {
       "<w:p><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>hộp 97%</w:t></w:r></w:p></w:txbxContent>"
       "</w:drawing><w:t>sau hình</w:t></w:r></w:p>";
   DocumentLines doc;
-  Status st = read_docx(slurp(make_docx_body(body, "shapes.docx")), &doc);
+  Status st = read_docx(read_file(make_docx_body(body, "shapes.docx")), &doc);
   ASSERT_TRUE(st.ok()) << st.message();
   std::vector<std::string> expected = {"Tăng trưởng đạt 7,5%", "Dòng một", "Dòng hai", "thêm", "5",
                                        "KT-XH\tx", "STT", "", "a b", "1", "trong sdt", "sau hình"};
@@ -406,7 +401,7 @@ TEST_F(FormatsDocx, PagesComeFromWordsRenderedPageBreaks) {
       "<w:p><w:r><w:t>bốn </w:t></w:r><w:r><w:lastRenderedPageBreak/><w:t>năm</w:t></w:r></w:p>"
       "<w:p><w:r><w:t>sáu</w:t></w:r></w:p>";
   DocumentLines doc;
-  Status st = read_docx(slurp(make_docx_body(body, "paged.docx")), &doc);
+  Status st = read_docx(read_file(make_docx_body(body, "paged.docx")), &doc);
   ASSERT_TRUE(st.ok()) << st.message();
   EXPECT_EQ(doc.pages, (std::vector<uint32_t>{1, 1, 2, 2, 3}));
 }
@@ -420,7 +415,7 @@ TEST_F(FormatsDocx, MoreLinesThanTheCapAreRefused) {
   fs::path path = make_docx_body(body, "tall.docx");
   EXPECT_NE(refusal(path).find("too many lines"), std::string::npos);
   DocumentLines doc;
-  Status st = read_docx(slurp(path), &doc);
+  Status st = read_docx(read_file(path), &doc);
   EXPECT_FALSE(st.ok());
   EXPECT_EQ(doc.lines.size(), kMaxDocumentLines);  // stopped at the cap, not read on
 }
@@ -431,9 +426,9 @@ TEST_F(FormatsDocx, ALineCapLoweredForATestIsKept) {
   fs::path path = make_docx_body(body, "three.docx");
   DocumentLines doc;
   doc.line_limit = 3;
-  ASSERT_TRUE(read_docx(slurp(path), &doc).ok());
+  ASSERT_TRUE(read_docx(read_file(path), &doc).ok());
   doc.line_limit = 2;
-  Status st = read_docx(slurp(path), &doc);
+  Status st = read_docx(read_file(path), &doc);
   EXPECT_EQ(st.message(), "too many lines (more than the limit of 2)");
 }
 
@@ -464,12 +459,12 @@ TEST_F(FormatsDetect, ContentDecidesNotTheName) {
 
   std::string error;
   ASSERT_TRUE(maker::write_zip({{"xl/workbook.xml", "<workbook/>"}}, (dir_ / "a.xlsx").string(), &error));
-  EXPECT_EQ(detect_format(slurp(dir_ / "a.xlsx")).format, FileFormat::kXlsx);
+  EXPECT_EQ(detect_format(read_file(dir_ / "a.xlsx")).format, FileFormat::kXlsx);
   ASSERT_TRUE(maker::write_zip({{"readme.txt", "hello"}}, (dir_ / "a.zip").string(), &error));
-  EXPECT_NE(unsupported(slurp(dir_ / "a.zip")).find("ZIP archive"), std::string::npos);
+  EXPECT_NE(unsupported(read_file(dir_ / "a.zip")).find("ZIP archive"), std::string::npos);
   ASSERT_TRUE(maker::write_zip({{"word/document.xml", maker::docx_document_xml("")}},
                                (dir_ / "a.bin").string(), &error));
-  EXPECT_EQ(detect_format(slurp(dir_ / "a.bin")).format, FileFormat::kDocx);
+  EXPECT_EQ(detect_format(read_file(dir_ / "a.bin")).format, FileFormat::kDocx);
   EXPECT_EQ(detect_format(std::string_view("PK\x03\x04garbage", 11)).format, FileFormat::kCorrupt);
 }
 
@@ -581,7 +576,7 @@ class FormatsHostile : public TempDirTest {
 };
 
 TEST_F(FormatsHostile, TruncatedAndCorruptPdfs) {
-  std::string bytes = slurp(good_pdf());
+  std::string bytes = read_file(good_pdf());
   spit(dir_ / "truncated.pdf", bytes.substr(0, bytes.size() / 2));
   EXPECT_NE(refusal(dir_ / "truncated.pdf").find("truncated PDF"), std::string::npos);
   spit(dir_ / "cut.pdf", bytes.substr(0, 200));
@@ -599,7 +594,7 @@ TEST_F(FormatsHostile, TruncatedAndCorruptPdfs) {
 }
 
 TEST_F(FormatsHostile, PdfOverTheLineCapIsRefused) {
-  std::string bytes = slurp(good_pdf());
+  std::string bytes = read_file(good_pdf());
   DocumentLines doc;
   ASSERT_TRUE(read_pdf(bytes, &doc).ok());
   size_t lines = doc.lines.size();
@@ -645,7 +640,7 @@ TEST_F(FormatsHostile, ZipBombPosingAsDocx) {
       << error;
   huge.clear();
   huge.shrink_to_fit();
-  std::string bytes = slurp(bomb);
+  std::string bytes = read_file(bomb);
   EXPECT_LT(bytes.size(), 1u << 20);
   EXPECT_NE(refusal(bomb).find("zip entry too large (possible zip bomb)"), std::string::npos);
 
@@ -709,7 +704,7 @@ TEST_F(FormatsHostile, ABatchMixingThemStoresEveryGoodFile) {
   for (const std::string& l : text.source.lines) blocks.push_back({l, {}});
   std::string error;
   ASSERT_TRUE(maker::write_docx(blocks, "", (dir_ / "tốt.docx").string(), &error)) << error;
-  std::string bytes = slurp(pdf);
+  std::string bytes = read_file(pdf);
   spit(dir_ / "hỏng.pdf", bytes.substr(0, bytes.size() / 3));
   spit(dir_ / "rác.docx", random_bytes(10000, 11));
   ASSERT_TRUE(maker::write_zip({{"word/styles.xml", "<w:styles/>"}}, (dir_ / "rỗng.docx").string(), &error));

@@ -23,37 +23,23 @@
 
 #include "extractor/source_text.h"
 #include "support/child_process.h"
+#include "support/test_files.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using chitieu::testing::fresh_test_dir;
+using chitieu::testing::read_file;
+using chitieu::testing::split_lines;
 using chitieu::testing::ChildResult;
 using chitieu::testing::run_child;
 
 constexpr long kMaxRssKb = 1536L * 1024;  // 1.5 GB
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> lines;
-  std::stringstream ss(s);
-  std::string l;
-  while (std::getline(ss, l)) lines.push_back(l);
-  return lines;
-}
-
 class HostileInputTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("chitieu-hostile-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = fresh_test_dir("hostile");
     db_ = (dir_ / "test.db").string();
   }
   void TearDown() override {
@@ -87,7 +73,7 @@ class HostileInputTest : public ::testing::Test {
   // A good document with bytes of its own.
   void write_good(const fs::path& p, int i) {
     fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << slurp(corpus(i)) << "\nBản số " << i << ".\n";
+    std::ofstream(p, std::ios::binary) << read_file(corpus(i)) << "\nBản số " << i << ".\n";
   }
 
   fs::path dir_;
@@ -135,7 +121,7 @@ TEST_F(HostileInputTest, HugeTextIsRefusedWithBoundedMemoryAndTheBatchGoesOn) {
   // 200 MB of real text, written in chunks (never in the test's memory at once).
   fs::path huge = dir_ / "nghị quyết 200 MB.txt";
   std::string chunk;
-  while (chunk.size() < (4u << 20)) chunk += slurp(corpus(static_cast<int>(chunk.size() % 5)));
+  while (chunk.size() < (4u << 20)) chunk += read_file(corpus(static_cast<int>(chunk.size() % 5)));
   {
     std::ofstream out(huge, std::ios::binary);
     for (uint64_t written = 0; written < (200ull << 20); written += chunk.size()) out << chunk;
@@ -155,7 +141,7 @@ TEST_F(HostileInputTest, HugeTextIsRefusedWithBoundedMemoryAndTheBatchGoesOn) {
     std::ofstream out(at_limit, std::ios::binary);
     uint64_t written = 0;
     for (int i = 0; written + 70000 < chitieu::kMaxTextBytes; ++i) {
-      std::string doc = slurp(corpus(i));
+      std::string doc = read_file(corpus(i));
       out << doc;
       written += doc.size();
     }

@@ -12,11 +12,13 @@
 #include <sstream>
 
 #include "support/comparison_figures.h"
+#include "support/test_files.h"
 
 namespace chitieu {
 namespace {
 
 namespace fs = std::filesystem;
+using chitieu::testing::read_file;
 
 IndicatorName sub(const std::string& text) { return {"", text}; }
 
@@ -28,13 +30,6 @@ std::string id_of(const IndicatorCatalogue& c, const IndicatorName& name, const 
 const IndicatorCatalogue& catalogue() {
   static const IndicatorCatalogue c = testing::data_catalogue();
   return c;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 Status load_text(const std::string& tsv, IndicatorCatalogue* out) {
@@ -74,7 +69,7 @@ TEST(Catalogue, EveryStatisticalCodeIsStatedByASource) {
   fs::path root = CHITIEU_SOURCE_DIR;
   for (const fs::path& dir : {root / "corpus", root / ".." / "shared" / "dev" / "docs", root / ".." / "shared" / "realdocs"})
     if (fs::is_directory(dir))
-      for (const auto& f : fs::directory_iterator(dir)) sources += slurp(f.path());
+      for (const auto& f : fs::directory_iterator(dir)) sources += read_file(f.path());
   for (const CatalogueEntry& e : catalogue().entries()) {
     if (e.code.empty()) continue;
     EXPECT_TRUE(e.code.size() == 4 || (e.code.size() == 5 && e.code[0] == 'T')) << e.id << " " << e.code;

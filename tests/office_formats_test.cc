@@ -26,20 +26,16 @@
 #include "support/document_maker.h"
 #include "support/figure_keys.h"
 #include "support/office_maker.h"
+#include "support/test_files.h"
 
 namespace chitieu {
 namespace {
 
 namespace fs = std::filesystem;
+using chitieu::testing::fresh_test_dir;
+using chitieu::testing::read_file;
 using ::chitieu::testing::figure_keys;
 using ::chitieu::testing::keys_missing;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 void spit(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
@@ -65,10 +61,7 @@ std::string html_escape(const std::string& s) {
 class OfficeFormats : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("chitieu-office-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = fresh_test_dir("office");
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -120,7 +113,7 @@ TEST_F(OfficeFormats, Word97DocGivesTheFiguresOfItsText) {
     ExtractedDocument text = extract(txt);
     fs::path doc_path = dir_ / (txt.stem().string() + ".doc");
     spit(doc_path, maker::word97_doc(text.source.lines));
-    EXPECT_EQ(detect_format(slurp(doc_path)).format, FileFormat::kDoc);
+    EXPECT_EQ(detect_format(read_file(doc_path)).format, FileFormat::kDoc);
     ExtractedDocument doc = extract(doc_path);
     EXPECT_EQ(doc.source.format, "doc");
     EXPECT_EQ(doc.source.converted_by.rfind("chitieu Word 97 reader", 0), 0u) << doc.source.converted_by;
@@ -157,7 +150,7 @@ TEST_F(OfficeFormats, RtfGivesTheFiguresOfItsText) {
     EXPECT_SAME_FIGURES(text, doc);
     expect_quotes_on_their_lines(doc);
     // Each paragraph is a line, read from its own line of the file.
-    std::string bytes = slurp(rtf);
+    std::string bytes = read_file(rtf);
     ASSERT_EQ(doc.source.sources.size(), doc.source.lines.size());
     for (size_t i = 0; i < doc.source.lines.size(); ++i) {
       const LineSource& src = doc.source.sources[i];
@@ -287,7 +280,7 @@ TEST_F(OfficeFormats, XlsxSheetsAreTabRowsUnderTheirNames) {
   std::string error;
   fs::path path = dir_ / "annex.xlsx";
   ASSERT_TRUE(maker::write_xlsx({{"Mục lục", {}}, {"Biểu 1", kSheet}}, path.string(), &error)) << error;
-  EXPECT_EQ(detect_format(slurp(path)).format, FileFormat::kXlsx);
+  EXPECT_EQ(detect_format(read_file(path)).format, FileFormat::kXlsx);
   check_spreadsheet(dir_, path, "xlsx");
 }
 
@@ -300,7 +293,7 @@ TEST_F(OfficeFormats, OdsSheetsAreTabRowsUnderTheirNames) {
       if (!c.empty() && c.find_first_not_of("0123456789.") == std::string::npos)
         std::replace(c.begin(), c.end(), '.', ',');  // an .ods cell shows its own display text
   ASSERT_TRUE(maker::write_ods({{"Mục lục", {}}, {"Biểu 1", rows}}, path.string(), &error)) << error;
-  EXPECT_EQ(detect_format(slurp(path)).format, FileFormat::kOds);
+  EXPECT_EQ(detect_format(read_file(path)).format, FileFormat::kOds);
   check_spreadsheet(dir_, path, "ods");
 }
 

@@ -19,18 +19,18 @@
 #include "store/store.h"
 #include "support/damage.h"
 #include "support/document_maker.h"
+#include "support/test_files.h"
 
 namespace chitieu {
 namespace {
 
 namespace fs = std::filesystem;
+using chitieu::testing::fresh_test_dir;
 
 class PipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("chitieu-pipeline-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = fresh_test_dir("pipeline");
     fs::create_directories(dir_ / "batch");
     db_ = (dir_ / "test.db").string();
     ASSERT_TRUE(Store::Open(db_, OpenMode::kCreate, &store_).ok());
