@@ -33,6 +33,7 @@ struct Heading {
   int level = 0;
   std::string period;
   bool results = false;
+  bool targets = false;  // names a target: "MỤC TIÊU ĐẾN NĂM 2030"
   std::string text;
 };
 
@@ -240,8 +241,8 @@ class BlockExtractor {
   // The qualifiers before the number; false when they make it no figure (an
   // age band, a word that needs a value verb and has none).
   bool read_words_before(const Candidate& c, size_t clause_b, size_t limit, QualifierRun* run) const;
-  FigureKind decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
-                         size_t quote_end, const std::string& year, bool per_year,
+  FigureKind decide_kind(const Candidate& c, const QualifierRun& run, bool bound_after,
+                         size_t clause_b, size_t quote_end, const std::string& year, bool per_year,
                          bool* names_target, std::string* reason);
   bool is_reference(size_t s, size_t e) const;
   bool age_defines_indicator(size_t s, const UnitReading& unit) const;
@@ -688,9 +689,9 @@ bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* re
   return true;
 }
 
-FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
-                                       size_t quote_end, const std::string& year, bool per_year,
-                                       bool* names_target, std::string* reason) {
+FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& run, bool bound_after,
+                                       size_t clause_b, size_t quote_end, const std::string& year,
+                                       bool per_year, bool* names_target, std::string* reason) {
   const std::string& f = f_;
   size_t s = c.s;
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
@@ -731,6 +732,15 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
     e.results_passage = true;
   e.year = year;
   e.document_period = ctx_->document.period;
+  // A law sets no "khoảng": an approximate value is no bound.
+  bool approx = run.comparator && *run.comparator == Comparator::kApprox;
+  e.bounded = !approx && (bound_after || run.has_from || c.is_range ||
+                          (run.comparator && *run.comparator != Comparator::kEqual));
+  size_t sent_e = std::max<size_t>(seg_.sentence_end[s], quote_end);
+  e.legal_sentence = std::any_of(lex_.words.rule_cues.begin(), lex_.words.rule_cues.end(),
+                                 [&](const std::string& w) { return contains_word(f, sent_b, sent_e, w); });
+  e.target_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
+                                 [](const Heading& h) { return h.targets; });
   *names_target = contains_word(f, sent_b, s, kStriveWord) ||
                   named_target(lex_.words, e.clause_before) != nullptr;
   return chitieu::decide_kind(lex_, e, reason);
@@ -818,8 +828,8 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;
-  parts.kind = decide_kind(c, run, clause_b, quote_end, parts.year, per_year, &names_target,
-                           &parts.kind_reason);
+  parts.kind = decide_kind(c, run, parts.after.has_value(), clause_b, quote_end, parts.year, per_year,
+                           &names_target, &parts.kind_reason);
   // "ước tăng 5,86%, chưa đạt mục tiêu … (7,5 - 8%)": a target named right
   // after a result in the same sentence is the target that result answers.
   if (parts.kind == FigureKind::kTarget && names_target && !done_.empty() &&
@@ -899,6 +909,8 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
       if (!y.comparison_base) h.period = y.period;
     for (const std::string& w : lex.result_sections)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
+    for (const std::string& w : lex.words.goal_words)
+      if (contains_word(b.folded, 0, b.folded.size(), w)) h.targets = true;
     ctx->headings.push_back(h);
     ctx->results_passage = false;
     ctx->results_period.clear();

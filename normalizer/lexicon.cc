@@ -251,6 +251,8 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"plan_reached", &out->plan_reached_words},
       {"last_year", &out->last_year_words},
       {"target_qualifier", &out->target_qualifiers},
+      {"rule_cue", &out->rule_cues},
+      {"goal_word", &out->goal_words},
       {"change_increase", &out->change_increase},
       {"change_decrease", &out->change_decrease},
       {"change_level", &out->change_level},
