@@ -34,6 +34,7 @@ struct QualifierEntry {
   std::optional<Comparator> comparator;  // none for a connecting word
   bool opens_range_from = false;         // "từ": >= only right before the number
   bool after = false;      // written after the number and unit
+  bool bare = false;       // "gần", "chưa đầy": a comparator but no value word ("gần 20 năm" is a span)
 };
 
 struct ImpliedUnit {

@@ -114,6 +114,22 @@ TEST(FigureExtractor, NotFiguresDocumentNumbersAndDates) {
   }
 }
 
+TEST(FigureExtractor, NearnessAndNegatedBoundsKeepTheirCueInTheQuote) {
+  Doc d = extract({"Năm 1972, gần 100 km đê bị phá hủy; đường sắt chỉ chiếm chưa đầy 0,2% sản lượng."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].quote, "gần 100 km");
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "~");
+  EXPECT_EQ(d.figures[1].quote, "chiếm chưa đầy 0,2%");
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), "<");
+  d = extract({"Tỷ lệ tốt nghiệp không thấp hơn 60%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].quote, "không thấp hơn 60%");
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), ">=");
+  // A span of time after "gần" is no figure, as after nothing.
+  d = extract({"Sau gần 20 năm xây dựng, chưa đầy 20 năm sau đó thành phố đổi tên."});
+  EXPECT_TRUE(d.figures.empty()) << dump(d.figures);
+}
+
 TEST(FigureExtractor, NotFiguresNamesWithNumbers) {
   for (const std::string& line :
        {std::string("Đại dịch Covid-19 kéo dài ảnh hưởng nghiêm trọng đến mọi mặt đời sống."),
