@@ -367,16 +367,33 @@ bool BlockExtractor::is_reference(size_t s, size_t e) const {
 bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const {
   static const RE2 kDash(R"(^(\s*%?\s*-\s*)(\d+(?:[.,]\d+)*))");
   static const RE2 kTo(R"(^(\s+(?:den|toi)\s+)(\d+(?:[.,]\d+)*))");
-  re2::StringPiece rest(f_.data() + e, f_.size() - e);
-  re2::StringPiece sep, num;
-  if (RE2::PartialMatch(rest, kDash, &sep, &num) || RE2::PartialMatch(rest, kTo, &sep, &num)) {
+  auto joined_at = [&](size_t at) {
+    re2::StringPiece rest(f_.data() + at, f_.size() - at);
+    re2::StringPiece sep, num;
+    if (!RE2::PartialMatch(rest, kDash, &sep, &num) && !RE2::PartialMatch(rest, kTo, &sep, &num)) return false;
     *s2 = num.data() - f_.data();
     *e2 = *s2 + num.size();
-    if (*e2 < f_.size() && is_letter(f_[*e2]) && !read_unit(lex_, f_, *e2).matched) return false;
     *joiner = std::string(sep.data(), sep.size());
     return true;
+  };
+  if (joined_at(e)) {
+    return !(*e2 < f_.size() && is_letter(f_[*e2]) && !read_unit(lex_, f_, *e2).matched);
   }
-  return false;
+  // Each bound with its unit: "từ 6.000.000 đồng đến 8.000.000 đồng", "30
+  // triệu đồng - 40 triệu đồng", "Trên 525 tỷ đến 4.200 tỷ đồng". The second
+  // bound must carry the same scale and unit (a scale word alone before it
+  // stands for the same unit), so the unit read after it holds for both.
+  UnitReading first = read_unit(lex_, f_, e);
+  bool scale_only = !first.matched && first.scale != 1.0;  // "525 tỷ"
+  if ((!first.matched && !scale_only) || !joined_at(first.end)) return false;
+  UnitReading second = read_unit(lex_, f_, *e2);
+  if (!second.matched || second.scale != first.scale) return false;
+  if (!first.base.empty() && (first.base != second.base || first.denominators != second.denominators))
+    return false;
+  auto noun = [&](const UnitReading& u) { return f_.substr(u.counted_begin, u.counted_end - u.counted_begin); };
+  if (first.counted_noun && noun(first) != noun(second)) return false;  // "5 xã - 10 phường"
+  *joiner = std::string(f_.data() + e, *s2 - e);
+  return true;
 }
 
 // The period of the figure's surroundings: its item's opening, its headings,

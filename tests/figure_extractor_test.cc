@@ -130,6 +130,37 @@ TEST(FigureExtractor, NearnessAndNegatedBoundsKeepTheirCueInTheQuote) {
   EXPECT_TRUE(d.figures.empty()) << dump(d.figures);
 }
 
+TEST(FigureExtractor, ARangeWithTheUnitAfterEachBoundIsOneFigure) {
+  struct Case {
+    const char* line;
+    const char* quote;
+    const char* comparator;
+    double low, high;
+  };
+  for (const Case& c : {
+           Case{"Phạt tiền từ 6.000.000 đồng đến 8.000.000 đồng đối với cá nhân.",
+                "từ 6.000.000 đồng đến 8.000.000 đồng", "range", 6e6, 8e6},
+           Case{"Phạt tiền từ 30 triệu đồng – 40 triệu đồng; tước giấy phép.", "từ 30 triệu đồng – 40 triệu đồng",
+                "range", 3e7, 4e7},
+           Case{"Tổng thu trên 525 tỷ đến 4.200 tỷ đồng được 5 điểm.", "trên 525 tỷ đến 4.200 tỷ đồng", ">",
+                5.25e11, 4.2e12},
+           Case{"Tỷ lệ từ 61% đến 80% số phiếu.", "từ 61% đến 80%", "range", 61, 80},
+       }) {
+    Doc d = extract({c.line});
+    ASSERT_FALSE(d.figures.empty()) << c.line;
+    const Figure& f = d.figures[0];
+    EXPECT_EQ(f.quote, c.quote) << c.line << dump(d.figures);
+    EXPECT_EQ(comparator_text(f.comparator), c.comparator) << c.line;
+    EXPECT_DOUBLE_EQ(f.low, c.low) << c.line;
+    EXPECT_DOUBLE_EQ(f.high, c.high) << c.line;
+  }
+  // Bounds of other scales or units stay two figures.
+  Doc d = extract({"Hỗ trợ từ 500 triệu đồng đến 1 tỷ đồng mỗi dự án."});
+  EXPECT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  d = extract({"Sáp nhập 5 xã - 10 phường trong năm."});
+  for (const Figure& f : d.figures) EXPECT_EQ(f.low, f.high) << dump(d.figures);
+}
+
 TEST(FigureExtractor, NotFiguresNamesWithNumbers) {
   for (const std::string& line :
        {std::string("Đại dịch Covid-19 kéo dài ảnh hưởng nghiêm trọng đến mọi mặt đời sống."),

@@ -89,6 +89,7 @@ TEST(FigureKind, ABoundALawSetsIsARuleInAnyDocument) {
                            "điều lệ."})),
             "rule");
   EXPECT_EQ(kind_words(extract({"Mức phạt tiền tối đa đối với cá nhân là 150.000.000 đồng."})), "rule");
+  EXPECT_EQ(kind_words(extract({"Người vi phạm bị phạt tiền từ 6.000.000 đồng đến 8.000.000 đồng."})), "rule");
   // A goal's bound stays a target: named, or without the words of a law.
   EXPECT_EQ(kind_words(extract({"Tỷ lệ giải ngân vốn đầu tư công đạt tối thiểu 95% kế hoạch vốn."})), "target");
   EXPECT_EQ(kind_words(extract({"Trường hợp thuận lợi, phấn đấu tăng trưởng đạt ít nhất 8%."})), "target");
