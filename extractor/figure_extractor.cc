@@ -44,6 +44,9 @@ struct Context {
   std::vector<Heading> headings;
   std::string item;
   std::string item_period;   // "Đến năm 2030: …" opening the current item
+  // "Các chỉ tiêu đạt được năm 2018:" — a lead's year frames the bullets
+  // right after it, until a paragraph that is no bullet or a heading.
+  std::string lead_period;
 };
 
 // Positions in a block where sentences and clauses start.
@@ -82,7 +85,9 @@ Segmentation segment(const std::string& f) {
   size_t since = 0;
   for (size_t i = 0; i < n; ++i, ++since) {
     char ch = f[i];
-    bool sentence = (ch == '.' && (i + 1 == n || f[i + 1] == ' ') &&
+    // A stop before a citation mark ends the sentence too: "… đạt 6,17%.[19] Năm 2011, …".
+    bool cited = ch == '.' && i + 2 < n && f[i + 1] == '[' && is_digit(f[i + 2]);
+    bool sentence = cited || (ch == '.' && (i + 1 == n || f[i + 1] == ' ') &&
                      !(i > 0 && is_digit(f[i - 1]) && i + 2 < n && is_digit(f[i + 2]))) ||
                     ch == '!' || ch == '?' || (ch == ' ' && since >= kMaxSentenceCodePoints);
     if (sentence) {
@@ -416,6 +421,12 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
       return it->period;
     }
   }
+  // Under no heading with a period, a list's lead: "Các chỉ tiêu đạt được
+  // năm 2018:" then "- Tỷ lệ hộ nghèo còn 7,05%".
+  if (fits(ctx_->lead_period)) {
+    *source = "the list's lead";
+    return ctx_->lead_period;
+  }
   // A passage reporting the results of a year: "năm 2025, … tỉnh vẫn đạt
   // nhiều kết quả tích cực" — what follows is about that year.
   if (ctx_->results_passage && !ctx_->document.plans && fits(ctx_->results_period)) {
@@ -437,9 +448,26 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   size_t sent_e = seg_.sentence_end[s];
   size_t clause_b = std::max<size_t>(seg_.clause_start[s], b_.body_begin);
   size_t clause_e = seg_.clause_end[s];
+  // A year in brackets closed well before the figure dates what stands before
+  // the bracket ("bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện khác …
+  // vào tháng Giêng 1978", "Tỷ lệ đô thị hóa (2022)"), not this figure; one
+  // right before it ("Dân số (2019): 530.341 người") does date it.
+  auto aside = [&](const YearMention& y) {
+    if (y.end > s) return false;
+    size_t close = f_.find_first_of("()", y.end);
+    if (close == std::string::npos || close >= s || f_[close] != ')') return false;
+    size_t open = f_.find_last_of("()", y.begin);
+    if (open == std::string::npos || f_[open] != '(') return false;
+    // Right before: nothing but qualifiers and a colon between ")" and the number.
+    size_t run_begin = read_qualifiers_before(lex_, f_, s, close + 1).begin;
+    for (size_t i = close + 1; i < run_begin; ++i)
+      if (f_[i] != ' ' && f_[i] != ':' && f_[i] != '-') return true;
+    return false;
+  };
   auto usable = [&](const YearMention& y) {
     return !y.comparison_base && y.year_begin >= b_.body_begin &&
-           !(y.begin < figure_end && y.end > s);  // not the figure itself
+           !(y.begin < figure_end && y.end > s) &&  // not the figure itself
+           !aside(y);
   };
   auto quoted = [&](const YearMention& y) { return "\"" + b_.slice(y.begin, y.end) + "\""; };
   const YearMention* best = nullptr;
@@ -929,6 +957,7 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     for (const std::string& w : lex.words.goal_words)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.targets = true;
     ctx->headings.push_back(h);
+    ctx->lead_period.clear();
     ctx->results_passage = false;
     ctx->results_period.clear();
     ctx->item.clear();
@@ -955,6 +984,14 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     begin = end + 2;
   }
   std::vector<YearMention> years = find_year_mentions(lex, b.folded);
+  // A lead: the words before a colon near the block's start name a year
+  // ("Các chỉ tiêu đạt được năm 2018: …"); the bullets after it are of that
+  // year. Any other paragraph that is no bullet ends the list.
+  constexpr size_t kLeadCodePoints = 100;
+  size_t colon = b.folded.find(':', b.body_begin);
+  if (colon != std::string::npos && colon - b.body_begin <= kLeadCodePoints)
+    for (const YearMention& y : years)
+      if (!y.comparison_base && y.begin >= b.body_begin && y.end <= colon) ctx->lead_period = y.period;
   std::string opening;
   for (const YearMention& y : years)
     if (!y.comparison_base && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {
@@ -1013,6 +1050,10 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
       ctx.item = block.item;
       ctx.item_period.clear();
     }
+    // A paragraph that is no bullet ends the list a lead's year framed; so
+    // does the next numbered item ("(3) … đến năm 2030 dự kiến: …", "(4) …").
+    static const RE2 kBullet(R"(^\s*[-+*^]\s)");
+    if (block.heading_level == 0 && !RE2::PartialMatch(block.folded, kBullet)) ctx.lead_period.clear();
     BlockExtractor(lex, block, &ctx, raw_lines, repaired, &figures).run();
     if (block.heading_level == 0) update_context(lex, block, &ctx);
   }

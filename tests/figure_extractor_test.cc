@@ -161,6 +161,38 @@ TEST(FigureExtractor, ARangeWithTheUnitAfterEachBoundIsOneFigure) {
   for (const Figure& f : d.figures) EXPECT_EQ(f.low, f.high) << dump(d.figures);
 }
 
+TEST(FigureExtractor, AYearDoesNotLeakFromTheNextParagraphOrAnAside) {
+  // A stop before a citation mark ends the sentence and the paragraph: the
+  // next paragraph's "Năm 2011" is not this one's year.
+  Doc d = extract({"Năm 2018, tỉnh đứng thứ 41 về số dân và thứ 42 về tổng sản phẩm trên địa bàn. Với "
+                   "1.051.800 người dân, tốc độ tăng trưởng GRDP của tỉnh trong năm đạt 6,17%.[19]",
+                   "",
+                   "Năm 2011, GRDP của tỉnh tăng trưởng hơn 10% và cao hơn bình quân cả nước."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_EQ(d.figures[1].quote, "đạt 6,17%");
+  EXPECT_EQ(d.figures[1].year, "2018") << dump(d.figures);
+  EXPECT_EQ(d.figures[2].year, "2011") << dump(d.figures);
+  // A year in brackets dates the words before the bracket, not a figure further on …
+  d = extract({"Chính quyền tiếp quản bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện khác của các bang."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "") << dump(d.figures);
+  // … but one right before the figure does.
+  d = extract({"Dân số (năm 2019): 530.341 người."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2019") << dump(d.figures);
+}
+
+TEST(FigureExtractor, AListLeadsYearFramesItsBullets) {
+  Doc d = extract({"Các chỉ tiêu đạt được năm 2018:", "",
+                   "- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng còn 9,7%.", "",
+                   "- Tỷ lệ hộ nghèo còn 7,05%.", "",
+                   "Tỷ lệ che phủ rừng đạt 42%."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2018") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2018") << dump(d.figures);
+  EXPECT_EQ(d.figures[2].year, "") << dump(d.figures);  // the list has ended
+}
+
 TEST(FigureExtractor, NotFiguresNamesWithNumbers) {
   for (const std::string& line :
        {std::string("Đại dịch Covid-19 kéo dài ảnh hưởng nghiêm trọng đến mọi mặt đời sống."),
