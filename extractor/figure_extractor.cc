@@ -779,6 +779,7 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   e.document_period = ctx_->document.period;
   // A law sets no "khoảng": an approximate value is no bound.
   bool approx = run.comparator && *run.comparator == Comparator::kApprox;
+  e.approximate = approx;
   e.bounded = !approx && (bound_after || run.has_from || c.is_range ||
                           (run.comparator && *run.comparator != Comparator::kEqual));
   size_t sent_e = std::max<size_t>(seg_.sentence_end[s], quote_end);

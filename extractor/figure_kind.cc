@@ -135,7 +135,10 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
     *reason = "a section setting targets";
     return FigureKind::kTarget;
   }
-  if (e.states_rules && !first_word_in(e.clause_before, w.result_cues) &&
+  // "Quy mô Dự án: khoảng 806,19 ha", "Tổng vốn đầu tư Dự án: khoảng 51.950
+  // tỷ đồng": a law sets no approximate value; in a decision approving a
+  // project or a plan, such a figure is the plan's, read on as any other.
+  if (e.states_rules && !e.approximate && !first_word_in(e.clause_before, w.result_cues) &&
       !first_word_in(e.clause_after, w.result_cues) && !e.estimate) {
     *reason = "a rule or threshold of a regulation, form or Q&A page";
     return FigureKind::kRule;

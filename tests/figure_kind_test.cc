@@ -103,6 +103,8 @@ TEST(FigureKind, ABoundALawSetsIsARuleInAnyDocument) {
 TEST(FigureKind, InARegulationABoundIsARuleUnlessItsSectionSetsTargets) {
   EXPECT_EQ(kind_words(extract_rules({"Phiên họp phải có ít nhất 80% tổng số Ủy viên tham dự."})), "rule");
   EXPECT_EQ(kind_words(extract_rules({"Trọng số tính điểm xét của môn Toán không dưới 25%."})), "rule");
+  // No law sets an approximate value: a project's size in a decision is a plan's.
+  EXPECT_EQ(kind_words(extract_rules({"Quy mô Dự án: diện tích đất khoảng 806,19 ha."})), "target");
   // Named plans and quotas are a condition's terms there.
   EXPECT_EQ(kind_words(extract_rules({"Tập thể có ít nhất 50% chỉ tiêu hoàn thành vượt mức."})), "rule");
   // A decision approving a programme is a regulation by its type; its
