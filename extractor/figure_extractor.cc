@@ -259,6 +259,9 @@ class BlockExtractor {
   bool estimate_heads_clause(size_t clause_b, size_t s) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, bool per_year, std::string* source) const;
+  // The date at `b` says when a document was issued: a document number or a
+  // document type stands in the few words before it.
+  bool cites_document(size_t b) const;
   std::string period_of_context(bool spans_only, std::string* source) const;
   std::string clean_slice(size_t b, size_t e) const;
   // `counted_tail_end` is set past the words that say what a count counts.
@@ -440,6 +443,24 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
   return "";
 }
 
+bool BlockExtractor::cites_document(size_t b) const {
+  constexpr size_t kWindow = 60;
+  size_t from = b > kWindow ? b - kWindow : 0;
+  std::string_view before = std::string_view(f_).substr(from, b - from);
+  // "11/NQ-HĐND ngày", "59-NQ/TW ngày", "166/2003/NĐ-CP[17] về việc …" is no date's lead.
+  static const RE2 kNumber(R"(\d+(?:/[a-z0-9.-]*[a-z]|-[a-z]+/[a-z]+))");
+  if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kNumber)) return true;
+  for (const DocType& t : lex_.doc_types)
+    if (find_folded_word(before, t.pattern) != std::string_view::npos) return true;
+  // "Lưu trữ ngày 9 tháng 5 năm 2020", "Truy cập ngày 21 tháng 1 năm 2025": a
+  // citation's date (words.tsv citation_date), right before the date.
+  constexpr size_t kCitationWindow = 16;
+  std::string_view near = before.substr(before.size() > kCitationWindow ? before.size() - kCitationWindow : 0);
+  for (const std::string& w : lex_.words.citation_dates)
+    if (find_folded_word(near, w) != std::string_view::npos) return true;
+  return false;
+}
+
 std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year,
                                       std::string* source) const {
   // Nearest first: the figure's own clause, then its sentence (the opening
@@ -507,6 +528,26 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
       *source = "same sentence, after the figure: " + quoted(y);
       return y.period;
     }
+  // A full date in the sentence dates its statements: "Tính đến ngày 1 tháng 4
+  // năm 2019, toàn tỉnh có … 52.881 người", "Cuối tháng 3 năm 2020, Việt Nam
+  // có … 260 khu công nghiệp" — but not a date that says when a document cited
+  // was issued ("Nghị quyết số 11/NQ-HĐND ngày 9/12/2022", "Quyết định … ngày
+  // 24 tháng 12 năm 2003").
+  // The nearest date before the figure, else the first after it.
+  const YearMention* dated = nullptr;
+  size_t dated_b = 0;
+  std::vector<YearMention> dates = find_date_years(std::string_view(f_).substr(sent_b, sent_e - sent_b));
+  for (const YearMention& y : dates) {
+    size_t b = sent_b + y.begin;
+    if (b < b_.body_begin || (b < figure_end && sent_b + y.end > s) || cites_document(b)) continue;
+    if (dated && (b > s || dated_b > s)) break;  // one before it holds
+    dated = &y;
+    dated_b = b;
+  }
+  if (dated) {
+    *source = "a date in the sentence: \"" + b_.slice(dated_b, dated_b + (dated->end - dated->begin)) + "\"";
+    return dated->period;
+  }
   // An earlier sentence of the same paragraph or item: "… đến năm 2030 phấn
   // đấu đạt 85%. Trong đó: Mầm non đạt 90,5%".
   const YearMention* earlier = nullptr;

@@ -256,6 +256,7 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"target_qualifier", &out->target_qualifiers},
       {"rule_cue", &out->rule_cues},
       {"goal_word", &out->goal_words},
+      {"citation_date", &out->citation_dates},
       {"change_increase", &out->change_increase},
       {"change_decrease", &out->change_decrease},
       {"change_level", &out->change_level},

@@ -71,6 +71,7 @@ struct GrammarWords {
   std::vector<std::string> result_cues;          // in a figure's clause: it reports an outcome
   std::vector<std::string> target_qualifiers;    // before a figure: a bound a goal or a law sets
   std::vector<std::string> rule_cues;            // in a figure's sentence: it states a law's condition
+  std::vector<std::string> citation_dates;      // "Truy cập ngày …": a citation's date, dating nothing
   std::vector<std::string> goal_words;      // in a heading or earlier in the sentence: sets targets
   std::vector<std::string> plan_share_words;     // right after a figure: a share of the plan, a change on last year
   std::vector<std::string> last_year_words;      // "so cùng kỳ (X)": X is last year's value

@@ -182,6 +182,20 @@ TEST(FigureExtractor, AYearDoesNotLeakFromTheNextParagraphOrAnAside) {
   EXPECT_EQ(d.figures[0].year, "2019") << dump(d.figures);
 }
 
+TEST(FigureExtractor, ADateInTheSentenceDatesItsFigures) {
+  Doc d = extract({"Tính đến ngày 1 tháng 4 năm 2019, toàn tỉnh có 9 tôn giáo, nhiều nhất là Phật giáo có "
+                   "52.881 người."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2019") << dump(d.figures);
+  d = extract({"Cuối tháng 3 năm 2020, cả nước có 260 khu công nghiệp đã đi vào hoạt động."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2020") << dump(d.figures);
+  // The date a cited document was issued dates nothing.
+  d = extract({"Thực hiện Nghị quyết số 11/NQ-HĐND ngày 9/12/2022, tỷ lệ hộ nghèo giảm còn 2%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "") << dump(d.figures);
+}
+
 TEST(FigureExtractor, AListLeadsYearFramesItsBullets) {
   Doc d = extract({"Các chỉ tiêu đạt được năm 2018:", "",
                    "- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng còn 9,7%.", "",
