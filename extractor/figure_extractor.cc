@@ -553,6 +553,20 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   const YearMention* earlier = nullptr;
   for (const YearMention& y : years_)
     if (usable(y) && y.end <= sent_b) earlier = &y;  // the last one before the sentence
+  // … or a date there, when it stands nearer: "Tính đến ngày 1 tháng 4 năm
+  // 2019, dân số … đạt 733.017 người.[42] Trong đó … nông thôn đạt 519.130 người".
+  size_t para_b = b_.body_begin;
+  std::vector<YearMention> earlier_dates =
+      find_date_years(std::string_view(f_).substr(para_b, sent_b - para_b));
+  for (auto it = earlier_dates.rbegin(); it != earlier_dates.rend(); ++it) {
+    size_t b = para_b + it->begin;
+    if (cites_document(b)) continue;
+    if (!earlier || b > earlier->begin) {
+      *source = "a date earlier in the paragraph: \"" + b_.slice(b, para_b + it->end) + "\"";
+      return it->period;
+    }
+    break;
+  }
   if (earlier) {
     *source = "earlier in the paragraph: " + quoted(*earlier);
     return earlier->period;

@@ -190,6 +190,11 @@ TEST(FigureExtractor, ADateInTheSentenceDatesItsFigures) {
   d = extract({"Cuối tháng 3 năm 2020, cả nước có 260 khu công nghiệp đã đi vào hoạt động."});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
   EXPECT_EQ(d.figures[0].year, "2020") << dump(d.figures);
+  // … and a date in an earlier sentence of the paragraph, when nearer than any year.
+  d = extract({"Năm 2023, tỉnh có 2,2 triệu dân. Tính đến ngày 1 tháng 4 năm 2009, tỉnh có 47 dân tộc. "
+               "Trong đó người Tày có 51.285 người."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2009") << dump(d.figures);
   // The date a cited document was issued dates nothing.
   d = extract({"Thực hiện Nghị quyết số 11/NQ-HĐND ngày 9/12/2022, tỷ lệ hộ nghèo giảm còn 2%."});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
