@@ -491,6 +491,14 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
            !aside(y);
   };
   auto quoted = [&](const YearMention& y) { return "\"" + b_.slice(y.begin, y.end) + "\""; };
+  // "từ 3,76 triệu tấn năm 1955 tăng lên 5,19 triệu tấn năm 1959": "năm" and
+  // a year right after the figure date it before anything in its clause.
+  for (const YearMention& y : years_)
+    if (usable(y) && y.begin >= figure_end && y.begin <= figure_end + 1 &&
+        f_.compare(y.begin, 4, "nam ") == 0) {
+      *source = "right after the figure: " + quoted(y);
+      return y.period;
+    }
   const YearMention* best = nullptr;
   for (const YearMention& y : years_)
     if (usable(y) && y.begin >= clause_b && y.end <= s && (!best || y.begin > best->begin)) best = &y;
@@ -1043,7 +1051,7 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
   // A lead: the words before a colon near the block's start name a year
   // ("Các chỉ tiêu đạt được năm 2018: …"); the bullets after it are of that
   // year. Any other paragraph that is no bullet ends the list.
-  constexpr size_t kLeadCodePoints = 100;
+  constexpr size_t kLeadCodePoints = 160;
   size_t colon = b.folded.find(':', b.body_begin);
   if (colon != std::string::npos && colon - b.body_begin <= kLeadCodePoints)
     for (const YearMention& y : years)

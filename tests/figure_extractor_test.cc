@@ -195,6 +195,11 @@ TEST(FigureExtractor, ADateInTheSentenceDatesItsFigures) {
                "Trong đó người Tày có 51.285 người."});
   ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
   EXPECT_EQ(d.figures[1].year, "2009") << dump(d.figures);
+  // A year right after the figure dates it before one earlier in its clause.
+  d = extract({"Sản lượng lương thực từ 3,76 triệu tấn năm 1955 tăng lên 5,19 triệu tấn năm 1959."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "1955") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "1959") << dump(d.figures);
   // The date a cited document was issued dates nothing.
   d = extract({"Thực hiện Nghị quyết số 11/NQ-HĐND ngày 9/12/2022, tỷ lệ hộ nghèo giảm còn 2%."});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
