@@ -1021,7 +1021,10 @@ void update_context(const Lexicon& lex, const Block& b, Context* ctx) {
     for (const std::string& w : lex.words.goal_words)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.targets = true;
     ctx->headings.push_back(h);
-    ctx->lead_period.clear();
+    // A short bullet without a stop reads as a heading ("- Phú Yên: 33 triệu
+    // đồng"), but it goes on the list its lead framed.
+    static const RE2 kBulletLine(R"(^\s*[-+*^]\s)");
+    if (!RE2::PartialMatch(b.folded, kBulletLine)) ctx->lead_period.clear();
     ctx->results_passage = false;
     ctx->results_period.clear();
     ctx->item.clear();

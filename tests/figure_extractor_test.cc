@@ -215,6 +215,12 @@ TEST(FigureExtractor, AListLeadsYearFramesItsBullets) {
   EXPECT_EQ(d.figures[0].year, "2018") << dump(d.figures);
   EXPECT_EQ(d.figures[1].year, "2018") << dump(d.figures);
   EXPECT_EQ(d.figures[2].year, "") << dump(d.figures);  // the list has ended
+  // A short bullet without a stop reads as a heading but goes on the list.
+  d = extract({"Theo báo cáo chính trị Đại hội Đảng bộ các tỉnh, thành phố năm 2015, GDP bình quân đầu người "
+               "của các tỉnh thành:",
+               "- Phú Yên: 33 triệu đồng", "- Yên Bái: hơn 25 triệu đồng;"});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2015") << dump(d.figures);
 }
 
 TEST(FigureExtractor, NotFiguresNamesWithNumbers) {
