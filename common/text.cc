@@ -41,6 +41,8 @@ const std::array<char, kTableSize>& fold_table() {
         f = '.';
       } else if (c == 0x00D7) {
         f = 'x';
+      } else if (c == 0x00B2 || c == 0x00B3) {
+        f = c == 0x00B2 ? '2' : '3';  // "km²" reads as "km2", not as "km"
       } else if (U_SUCCESS(err) && u_isalpha(c)) {
         icu::UnicodeString d;
         nfd->normalize(icu::UnicodeString(c), d, err);

@@ -190,8 +190,22 @@ bool continues(const std::vector<RepairedLine>& lines, size_t pi, size_t ni, siz
   UChar32 c = code_point_at(next, b);
   if (u_islower(c)) return true;
   if (e == 0) return false;
+  // Citation marks after the stop ("… đạt 6,17%.[19]") close the line as the
+  // stop does: an encyclopedia's paragraph ends there.
+  size_t stop = e;
+  while (stop > 1 && prev.folded[stop - 1] == ']') {
+    size_t open = prev.folded.rfind('[', stop - 1);
+    if (open == std::string::npos || open + 2 >= stop ||
+        prev.folded.find_first_not_of("0123456789", open + 1) != stop - 1)
+      break;
+    stop = open;
+  }
   char last = prev.folded[e - 1];
   bool closed = last == '.' || last == ';' || last == ':' || last == '!' || last == '?';
+  if (stop < e && stop > 0) {
+    char before = prev.folded[stop - 1];
+    closed = closed || before == '.' || before == ';' || before == '!' || before == '?';
+  }
   // In a hard-wrapped document a line filled to the wrap width goes on in the
   // next one even after a stop or a colon: "… đạt 85%. Trong đó: / Mầm non …".
   bool full = width > 0 && e - first_non_space(prev.folded) + 12 >= width;

@@ -33,6 +33,7 @@ struct Heading {
   int level = 0;
   std::string period;
   bool results = false;
+  bool targets = false;  // names a target: "MỤC TIÊU ĐẾN NĂM 2030"
   std::string text;
 };
 
@@ -43,6 +44,9 @@ struct Context {
   std::vector<Heading> headings;
   std::string item;
   std::string item_period;   // "Đến năm 2030: …" opening the current item
+  // "Các chỉ tiêu đạt được năm 2018:" — a lead's year frames the bullets
+  // right after it, until a paragraph that is no bullet or a heading.
+  std::string lead_period;
 };
 
 // Positions in a block where sentences and clauses start.
@@ -85,7 +89,9 @@ void segment(const std::string& f, Segmentation* out) {
   size_t since = 0;
   for (size_t i = 0; i < n; ++i, ++since) {
     char ch = f[i];
-    bool sentence = (ch == '.' && (i + 1 == n || f[i + 1] == ' ') &&
+    // A stop before a citation mark ends the sentence too: "… đạt 6,17%.[19] Năm 2011, …".
+    bool cited = ch == '.' && i + 2 < n && f[i + 1] == '[' && is_digit(f[i + 2]);
+    bool sentence = cited || (ch == '.' && (i + 1 == n || f[i + 1] == ' ') &&
                      !(i > 0 && is_digit(f[i - 1]) && i + 2 < n && is_digit(f[i + 2]))) ||
                     ch == '!' || ch == '?' || (ch == ' ' && since >= kMaxSentenceCodePoints);
     if (sentence) {
@@ -252,8 +258,8 @@ class BlockExtractor {
   // The qualifiers before the number; false when they make it no figure (an
   // age band, a word that needs a value verb and has none).
   bool read_words_before(const Candidate& c, size_t clause_b, size_t limit, QualifierRun* run) const;
-  FigureKind decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
-                         size_t quote_end, const std::string& year, bool per_year,
+  FigureKind decide_kind(const Candidate& c, const QualifierRun& run, bool bound_after,
+                         size_t clause_b, size_t quote_end, const std::string& year, bool per_year,
                          bool* names_target, std::string* reason);
   bool is_reference(size_t s, size_t e) const;
   bool age_defines_indicator(size_t s, const UnitReading& unit) const;
@@ -265,6 +271,9 @@ class BlockExtractor {
   bool estimate_heads_clause(size_t clause_b, size_t s) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, bool per_year, std::string* source) const;
+  // The date at `b` says when a document was issued: a document number or a
+  // document type stands in the few words before it.
+  bool cites_document(size_t b) const;
   std::string period_of_context(bool spans_only, std::string* source) const;
   std::string clean_slice(size_t b, size_t e) const;
   // `counted_tail_end` is set past the words that say what a count counts.
@@ -378,23 +387,40 @@ bool BlockExtractor::is_reference(size_t s, size_t e) const {
 bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const {
   static const RE2 kDash(R"(^(\s*%?\s*-\s*)(\d+(?:[.,]\d+)*))");
   static const RE2 kTo(R"(^(\s+(?:den|toi)\s+)(\d+(?:[.,]\d+)*))");
-  // What must follow for either pattern to match: a dash (after a "%"), or
-  // "den"/"toi" after a space. Most numbers have neither.
-  size_t k = skip_spaces(f_, e);
-  size_t dash = k < f_.size() && f_[k] == '%' ? skip_spaces(f_, k + 1) : k;
-  bool may_dash = dash < f_.size() && f_[dash] == '-';
-  bool may_to = k > e && (f_.compare(k, 3, "den") == 0 || f_.compare(k, 3, "toi") == 0);
-  if (!may_dash && !may_to) return false;
-  re2::StringPiece rest(f_.data() + e, f_.size() - e);
-  re2::StringPiece sep, num;
-  if (RE2::PartialMatch(rest, kDash, &sep, &num) || RE2::PartialMatch(rest, kTo, &sep, &num)) {
+  auto joined_at = [&](size_t at) {
+    // What must follow for either pattern to match: a dash (after a "%"), or
+    // "den"/"toi" after a space. Most numbers have neither.
+    size_t k = skip_spaces(f_, at);
+    size_t dash = k < f_.size() && f_[k] == '%' ? skip_spaces(f_, k + 1) : k;
+    bool may_dash = dash < f_.size() && f_[dash] == '-';
+    bool may_to = k > at && (f_.compare(k, 3, "den") == 0 || f_.compare(k, 3, "toi") == 0);
+    if (!may_dash && !may_to) return false;
+    re2::StringPiece rest(f_.data() + at, f_.size() - at);
+    re2::StringPiece sep, num;
+    if (!RE2::PartialMatch(rest, kDash, &sep, &num) && !RE2::PartialMatch(rest, kTo, &sep, &num)) return false;
     *s2 = num.data() - f_.data();
     *e2 = *s2 + num.size();
-    if (*e2 < f_.size() && is_letter(f_[*e2]) && !read_unit(lex_, f_, *e2).matched) return false;
     *joiner = std::string(sep.data(), sep.size());
     return true;
+  };
+  if (joined_at(e)) {
+    return !(*e2 < f_.size() && is_letter(f_[*e2]) && !read_unit(lex_, f_, *e2).matched);
   }
-  return false;
+  // Each bound with its unit: "từ 6.000.000 đồng đến 8.000.000 đồng", "30
+  // triệu đồng - 40 triệu đồng", "Trên 525 tỷ đến 4.200 tỷ đồng". The second
+  // bound must carry the same scale and unit (a scale word alone before it
+  // stands for the same unit), so the unit read after it holds for both.
+  UnitReading first = read_unit(lex_, f_, e);
+  bool scale_only = !first.matched && first.scale != 1.0;  // "525 tỷ"
+  if ((!first.matched && !scale_only) || !joined_at(first.end)) return false;
+  UnitReading second = read_unit(lex_, f_, *e2);
+  if (!second.matched || second.scale != first.scale) return false;
+  if (!first.base.empty() && (first.base != second.base || first.denominators != second.denominators))
+    return false;
+  auto noun = [&](const UnitReading& u) { return f_.substr(u.counted_begin, u.counted_end - u.counted_begin); };
+  if (first.counted_noun && noun(first) != noun(second)) return false;  // "5 xã - 10 phường"
+  *joiner = std::string(f_.data() + e, *s2 - e);
+  return true;
 }
 
 // The period of the figure's surroundings: its item's opening, its headings,
@@ -417,6 +443,12 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
       return it->period;
     }
   }
+  // Under no heading with a period, a list's lead: "Các chỉ tiêu đạt được
+  // năm 2018:" then "- Tỷ lệ hộ nghèo còn 7,05%".
+  if (fits(ctx_->lead_period)) {
+    *source = "the list's lead";
+    return ctx_->lead_period;
+  }
   // A passage reporting the results of a year: "năm 2025, … tỉnh vẫn đạt
   // nhiều kết quả tích cực" — what follows is about that year.
   if (ctx_->results_passage && !ctx_->document.plans && fits(ctx_->results_period)) {
@@ -430,6 +462,24 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
   return "";
 }
 
+bool BlockExtractor::cites_document(size_t b) const {
+  constexpr size_t kWindow = 60;
+  size_t from = b > kWindow ? b - kWindow : 0;
+  std::string_view before = std::string_view(f_).substr(from, b - from);
+  // "11/NQ-HĐND ngày", "59-NQ/TW ngày", "166/2003/NĐ-CP[17] về việc …" is no date's lead.
+  static const RE2 kNumber(R"(\d+(?:/[a-z0-9.-]*[a-z]|-[a-z]+/[a-z]+))");
+  if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kNumber)) return true;
+  for (const DocType& t : lex_.doc_types)
+    if (find_folded_word(before, t.pattern) != std::string_view::npos) return true;
+  // "Lưu trữ ngày 9 tháng 5 năm 2020", "Truy cập ngày 21 tháng 1 năm 2025": a
+  // citation's date (words.tsv citation_date), right before the date.
+  constexpr size_t kCitationWindow = 16;
+  std::string_view near = before.substr(before.size() > kCitationWindow ? before.size() - kCitationWindow : 0);
+  for (const std::string& w : lex_.words.citation_dates)
+    if (find_folded_word(near, w) != std::string_view::npos) return true;
+  return false;
+}
+
 std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year,
                                       std::string* source) const {
   // Nearest first: the figure's own clause, then its sentence (the opening
@@ -438,11 +488,36 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   size_t sent_e = seg_.sentence_end[s];
   size_t clause_b = std::max<size_t>(seg_.clause_start[s], b_.body_begin);
   size_t clause_e = seg_.clause_end[s];
+  // A year in brackets closed well before the figure dates what stands before
+  // the bracket ("bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện khác …
+  // vào tháng Giêng 1978", "Tỷ lệ đô thị hóa (2022)"), not this figure; one
+  // right before it ("Dân số (2019): 530.341 người") does date it.
+  auto aside = [&](const YearMention& y) {
+    if (y.end > s) return false;
+    size_t close = f_.find_first_of("()", y.end);
+    if (close == std::string::npos || close >= s || f_[close] != ')') return false;
+    size_t open = f_.find_last_of("()", y.begin);
+    if (open == std::string::npos || f_[open] != '(') return false;
+    // Right before: nothing but qualifiers and a colon between ")" and the number.
+    size_t run_begin = read_qualifiers_before(lex_, f_, s, close + 1).begin;
+    for (size_t i = close + 1; i < run_begin; ++i)
+      if (f_[i] != ' ' && f_[i] != ':' && f_[i] != '-') return true;
+    return false;
+  };
   auto usable = [&](const YearMention& y) {
     return !y.comparison_base && y.year_begin >= b_.body_begin &&
-           !(y.begin < figure_end && y.end > s);  // not the figure itself
+           !(y.begin < figure_end && y.end > s) &&  // not the figure itself
+           !aside(y);
   };
   auto quoted = [&](const YearMention& y) { return "\"" + b_.slice(y.begin, y.end) + "\""; };
+  // "từ 3,76 triệu tấn năm 1955 tăng lên 5,19 triệu tấn năm 1959": "năm" and
+  // a year right after the figure date it before anything in its clause.
+  for (const YearMention& y : years_)
+    if (usable(y) && y.begin >= figure_end && y.begin <= figure_end + 1 &&
+        f_.compare(y.begin, 4, "nam ") == 0) {
+      *source = "right after the figure: " + quoted(y);
+      return y.period;
+    }
   const YearMention* best = nullptr;
   for (const YearMention& y : years_)
     if (usable(y) && y.begin >= clause_b && y.end <= s && (!best || y.begin > best->begin)) best = &y;
@@ -480,11 +555,45 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
       *source = "same sentence, after the figure: " + quoted(y);
       return y.period;
     }
+  // A full date in the sentence dates its statements: "Tính đến ngày 1 tháng 4
+  // năm 2019, toàn tỉnh có … 52.881 người", "Cuối tháng 3 năm 2020, Việt Nam
+  // có … 260 khu công nghiệp" — but not a date that says when a document cited
+  // was issued ("Nghị quyết số 11/NQ-HĐND ngày 9/12/2022", "Quyết định … ngày
+  // 24 tháng 12 năm 2003").
+  // The nearest date before the figure, else the first after it.
+  const YearMention* dated = nullptr;
+  size_t dated_b = 0;
+  std::vector<YearMention> dates = find_date_years(std::string_view(f_).substr(sent_b, sent_e - sent_b));
+  for (const YearMention& y : dates) {
+    size_t b = sent_b + y.begin;
+    if (b < b_.body_begin || (b < figure_end && sent_b + y.end > s) || cites_document(b)) continue;
+    if (dated && (b > s || dated_b > s)) break;  // one before it holds
+    dated = &y;
+    dated_b = b;
+  }
+  if (dated) {
+    *source = "a date in the sentence: \"" + b_.slice(dated_b, dated_b + (dated->end - dated->begin)) + "\"";
+    return dated->period;
+  }
   // An earlier sentence of the same paragraph or item: "… đến năm 2030 phấn
   // đấu đạt 85%. Trong đó: Mầm non đạt 90,5%".
   const YearMention* earlier = nullptr;
   for (const YearMention& y : years_)
     if (usable(y) && y.end <= sent_b) earlier = &y;  // the last one before the sentence
+  // … or a date there, when it stands nearer: "Tính đến ngày 1 tháng 4 năm
+  // 2019, dân số … đạt 733.017 người.[42] Trong đó … nông thôn đạt 519.130 người".
+  size_t para_b = b_.body_begin;
+  std::vector<YearMention> earlier_dates =
+      find_date_years(std::string_view(f_).substr(para_b, sent_b - para_b));
+  for (auto it = earlier_dates.rbegin(); it != earlier_dates.rend(); ++it) {
+    size_t b = para_b + it->begin;
+    if (cites_document(b)) continue;
+    if (!earlier || b > earlier->begin) {
+      *source = "a date earlier in the paragraph: \"" + b_.slice(b, para_b + it->end) + "\"";
+      return it->period;
+    }
+    break;
+  }
   if (earlier) {
     *source = "earlier in the paragraph: " + quoted(*earlier);
     return earlier->period;
@@ -707,9 +816,9 @@ bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* re
   return true;
 }
 
-FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& run, size_t clause_b,
-                                       size_t quote_end, const std::string& year, bool per_year,
-                                       bool* names_target, std::string* reason) {
+FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& run, bool bound_after,
+                                       size_t clause_b, size_t quote_end, const std::string& year,
+                                       bool per_year, bool* names_target, std::string* reason) {
   const std::string& f = f_;
   size_t s = c.s;
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
@@ -752,6 +861,16 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
     e.results_passage = true;
   e.year = year;
   e.document_period = ctx_->document.period;
+  // A law sets no "khoảng": an approximate value is no bound.
+  bool approx = run.comparator && *run.comparator == Comparator::kApprox;
+  e.approximate = approx;
+  e.bounded = !approx && (bound_after || run.has_from || c.is_range ||
+                          (run.comparator && *run.comparator != Comparator::kEqual));
+  size_t sent_e = std::max<size_t>(seg_.sentence_end[s], quote_end);
+  e.legal_sentence = std::any_of(lex_.words.rule_cues.begin(), lex_.words.rule_cues.end(),
+                                 [&](const std::string& w) { return contains_word(f, sent_b, sent_e, w); });
+  e.target_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
+                                 [](const Heading& h) { return h.targets; });
   *names_target = contains_word(f, sent_b, s, kStriveWord) ||
                   (kind_word_sets(lex_).target_words.found_in(e.clause_before) &&
                    named_target(lex_.words, e.clause_before) != nullptr);
@@ -840,8 +959,8 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;
-  parts.kind = decide_kind(c, run, clause_b, quote_end, parts.year, per_year, &names_target,
-                           &parts.kind_reason);
+  parts.kind = decide_kind(c, run, parts.after.has_value(), clause_b, quote_end, parts.year, per_year,
+                           &names_target, &parts.kind_reason);
   // "ước tăng 5,86%, chưa đạt mục tiêu … (7,5 - 8%)": a target named right
   // after a result in the same sentence is the target that result answers.
   if (parts.kind == FigureKind::kTarget && names_target && !done_.empty() &&
@@ -935,7 +1054,13 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
       if (!y.comparison_base) h.period = y.period;
     for (const std::string& w : lex.result_sections)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
+    for (const std::string& w : lex.words.goal_words)
+      if (contains_word(b.folded, 0, b.folded.size(), w)) h.targets = true;
     ctx->headings.push_back(h);
+    // A short bullet without a stop reads as a heading ("- Phú Yên: 33 triệu
+    // đồng"), but it goes on the list its lead framed.
+    static const RE2 kBulletLine(R"(^\s*[-+*^]\s)");
+    if (!RE2::PartialMatch(b.folded, kBulletLine)) ctx->lead_period.clear();
     ctx->results_passage = false;
     ctx->results_period.clear();
     ctx->item.clear();
@@ -960,6 +1085,14 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
     }
     begin = end + 2;
   }
+  // A lead: the words before a colon near the block's start name a year
+  // ("Các chỉ tiêu đạt được năm 2018: …"); the bullets after it are of that
+  // year. Any other paragraph that is no bullet ends the list.
+  constexpr size_t kLeadCodePoints = 160;
+  size_t colon = b.folded.find(':', b.body_begin);
+  if (colon != std::string::npos && colon - b.body_begin <= kLeadCodePoints)
+    for (const YearMention& y : years)
+      if (!y.comparison_base && y.begin >= b.body_begin && y.end <= colon) ctx->lead_period = y.period;
   std::string opening;
   for (const YearMention& y : years)
     if (!y.comparison_base && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {
@@ -1025,6 +1158,10 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
       ctx.item = block.item;
       ctx.item_period.clear();
     }
+    // A paragraph that is no bullet ends the list a lead's year framed; so
+    // does the next numbered item ("(3) … đến năm 2030 dự kiến: …", "(4) …").
+    static const RE2 kBullet(R"(^\s*[-+*^]\s)");
+    if (block.heading_level == 0 && !RE2::PartialMatch(block.folded, kBullet)) ctx.lead_period.clear();
     BlockExtractor(lex, block, years, &ctx, raw_lines, repaired, &segmentation, &figures).run();
     if (block.heading_level == 0) update_context(lex, block, years, &ctx);
   }

@@ -120,17 +120,40 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
     return FigureKind::kFact;
   }
   const std::string* target = named_target(w, e.clause_before);
-  if (!target) target = first_word_in(e.clause_before, w.target_qualifiers);
   bool strives = has_word(e.sentence_before, "phan dau");
+  // A bound is how a law speaks as much as a goal: in a regulation, form or
+  // Q&A page, or in a sentence stating a condition or a penalty ("trường hợp
+  // …", "không được vượt quá 49%", "phạt tiền từ …"), a bound, a range or a
+  // "từ" value is a rule — unless a goal is named or its section sets targets.
+  bool states_law = e.states_rules || e.legal_sentence;
+  bool bound = e.bounded || first_word_in(e.clause_before, w.target_qualifiers) != nullptr;
+  // "với mục tiêu năm nay hoàn thành ít nhất 100.000 căn và tới 2030 … ít nhất 1 triệu căn".
+  bool goal = first_word_in(e.sentence_before, w.goal_words) != nullptr;
+  // A plan or a quota a law names ("thấp hơn kế hoạch thì …", "ít nhất 50%
+  // chỉ tiêu") is a condition's term there, not a goal: only a goal word,
+  // striving or a section of targets make a bound a target.
+  if (states_law && bound && !strives && !goal && !e.target_section && !e.estimate) {
+    *reason = e.states_rules ? "a bound of a regulation, form or Q&A page"
+                             : "a bound in a sentence stating a law's condition or penalty";
+    return FigureKind::kRule;
+  }
+  if (!target) target = first_word_in(e.clause_before, w.target_qualifiers);
   if (target || strives) {
     *reason = "named a target (\"" + (target ? *target : std::string("phan dau")) + "\")";
     return FigureKind::kTarget;
   }
-  if (e.per_year && !e.estimate) {
+  if (e.per_year && !e.estimate && !e.states_rules) {
     *reason = "a rate for every year: a target";
     return FigureKind::kTarget;
   }
-  if (e.states_rules && !first_word_in(e.clause_before, w.result_cues) &&
+  if (e.target_section && e.states_rules && !e.estimate) {
+    *reason = "a section setting targets";
+    return FigureKind::kTarget;
+  }
+  // "Quy mô Dự án: khoảng 806,19 ha", "Tổng vốn đầu tư Dự án: khoảng 51.950
+  // tỷ đồng": a law sets no approximate value; in a decision approving a
+  // project or a plan, such a figure is the plan's, read on as any other.
+  if (e.states_rules && !e.approximate && !first_word_in(e.clause_before, w.result_cues) &&
       !first_word_in(e.clause_after, w.result_cues) && !e.estimate) {
     *reason = "a rule or threshold of a regulation, form or Q&A page";
     return FigureKind::kRule;

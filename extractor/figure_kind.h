@@ -34,6 +34,10 @@ struct KindEvidence {
   bool reports = false;            // a report of results
   int document_year = 0;           // the year of the document's date, 0 if unknown
   bool period_is_deadline = false; // the period is a horizon ("đến năm 2030")
+  bool bounded = false;            // a bound, a range or "từ …": "không quá 10%", "từ 6 đến 8 triệu đồng"
+  bool legal_sentence = false;     // its sentence states a law's condition or penalty (rule_cue)
+  bool target_section = false;     // a heading above sets targets ("MỤC TIÊU ĐẾN NĂM 2030")
+  bool approximate = false;        // "khoảng 1.960 ha": no law sets an approximate value
 };
 
 FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* reason);

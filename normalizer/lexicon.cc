@@ -158,7 +158,10 @@ Status load_qualifiers(const std::string& dir, Lexicon* out) {
       q.comparator = parse_comparator(cmp);
       if (!q.comparator) return file.error(i, "unknown comparator \"" + cmp + "\" for \"" + r[0] + "\"");
     }
+    if (r[2] != "before" && r[2] != "after" && r[2] != "bare")
+      return file.error(i, "unknown place \"" + r[2] + "\" for \"" + r[0] + "\"");
     q.after = r[2] == "after";
+    q.bare = r[2] == "bare";
     out->qualifiers.push_back(std::move(q));
   }
   longest_first(&out->qualifiers);
@@ -251,6 +254,9 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"plan_reached", &out->plan_reached_words},
       {"last_year", &out->last_year_words},
       {"target_qualifier", &out->target_qualifiers},
+      {"rule_cue", &out->rule_cues},
+      {"goal_word", &out->goal_words},
+      {"citation_date", &out->citation_dates},
       {"change_increase", &out->change_increase},
       {"change_decrease", &out->change_decrease},
       {"change_level", &out->change_level},

@@ -34,6 +34,7 @@ struct QualifierEntry {
   std::optional<Comparator> comparator;  // none for a connecting word
   bool opens_range_from = false;         // "từ": >= only right before the number
   bool after = false;      // written after the number and unit
+  bool bare = false;       // "gần", "chưa đầy": a comparator but no value word ("gần 20 năm" is a span)
 };
 
 struct ImpliedUnit {
@@ -68,7 +69,10 @@ struct GrammarWords {
   std::vector<std::string> so_compound_words;    // "<word> số" is a noun, not "so với"
   std::vector<std::string> per_year_words;       // "hằng năm": a rate over every year of a period
   std::vector<std::string> result_cues;          // in a figure's clause: it reports an outcome
-  std::vector<std::string> target_qualifiers;    // before a figure: a bound only a goal sets
+  std::vector<std::string> target_qualifiers;    // before a figure: a bound a goal or a law sets
+  std::vector<std::string> rule_cues;            // in a figure's sentence: it states a law's condition
+  std::vector<std::string> citation_dates;      // "Truy cập ngày …": a citation's date, dating nothing
+  std::vector<std::string> goal_words;      // in a heading or earlier in the sentence: sets targets
   std::vector<std::string> plan_share_words;     // right after a figure: a share of the plan, a change on last year
   std::vector<std::string> last_year_words;      // "so cùng kỳ (X)": X is last year's value
   std::vector<std::string> plan_reached_words;   // before "kế hoạch": a plan reached, not one set

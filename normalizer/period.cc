@@ -87,4 +87,25 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
   return out;
 }
 
+std::vector<YearMention> find_date_years(std::string_view folded) {
+  static const RE2 kDate(
+      R"(((?:ngay\s+\d{1,2}\s+)?thang\s+\d{1,2}\s+(?:nam\s+)?|\d{1,2}/\d{1,2}/)((?:19|20)\d\d))");
+  std::vector<YearMention> out;
+  re2::StringPiece input(folded.data(), folded.size());
+  re2::StringPiece lead, year;
+  while (RE2::FindAndConsume(&input, kDate, &lead, &year)) {
+    size_t b = lead.data() - folded.data();
+    size_t e = year.data() + year.size() - folded.data();
+    if (b > 0 && (isdigit(static_cast<unsigned char>(folded[b - 1])) || folded[b - 1] == '/')) continue;
+    if (e < folded.size() && (isdigit(static_cast<unsigned char>(folded[e])) || folded[e] == '/')) continue;
+    YearMention m;
+    m.begin = b;
+    m.end = e;
+    m.year_begin = year.data() - folded.data();
+    m.period = std::string(year.data(), year.size());
+    out.push_back(m);
+  }
+  return out;
+}
+
 }  // namespace chitieu

@@ -25,6 +25,13 @@ struct YearMention {
 // `lex` gives the words that make "<word> số" a noun (data/words.tsv, so_compound).
 std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view folded);
 
+// The years of full dates in folded text — "ngày 1 tháng 4 năm 2019", "cuối
+// tháng 3 năm 2020", "01/4/2019" — which find_year_mentions leaves out: a date
+// is no period, but it dates a statement of its sentence ("Tính đến ngày 1
+// tháng 4 năm 2019, dân số … đạt 733.017 người"). Each mention's `period` is
+// the year; `begin` is where the date starts.
+std::vector<YearMention> find_date_years(std::string_view folded);
+
 // True for a bare four-digit year (1900–2100) at [b, e).
 bool looks_like_year(std::string_view folded, size_t b, size_t e);
 

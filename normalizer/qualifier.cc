@@ -49,7 +49,9 @@ QualifierRun read_qualifiers_before(const Lexicon& lex, std::string_view s,
     if (e->opens_range_from) {
       run.has_from = true;
     } else {
-      run.has_value_word = true;
+      // "gần 20 năm", "chưa đầy 20 năm": nearness alone makes no value of a
+      // span of time; "đạt gần 40%" has its verb.
+      if (!e->bare) run.has_value_word = true;
       if (e->comparator && !run.comparator) {
         run.comparator = e->comparator;
         run.comparator_word = e->surface;

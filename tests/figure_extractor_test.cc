@@ -114,6 +114,115 @@ TEST(FigureExtractor, NotFiguresDocumentNumbersAndDates) {
   }
 }
 
+TEST(FigureExtractor, NearnessAndNegatedBoundsKeepTheirCueInTheQuote) {
+  Doc d = extract({"Năm 1972, gần 100 km đê bị phá hủy; đường sắt chỉ chiếm chưa đầy 0,2% sản lượng."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].quote, "gần 100 km");
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "~");
+  EXPECT_EQ(d.figures[1].quote, "chiếm chưa đầy 0,2%");
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), "<");
+  d = extract({"Tỷ lệ tốt nghiệp không thấp hơn 60%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].quote, "không thấp hơn 60%");
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), ">=");
+  // A span of time after "gần" is no figure, as after nothing.
+  d = extract({"Sau gần 20 năm xây dựng, chưa đầy 20 năm sau đó thành phố đổi tên."});
+  EXPECT_TRUE(d.figures.empty()) << dump(d.figures);
+}
+
+TEST(FigureExtractor, ARangeWithTheUnitAfterEachBoundIsOneFigure) {
+  struct Case {
+    const char* line;
+    const char* quote;
+    const char* comparator;
+    double low, high;
+  };
+  for (const Case& c : {
+           Case{"Phạt tiền từ 6.000.000 đồng đến 8.000.000 đồng đối với cá nhân.",
+                "từ 6.000.000 đồng đến 8.000.000 đồng", "range", 6e6, 8e6},
+           Case{"Phạt tiền từ 30 triệu đồng – 40 triệu đồng; tước giấy phép.", "từ 30 triệu đồng – 40 triệu đồng",
+                "range", 3e7, 4e7},
+           Case{"Tổng thu trên 525 tỷ đến 4.200 tỷ đồng được 5 điểm.", "trên 525 tỷ đến 4.200 tỷ đồng", ">",
+                5.25e11, 4.2e12},
+           Case{"Tỷ lệ từ 61% đến 80% số phiếu.", "từ 61% đến 80%", "range", 61, 80},
+       }) {
+    Doc d = extract({c.line});
+    ASSERT_FALSE(d.figures.empty()) << c.line;
+    const Figure& f = d.figures[0];
+    EXPECT_EQ(f.quote, c.quote) << c.line << dump(d.figures);
+    EXPECT_EQ(comparator_text(f.comparator), c.comparator) << c.line;
+    EXPECT_DOUBLE_EQ(f.low, c.low) << c.line;
+    EXPECT_DOUBLE_EQ(f.high, c.high) << c.line;
+  }
+  // Bounds of other scales or units stay two figures.
+  Doc d = extract({"Hỗ trợ từ 500 triệu đồng đến 1 tỷ đồng mỗi dự án."});
+  EXPECT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  d = extract({"Sáp nhập 5 xã - 10 phường trong năm."});
+  for (const Figure& f : d.figures) EXPECT_EQ(f.low, f.high) << dump(d.figures);
+}
+
+TEST(FigureExtractor, AYearDoesNotLeakFromTheNextParagraphOrAnAside) {
+  // A stop before a citation mark ends the sentence and the paragraph: the
+  // next paragraph's "Năm 2011" is not this one's year.
+  Doc d = extract({"Năm 2018, tỉnh đứng thứ 41 về số dân và thứ 42 về tổng sản phẩm trên địa bàn. Với "
+                   "1.051.800 người dân, tốc độ tăng trưởng GRDP của tỉnh trong năm đạt 6,17%.[19]",
+                   "",
+                   "Năm 2011, GRDP của tỉnh tăng trưởng hơn 10% và cao hơn bình quân cả nước."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_EQ(d.figures[1].quote, "đạt 6,17%");
+  EXPECT_EQ(d.figures[1].year, "2018") << dump(d.figures);
+  EXPECT_EQ(d.figures[2].year, "2011") << dump(d.figures);
+  // A year in brackets dates the words before the bracket, not a figure further on …
+  d = extract({"Chính quyền tiếp quản bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện khác của các bang."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "") << dump(d.figures);
+  // … but one right before the figure does.
+  d = extract({"Dân số (năm 2019): 530.341 người."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2019") << dump(d.figures);
+}
+
+TEST(FigureExtractor, ADateInTheSentenceDatesItsFigures) {
+  Doc d = extract({"Tính đến ngày 1 tháng 4 năm 2019, toàn tỉnh có 9 tôn giáo, nhiều nhất là Phật giáo có "
+                   "52.881 người."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2019") << dump(d.figures);
+  d = extract({"Cuối tháng 3 năm 2020, cả nước có 260 khu công nghiệp đã đi vào hoạt động."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2020") << dump(d.figures);
+  // … and a date in an earlier sentence of the paragraph, when nearer than any year.
+  d = extract({"Năm 2023, tỉnh có 2,2 triệu dân. Tính đến ngày 1 tháng 4 năm 2009, tỉnh có 47 dân tộc. "
+               "Trong đó người Tày có 51.285 người."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2009") << dump(d.figures);
+  // A year right after the figure dates it before one earlier in its clause.
+  d = extract({"Sản lượng lương thực từ 3,76 triệu tấn năm 1955 tăng lên 5,19 triệu tấn năm 1959."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "1955") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "1959") << dump(d.figures);
+  // The date a cited document was issued dates nothing.
+  d = extract({"Thực hiện Nghị quyết số 11/NQ-HĐND ngày 9/12/2022, tỷ lệ hộ nghèo giảm còn 2%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "") << dump(d.figures);
+}
+
+TEST(FigureExtractor, AListLeadsYearFramesItsBullets) {
+  Doc d = extract({"Các chỉ tiêu đạt được năm 2018:", "",
+                   "- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng còn 9,7%.", "",
+                   "- Tỷ lệ hộ nghèo còn 7,05%.", "",
+                   "Tỷ lệ che phủ rừng đạt 42%."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2018") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2018") << dump(d.figures);
+  EXPECT_EQ(d.figures[2].year, "") << dump(d.figures);  // the list has ended
+  // A short bullet without a stop reads as a heading but goes on the list.
+  d = extract({"Theo báo cáo chính trị Đại hội Đảng bộ các tỉnh, thành phố năm 2015, GDP bình quân đầu người "
+               "của các tỉnh thành:",
+               "- Phú Yên: 33 triệu đồng", "- Yên Bái: hơn 25 triệu đồng;"});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2015") << dump(d.figures);
+}
+
 TEST(FigureExtractor, NotFiguresNamesWithNumbers) {
   for (const std::string& line :
        {std::string("Đại dịch Covid-19 kéo dài ảnh hưởng nghiêm trọng đến mọi mặt đời sống."),

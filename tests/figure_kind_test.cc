@@ -64,6 +64,56 @@ TEST(FigureKind, AYearBeforeThePlannedPeriodIsAResult) {
   EXPECT_EQ(kinds(extract({"Tốc độ tăng trưởng kinh tế năm 2025 là 7,5%."}, "2025")), "t");
 }
 
+std::vector<Figure> extract_rules(const std::vector<std::string>& lines) {
+  std::vector<RepairedLine> repaired;
+  for (const std::string& l : lines) repaired.push_back(repair_line(l));
+  DocumentContext regulation;
+  regulation.states_rules = true;
+  return extract_figures(default_lexicon(), lines, repaired, regulation);
+}
+
+// Each figure's kind in full ("rule" and "result" share a first letter).
+std::string kind_words(const std::vector<Figure>& figures) {
+  std::string out;
+  for (const Figure& f : figures) out += (out.empty() ? "" : " ") + std::string(kind_text(f.kind));
+  return out;
+}
+
+TEST(FigureKind, ABoundALawSetsIsARuleInAnyDocument) {
+  // A condition, a prohibition, a penalty: the bound is the law's, whatever
+  // the document's genre.
+  EXPECT_EQ(kind_words(extract({"Trường hợp lợi nhuận thực hiện thấp hơn kế hoạch thì mức tiền lương tối đa "
+                           "bằng 80% mức lương cơ bản."})),
+            "rule");
+  EXPECT_EQ(kind_words(extract({"Tổng mức góp vốn của các nhà đầu tư nước ngoài không được vượt quá 49% vốn "
+                           "điều lệ."})),
+            "rule");
+  EXPECT_EQ(kind_words(extract({"Mức phạt tiền tối đa đối với cá nhân là 150.000.000 đồng."})), "rule");
+  EXPECT_EQ(kind_words(extract({"Người vi phạm bị phạt tiền từ 6.000.000 đồng đến 8.000.000 đồng."})), "rule");
+  // A goal's bound stays a target: named, or without the words of a law.
+  EXPECT_EQ(kind_words(extract({"Tỷ lệ giải ngân vốn đầu tư công đạt tối thiểu 95% kế hoạch vốn."})), "target");
+  EXPECT_EQ(kind_words(extract({"Trường hợp thuận lợi, phấn đấu tăng trưởng đạt ít nhất 8%."})), "target");
+  EXPECT_EQ(kind_words(extract({"Với mục tiêu năm nay hoàn thành ít nhất 100.000 căn, trường hợp cần thiết "
+                           "bổ sung vốn."})),
+            "target");
+  // "khoảng": a law sets no approximate value.
+  EXPECT_EQ(kind_words(extract({"Trường hợp cần thiết, điều chỉnh bội chi lên mức khoảng 4 - 4,5% GDP."})), "target");
+}
+
+TEST(FigureKind, InARegulationABoundIsARuleUnlessItsSectionSetsTargets) {
+  EXPECT_EQ(kind_words(extract_rules({"Phiên họp phải có ít nhất 80% tổng số Ủy viên tham dự."})), "rule");
+  EXPECT_EQ(kind_words(extract_rules({"Trọng số tính điểm xét của môn Toán không dưới 25%."})), "rule");
+  // No law sets an approximate value: a project's size in a decision is a plan's.
+  EXPECT_EQ(kind_words(extract_rules({"Quy mô Dự án: diện tích đất khoảng 806,19 ha."})), "target");
+  // Named plans and quotas are a condition's terms there.
+  EXPECT_EQ(kind_words(extract_rules({"Tập thể có ít nhất 50% chỉ tiêu hoàn thành vượt mức."})), "rule");
+  // A decision approving a programme is a regulation by its type; its
+  // section of goals sets targets.
+  EXPECT_EQ(kind_words(extract_rules({"II. MỤC TIÊU ĐẾN NĂM 2030", "",
+                                 "- Tỷ lệ hồ sơ trực tuyến toàn trình đạt ít nhất 80%."})),
+            "target");
+}
+
 TEST(FigureKind, QuotedWordsReportNothing) {
   // "quản lý theo kết quả" is a slogan, not a report of results.
   std::vector<Figure> f = extract({"Chuyển sang \"quản lý theo kết quả\" trong năm 2025. Tăng trưởng đạt 8%."});

@@ -49,6 +49,27 @@ Reading read(const std::string& phrase, const std::string& number,
   return r;
 }
 
+TEST(Qualifier, ANegatedComparisonIsTheOppositeBound) {
+  EXPECT_EQ(comparator_text(read("nhưng không thấp hơn 80% mức lương cơ bản", "80").comparator), ">=");
+  EXPECT_EQ(comparator_text(read("tỷ lệ tốt nghiệp không nhỏ hơn 60%", "60").comparator), ">=");
+  EXPECT_EQ(comparator_text(read("tỷ lệ thôi học không cao hơn 10%", "10").comparator), "<=");
+  EXPECT_EQ(comparator_text(read("không được vượt quá 49% vốn điều lệ", "49").comparator), "<=");
+  EXPECT_EQ(comparator_text(read("trường hợp vượt quá 120% thì", "120").comparator), ">");
+  EXPECT_EQ(comparator_text(read("chỉ chiếm chưa đầy 0,2% sản lượng", "0,2").comparator), "<");
+  EXPECT_EQ(comparator_text(read("chưa đến 50 km", "50").comparator), "<");
+  // "chứa tới 10 người" (to hold up to ten) folds like "chưa tới": no cue.
+  EXPECT_EQ(comparator_text(read("buồng ngủ chứa tới 10 người", "10").comparator), "=");
+}
+
+TEST(Qualifier, NearnessIsApproximateButNoValueWord) {
+  Reading r = read("gần 100 km đê bị vỡ", "100");
+  EXPECT_EQ(comparator_text(r.comparator), "~");
+  EXPECT_EQ(r.before.begin, 0u);  // the quote holds the cue
+  EXPECT_FALSE(r.before.has_value_word);  // "gần 20 năm" is a span, no figure
+  EXPECT_TRUE(read("thu hút gần 8,1 triệu lượt khách", "8,1").before.comparator.has_value());
+  EXPECT_TRUE(read("đạt gần 40%", "40").before.has_value_word);
+}
+
 TEST(Qualifier, AtLeast) {
   Reading r = read("GRDP đến năm 2030 đạt tối thiểu 717.000 tỷ đồng", "717.000");
   EXPECT_EQ(comparator_text(r.comparator), ">=");

@@ -158,6 +158,16 @@ TEST(UnitParser, StopWordsAndNonUnits) {
   EXPECT_FALSE(read_after_number("3 hạ tầng").unit.matched);
   EXPECT_FALSE(read_after_number("10 dân số").unit.matched);
   EXPECT_FALSE(read_after_number("35 nghìn").unit.matched);  // a scale word alone
+  // Words that start like a unit: comrades, athletes, an area in km².
+  EXPECT_FALSE(read_after_number("06 đồng chí").unit.matched);
+  EXPECT_FALSE(read_after_number("100.000 vận động viên").unit.matched);
+  EXPECT_FALSE(read_after_number("135 km²").unit.matched);
+  EXPECT_FALSE(read_after_number("18.000 km2").unit.matched);
+  EXPECT_FALSE(read_after_number("388 kilômét vuông").unit.matched);
+  // … but money before "đối với" or "chi" after a scale is money.
+  EXPECT_EQ(read_after_number("500.000 đồng đối với cá nhân").code(), "VND");
+  EXPECT_EQ(read_after_number("500 triệu đồng chi thường xuyên").code(), "VND");
+  EXPECT_EQ(read_after_number("132 km").code(), "km");
   EXPECT_FALSE(read_after_number("05 bài học kinh nghiệm").unit.matched);
   EXPECT_FALSE(read_after_number("7 lần").unit.matched);
   EXPECT_FALSE(read_after_number("2 xanh").unit.matched);  // "xã" must end at a word boundary
