@@ -69,11 +69,7 @@ FileOutcome extract_one(const Lexicon& lex, const std::string& path, const std::
 // The size of the files, as far as they can be read: the progress's total.
 uint64_t file_bytes(const std::vector<InputFile>& files) {
   uint64_t sum = 0;
-  for (const InputFile& f : files) {
-    std::error_code ec;
-    uintmax_t size = fs::file_size(f.path, ec);
-    if (!ec) sum += size;
-  }
+  for (const InputFile& f : files) sum += file_size_or_zero(f.path);
   return sum;
 }
 
@@ -108,13 +104,17 @@ ExtractedFile decode_one(const BundleRef& ref) {
 // in order, the threads' stage times added up.
 template <typename Result>
 void run_batch(size_t n, const BatchOptions& options, BatchTotals* totals,
-               const std::function<Result(size_t)>& work, const std::function<void(size_t, Result&)>& take) {
+               const std::function<Result(size_t)>& work, const std::function<void(size_t, Result&)>& take,
+               const std::function<uint64_t(size_t)>& cost) {
   std::mutex stages_mu;
   const unsigned workers = worker_count(options.jobs, n);
-  run_in_order<Result>(n, workers, 2 * workers, work, take, [&] {
-    std::lock_guard<std::mutex> lock(stages_mu);
-    totals->stages += take_thread_stage_times();
-  });
+  run_in_order<Result>(
+      n, workers, kResultsWaitingPerWorker * workers, work, take,
+      [&] {
+        std::lock_guard<std::mutex> lock(stages_mu);
+        totals->stages += take_thread_stage_times();
+      },
+      cost, kBytesInFlight);
   totals->stages += take_thread_stage_times();
 }
 
@@ -146,7 +146,8 @@ Status extract_to_bundles(const Lexicon& lex, const std::vector<std::string>& pa
       [&](size_t i, FileOutcome& o) {
         pass_over_non_document(files[i], &o);
         count_outcome(o, observer, totals);
-      });
+      },
+      nullptr);  // a worker writes its bundle: what waits is an outcome line
   return batch_status(*totals);
 }
 
@@ -219,7 +220,8 @@ Status load_bundles(Store* store, const std::vector<std::string>& paths, const B
         by.data_sha256 = x.data_sha256;
         FileOutcome o = store_extracted(store, refs[i].document.path, x, by);
         count_outcome(o, observer, totals);
-      });
+      },
+      [&](size_t i) { return file_size_or_zero(refs[i].bundle_path); });
   return batch_status(*totals);
 }
 

@@ -91,11 +91,7 @@ ExtractedFile extract_one(const Lexicon& lex, const std::string& path, const std
 // The bytes of the files, as far as they can be read: the progress's total.
 uint64_t total_bytes(const std::vector<InputFile>& files) {
   uint64_t sum = 0;
-  for (const InputFile& f : files) {
-    std::error_code ec;
-    uintmax_t size = std::filesystem::file_size(f.path, ec);
-    if (!ec) sum += size;
-  }
+  for (const InputFile& f : files) sum += file_size_or_zero(f.path);
   return sum;
 }
 
@@ -188,7 +184,7 @@ Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::str
   const IngestProvenance by = provenance_of_this_run(lex);
   const unsigned workers = worker_count(options.jobs, files.size());
   run_in_order<ExtractedFile>(
-      files.size(), workers, 2 * workers,
+      files.size(), workers, kResultsWaitingPerWorker * workers,
       [&](size_t i) { return extract_one(lex, files[i].path, options.forced_encoding, &ocr_cache); },
       [&](size_t i, ExtractedFile& x) {
         FileOutcome o;
@@ -202,9 +198,16 @@ Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::str
       [&] {
         std::lock_guard<std::mutex> lock(stages_mu);
         totals->stages += take_thread_stage_times();
-      });
+      },
+      [&](size_t i) { return file_size_or_zero(files[i].path); }, kBytesInFlight);
   totals->stages += take_thread_stage_times();  // the writer's
   return batch_status(*totals);
+}
+
+uint64_t file_size_or_zero(const std::string& path) {
+  std::error_code ec;
+  uintmax_t size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : static_cast<uint64_t>(size);
 }
 
 }  // namespace chitieu

@@ -8,7 +8,10 @@
 //
 // At most `window` results wait to be taken: a worker does not start item i
 // before item i - window has been taken, so memory stays bounded when the
-// taker (one SQLite writer) is slower than the workers.
+// taker (one SQLite writer) is slower than the workers. With `cost` (a file's
+// bytes, say), the items started and not yet taken also cost at most
+// `cost_budget` together — except the next to be taken, which may always
+// start — so a wide window of small files stays bounded for large ones.
 //
 // With one job there are no threads: work and take alternate on the calling
 // thread. `work` must not throw (a worker has no one to throw to); `take` runs
@@ -19,6 +22,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -37,7 +41,8 @@ inline unsigned worker_count(unsigned jobs, size_t items) {
 template <typename Result>
 void run_in_order(size_t n, unsigned jobs, size_t window, const std::function<Result(size_t)>& work,
                   const std::function<void(size_t, Result&)>& take,
-                  const std::function<void()>& worker_done = [] {}) {
+                  const std::function<void()>& worker_done = [] {},
+                  const std::function<uint64_t(size_t)>& cost = nullptr, uint64_t cost_budget = UINT64_MAX) {
   const unsigned workers = worker_count(jobs, n);
   if (workers <= 1) {
     for (size_t i = 0; i < n; ++i) {
@@ -54,15 +59,22 @@ void run_in_order(size_t n, unsigned jobs, size_t window, const std::function<Re
   size_t next = 0;                // the next item a worker starts
   size_t taken = 0;               // items taken so far
   bool stop = false;              // the taker ended early (an exception)
+  uint64_t in_flight = 0;         // cost of the items in [taken, next)
+  auto cost_of = [&](size_t i) -> uint64_t { return cost ? cost(i) : 0; };
+  auto may_start = [&] {
+    if (next >= taken + window) return false;
+    return next == taken || in_flight + cost_of(next) <= cost_budget;
+  };
 
   auto worker = [&] {
     for (;;) {
       size_t i;
       {
         std::unique_lock<std::mutex> lock(mu);
-        room_cv.wait(lock, [&] { return stop || next >= n || next < taken + window; });
+        room_cv.wait(lock, [&] { return stop || next >= n || may_start(); });
         if (stop || next >= n) break;
         i = next++;
+        in_flight += cost_of(i);
       }
       Result r = work(i);
       std::lock_guard<std::mutex> lock(mu);
@@ -104,6 +116,7 @@ void run_in_order(size_t n, unsigned jobs, size_t window, const std::function<Re
           done.erase(it);
         }
         taken = i + 1;
+        in_flight -= std::min(in_flight, cost_of(i));
       }
       room_cv.notify_all();
       take(i, r);

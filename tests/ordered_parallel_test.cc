@@ -11,6 +11,9 @@
 
 #include <time.h>
 
+#include <map>
+#include <mutex>
+
 #include "common/stage_timer.h"
 #include "pipeline/ordered_parallel.h"
 
@@ -78,6 +81,48 @@ TEST(OrderedParallel, NoWorkerRunsMoreThanTheWindowAheadOfTheTaker) {
   EXPECT_EQ(taken.load(), n);
   // The window is at least the number of workers (4 here).
   EXPECT_LE(worst_lead.load(), 4u);
+}
+
+TEST(OrderedParallel, ItemsStartedAndNotTakenStayWithinTheCostBudget) {
+  // A wide window of small items, with some large ones: what is started and
+  // not yet taken never costs more than the budget, but the next item to be
+  // taken always starts, however large. The test sees an item as taken when
+  // `take` runs, a moment after run_in_order does, so the earliest item it
+  // still holds may be the one being taken: it is left out of the sum, and
+  // the one after it may be the next to be taken.
+  const size_t n = 60;
+  const uint64_t budget = 100;
+  auto cost = [](size_t i) -> uint64_t { return i % 10 == 0 ? 150 : 10; };
+  std::mutex mu;
+  std::map<size_t, uint64_t> in_flight;
+  size_t taken = 0;
+  uint64_t worst = 0;
+  std::vector<size_t> over_budget;
+  run_in_order<int>(
+      n, 4, 32,
+      [&](size_t i) {
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          in_flight[i] = cost(i);
+          uint64_t sum = 0;
+          for (const auto& [item, c] : in_flight) sum += c;
+          worst = std::max(worst, sum);
+          auto first = in_flight.begin(), second = std::next(first);
+          bool may_be_next = i == first->first || i == second->first;
+          if (!may_be_next && sum - first->second > budget) over_budget.push_back(i);
+        }
+        sleep_ms(1);
+        return 0;
+      },
+      [&](size_t i, int&) {
+        std::lock_guard<std::mutex> lock(mu);
+        in_flight.erase(i);
+        taken = i + 1;
+      },
+      [] {}, cost, budget);
+  EXPECT_EQ(taken, n);
+  EXPECT_TRUE(over_budget.empty()) << "items started over the budget: " << ::testing::PrintToString(over_budget);
+  EXPECT_GE(worst, 150u) << "the large items ran";
 }
 
 TEST(OrderedParallel, OneJobRunsOnTheCallingThread) {
