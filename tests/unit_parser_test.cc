@@ -164,6 +164,11 @@ TEST(UnitParser, StopWordsAndNonUnits) {
   EXPECT_FALSE(read_after_number("135 km²").unit.matched);
   EXPECT_FALSE(read_after_number("18.000 km2").unit.matched);
   EXPECT_FALSE(read_after_number("388 kilômét vuông").unit.matched);
+  // đóng folds like đồng; "căn cứ" is a base or a legal preamble, no dwelling.
+  EXPECT_FALSE(read_after_number("2002 đóng vai trò chủ đạo").unit.matched);
+  EXPECT_FALSE(read_after_number("30 đóng góp").unit.matched);
+  EXPECT_FALSE(read_after_number("3 căn cứ không quân").unit.matched);
+  EXPECT_EQ(read_after_number("500 căn nhà").code(), "count");
   // … but money before "đối với" or "chi" after a scale is money.
   EXPECT_EQ(read_after_number("500.000 đồng đối với cá nhân").code(), "VND");
   EXPECT_EQ(read_after_number("500 triệu đồng chi thường xuyên").code(), "VND");
