@@ -255,6 +255,8 @@ class BlockExtractor {
   bool read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const;
   // Reads the words around a candidate into a figure and emits it, if it is one.
   void read_figure(const Candidate& c);
+  size_t kind_from_neighbours(size_t s, const QualifierRun& run, bool names_target, size_t quote_end,
+                              IndicatorName* indicator, FigureParts* parts) const;
   // The qualifiers before the number; false when they make it no figure (an
   // age band, a word that needs a value verb and has none).
   bool read_words_before(const Candidate& c, size_t clause_b, size_t limit, QualifierRun* run) const;
@@ -922,6 +924,40 @@ bool BlockExtractor::read_words_before(const Candidate& c, size_t clause_b, size
   return !(unit.matched && unit.base == "year" && age_band && age_defines_indicator(s, unit));
 }
 
+// The kind and year the figures before this one give it: the target a result
+// just before answers, a part ("trong đó") of a target named before, last
+// year's value in brackets after "so cùng kỳ". Returns where the target's head
+// ends when this figure names a target (npos otherwise), for the parts after it.
+size_t BlockExtractor::kind_from_neighbours(size_t s, const QualifierRun& run, bool names_target, size_t quote_end,
+                                            IndicatorName* indicator, FigureParts* parts) const {
+  // "ước tăng 5,86%, chưa đạt mục tiêu … (7,5 - 8%)": a target named right
+  // after a result in the same sentence is the target that result answers.
+  if (parts->kind == FigureKind::kTarget && names_target && !done_.empty() &&
+      done_.back().kind == FigureKind::kResult && done_.back().number_begin >= seg_.sentence_start[s]) {
+    *indicator = done_.back().indicator;
+    parts->kind_reason = "target answered by the result before it";
+  }
+  size_t target_head_end = std::string::npos;
+  if (parts->kind == FigureKind::kTarget && names_target) target_head_end = quote_end;
+  if (part_of_named_target(s)) {
+    target_head_end = done_.back().target_head_end;
+    if (parts->kind != FigureKind::kTarget && !run.has_estimate) {
+      parts->kind = FigureKind::kTarget;
+      parts->kind_reason = "a part (\"trong đó\") of the target named before it";
+    }
+  }
+  if (last_year_base(s)) {
+    int year = first_year(parts->year);
+    if (year > 0 && parts->year.size() == 4) {
+      parts->year = std::to_string(year - 1);
+      parts->year_source = "the base of a change on last year";
+    }
+    parts->kind = FigureKind::kResult;
+    parts->kind_reason = "last year's value, the base of a change";
+  }
+  return target_head_end;
+}
+
 void BlockExtractor::read_figure(const Candidate& c) {
   const std::string& f = f_;
   const size_t s = c.s;
@@ -961,31 +997,7 @@ void BlockExtractor::read_figure(const Candidate& c) {
   bool names_target = false;
   parts.kind = decide_kind(c, run, parts.after.has_value(), clause_b, quote_end, parts.year, per_year,
                            &names_target, &parts.kind_reason);
-  // "ước tăng 5,86%, chưa đạt mục tiêu … (7,5 - 8%)": a target named right
-  // after a result in the same sentence is the target that result answers.
-  if (parts.kind == FigureKind::kTarget && names_target && !done_.empty() &&
-      done_.back().kind == FigureKind::kResult && done_.back().number_begin >= seg_.sentence_start[s]) {
-    indicator = done_.back().indicator;
-    parts.kind_reason = "target answered by the result before it";
-  }
-  size_t target_head_end = std::string::npos;
-  if (parts.kind == FigureKind::kTarget && names_target) target_head_end = quote_end;
-  if (part_of_named_target(s)) {
-    target_head_end = done_.back().target_head_end;
-    if (parts.kind != FigureKind::kTarget && !run.has_estimate) {
-      parts.kind = FigureKind::kTarget;
-      parts.kind_reason = "a part (\"trong đó\") of the target named before it";
-    }
-  }
-  if (last_year_base(s)) {
-    int year = first_year(parts.year);
-    if (year > 0 && parts.year.size() == 4) {
-      parts.year = std::to_string(year - 1);
-      parts.year_source = "the base of a change on last year";
-    }
-    parts.kind = FigureKind::kResult;
-    parts.kind_reason = "last year's value, the base of a change";
-  }
+  size_t target_head_end = kind_from_neighbours(s, run, names_target, quote_end, &indicator, &parts);
   parts.indicator = indicator;
   std::string change_word;
   parts.change = read_change(lex_, run, fold_text(indicator.display()), &change_word);

@@ -108,6 +108,58 @@ bool reports_results(const Lexicon& lex, std::string_view quoted_sentence) {
          !has_word(sentence, "phan dau");
 }
 
+namespace {
+
+// What reports an outcome, in order: an estimate, a share of the plan or a
+// change against last year right after the number, an outcome word in the
+// clause, a year before the one the document plans for, a section or passage
+// reviewing results. True (with the reason) when one does.
+bool reports_outcome(const Lexicon& lex, const KindEvidence& e, std::string* reason) {
+  const GrammarWords& w = lex.words;
+  if (e.estimate) {
+    *reason = "estimate (\"ước\")";
+    return true;
+  }
+  if (const std::string* share = opening_word(e.clause_after, w.plan_share_words)) {
+    *reason = "measured against the plan or last year (\"" + *share + "\")";
+    return true;
+  }
+  if (const std::string* share = later_share_of_plan(e.clause_after, w.plan_share_words)) {
+    *reason = "followed by its share of the plan (\"" + *share + "\")";
+    return true;
+  }
+  const std::string* cue = first_word_in(e.clause_before, w.result_cues);
+  if (!cue) cue = first_word_in(e.clause_after, w.result_cues);
+  if (cue) {
+    *reason = "reports an outcome (\"" + *cue + "\")";
+    return true;
+  }
+  // A year before the one planned is a year reviewed — when it is not after
+  // the document was written ("Kế hoạch … đến năm 2035" written in 2025 plans
+  // its 2030 milestones; a plan for 2026 written in 2025 reviews 2025).
+  int year = first_year(e.year), planned = first_year(e.document_period);
+  bool past = e.document_year > 0 ? year <= e.document_year : !e.period_is_deadline;
+  if (year > 0 && planned > 0 && year < planned && past && e.year.find('-') == std::string::npos) {
+    *reason = "a year before the one the document plans for (" + e.document_period + ")";
+    return true;
+  }
+  if (e.results_section) {
+    *reason = "section reviewing results";
+    return true;
+  }
+  if (e.results_passage) {
+    *reason = "passage reporting results";
+    return true;
+  }
+  if (e.reports) {
+    *reason = "a report of results names no target here";
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // In order: a target named before the number wins ("phấn đấu", "mục tiêu",
 // "kế hoạch năm 2026 …"); then what reports an outcome — an estimate, a
 // share of the plan or a change against last year right after the number, an
@@ -158,45 +210,7 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
     *reason = "a rule or threshold of a regulation, form or Q&A page";
     return FigureKind::kRule;
   }
-  if (e.estimate) {
-    *reason = "estimate (\"ước\")";
-    return FigureKind::kResult;
-  }
-  if (const std::string* share = opening_word(e.clause_after, w.plan_share_words)) {
-    *reason = "measured against the plan or last year (\"" + *share + "\")";
-    return FigureKind::kResult;
-  }
-  if (const std::string* share = later_share_of_plan(e.clause_after, w.plan_share_words)) {
-    *reason = "followed by its share of the plan (\"" + *share + "\")";
-    return FigureKind::kResult;
-  }
-  const std::string* cue = first_word_in(e.clause_before, w.result_cues);
-  if (!cue) cue = first_word_in(e.clause_after, w.result_cues);
-  if (cue) {
-    *reason = "reports an outcome (\"" + *cue + "\")";
-    return FigureKind::kResult;
-  }
-  // A year before the one planned is a year reviewed — when it is not after
-  // the document was written ("Kế hoạch … đến năm 2035" written in 2025 plans
-  // its 2030 milestones; a plan for 2026 written in 2025 reviews 2025).
-  int year = first_year(e.year), planned = first_year(e.document_period);
-  bool past = e.document_year > 0 ? year <= e.document_year : !e.period_is_deadline;
-  if (year > 0 && planned > 0 && year < planned && past && e.year.find('-') == std::string::npos) {
-    *reason = "a year before the one the document plans for (" + e.document_period + ")";
-    return FigureKind::kResult;
-  }
-  if (e.results_section) {
-    *reason = "section reviewing results";
-    return FigureKind::kResult;
-  }
-  if (e.results_passage) {
-    *reason = "passage reporting results";
-    return FigureKind::kResult;
-  }
-  if (e.reports) {
-    *reason = "a report of results names no target here";
-    return FigureKind::kResult;
-  }
+  if (reports_outcome(lex, e, reason)) return FigureKind::kResult;
   *reason = "no word of a result: a target";
   return FigureKind::kTarget;
 }
