@@ -85,13 +85,9 @@ bool may_open_list(const std::string& f) {
 bool starts_heading_marker(const RepairedLine& l);
 
 bool starts_new_unit(const RepairedLine& l) {
-  static const RE2 kBullet(R"(^\s*[-+*^]\s)");
   const std::string& folded = l.folded;
-  size_t first = folded.find_first_not_of(' ');
-  char c = first == std::string::npos ? ' ' : folded[first];
-  bool may_be_bullet = c == '-' || c == '+' || c == '*' || c == '^';
-  return (may_open_item(folded) && RE2::PartialMatch(folded, item_marker())) ||
-         (may_be_bullet && RE2::PartialMatch(folded, kBullet)) || starts_heading_marker(l);
+  return (may_open_item(folded) && RE2::PartialMatch(folded, item_marker())) || opens_with_bullet(folded) ||
+         starts_heading_marker(l);
 }
 
 bool starts_heading_marker(const RepairedLine& l) {
@@ -389,6 +385,14 @@ std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines) {
   flush();
   mark_appendix_titles(&blocks);
   return blocks;
+}
+
+bool opens_with_bullet(std::string_view folded) {
+  static const RE2 kBullet(R"(^\s*[-+*^]\s)");
+  size_t first = folded.find_first_not_of(" \t");
+  char c = first == std::string_view::npos ? ' ' : folded[first];
+  bool may_be_bullet = c == '-' || c == '+' || c == '*' || c == '^';  // most lines: no regex
+  return may_be_bullet && RE2::PartialMatch(re2::StringPiece(folded.data(), folded.size()), kBullet);
 }
 
 }  // namespace chitieu

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractor/text_repair.h"
@@ -42,6 +43,10 @@ struct Block {
 };
 
 std::vector<Block> build_blocks(const std::vector<RepairedLine>& lines);
+
+// Whether folded text opens with a bullet: "- ", "+ ", "* ", "^ " after any
+// spaces.
+bool opens_with_bullet(std::string_view folded);
 
 }  // namespace chitieu
 

@@ -1071,8 +1071,7 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
     ctx->headings.push_back(h);
     // A short bullet without a stop reads as a heading ("- Phú Yên: 33 triệu
     // đồng"), but it goes on the list its lead framed.
-    static const RE2 kBulletLine(R"(^\s*[-+*^]\s)");
-    if (!RE2::PartialMatch(b.folded, kBulletLine)) ctx->lead_period.clear();
+    if (!opens_with_bullet(b.folded)) ctx->lead_period.clear();
     ctx->results_passage = false;
     ctx->results_period.clear();
     ctx->item.clear();
@@ -1172,8 +1171,7 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
     }
     // A paragraph that is no bullet ends the list a lead's year framed; so
     // does the next numbered item ("(3) … đến năm 2030 dự kiến: …", "(4) …").
-    static const RE2 kBullet(R"(^\s*[-+*^]\s)");
-    if (block.heading_level == 0 && !RE2::PartialMatch(block.folded, kBullet)) ctx.lead_period.clear();
+    if (block.heading_level == 0 && !opens_with_bullet(block.folded)) ctx.lead_period.clear();
     BlockExtractor(lex, block, years, &ctx, raw_lines, repaired, &segmentation, &figures).run();
     if (block.heading_level == 0) update_context(lex, block, years, &ctx);
   }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <numeric>
 #include <tuple>
 
 #include "common/stage_timer.h"
@@ -66,12 +67,6 @@ FileOutcome extract_one(const Lexicon& lex, const std::string& path, const std::
   return o;
 }
 
-// The size of the files, as far as they can be read: the progress's total.
-uint64_t file_bytes(const std::vector<InputFile>& files) {
-  uint64_t sum = 0;
-  for (const InputFile& f : files) sum += file_size_or_zero(f.path);
-  return sum;
-}
 
 // A bundle and the document it holds, as load orders them.
 struct BundleRef {
@@ -131,7 +126,9 @@ Status extract_to_bundles(const Lexicon& lex, const std::vector<std::string>& pa
   std::vector<FileOutcome> unusable;
   std::vector<InputFile> files = expand_inputs(paths, &unusable);
   const BundleExtractor by{extractor_version(lex), data_files_sha256(lex)};
-  if (observer != nullptr) observer->started(files.size() + unusable.size(), file_bytes(files));
+  const std::vector<uint64_t> sizes = file_sizes(files);
+  if (observer != nullptr)
+    observer->started(files.size() + unusable.size(), std::accumulate(sizes.begin(), sizes.end(), uint64_t{0}));
   for (const FileOutcome& o : unusable) count_outcome(o, observer, totals);
   run_batch<FileOutcome>(
       files.size(), options, totals,
@@ -221,7 +218,7 @@ Status load_bundles(Store* store, const std::vector<std::string>& paths, const B
         FileOutcome o = store_extracted(store, refs[i].document.path, x, by);
         count_outcome(o, observer, totals);
       },
-      [&](size_t i) { return file_size_or_zero(refs[i].bundle_path); });
+      [&](size_t i) { return refs[i].document.size_bytes; });  // the document's bytes, as ingest counts them
   return batch_status(*totals);
 }
 

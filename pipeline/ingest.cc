@@ -8,6 +8,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <numeric>
 
 #include "common/stage_timer.h"
 #include "extractor/extract_document.h"
@@ -88,12 +89,6 @@ ExtractedFile extract_one(const Lexicon& lex, const std::string& path, const std
   return x;
 }
 
-// The bytes of the files, as far as they can be read: the progress's total.
-uint64_t total_bytes(const std::vector<InputFile>& files) {
-  uint64_t sum = 0;
-  for (const InputFile& f : files) sum += file_size_or_zero(f.path);
-  return sum;
-}
 
 }  // namespace
 
@@ -177,7 +172,9 @@ Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::str
   *totals = BatchTotals();
   std::vector<FileOutcome> unusable;
   std::vector<InputFile> files = expand_inputs(paths, &unusable);
-  if (observer != nullptr) observer->started(files.size() + unusable.size(), total_bytes(files));
+  const std::vector<uint64_t> sizes = file_sizes(files);
+  if (observer != nullptr)
+    observer->started(files.size() + unusable.size(), std::accumulate(sizes.begin(), sizes.end(), uint64_t{0}));
   for (const FileOutcome& o : unusable) count_outcome(o, observer, totals);
   std::mutex store_mu, stages_mu;
   SharedOcrCache ocr_cache(store, &store_mu);
@@ -199,15 +196,20 @@ Status ingest_paths(const Lexicon& lex, Store* store, const std::vector<std::str
         std::lock_guard<std::mutex> lock(stages_mu);
         totals->stages += take_thread_stage_times();
       },
-      [&](size_t i) { return file_size_or_zero(files[i].path); }, kBytesInFlight);
+      [&](size_t i) { return sizes[i]; }, kBytesInFlight);
   totals->stages += take_thread_stage_times();  // the writer's
   return batch_status(*totals);
 }
 
-uint64_t file_size_or_zero(const std::string& path) {
-  std::error_code ec;
-  uintmax_t size = std::filesystem::file_size(path, ec);
-  return ec ? 0 : static_cast<uint64_t>(size);
+std::vector<uint64_t> file_sizes(const std::vector<InputFile>& files) {
+  std::vector<uint64_t> sizes;
+  sizes.reserve(files.size());
+  for (const InputFile& f : files) {
+    std::error_code ec;
+    uintmax_t size = std::filesystem::file_size(f.path, ec);
+    sizes.push_back(ec ? 0 : static_cast<uint64_t>(size));
+  }
+  return sizes;
 }
 
 }  // namespace chitieu

@@ -38,9 +38,9 @@ namespace chitieu {
 inline constexpr size_t kResultsWaitingPerWorker = 32;
 inline constexpr uint64_t kBytesInFlight = 16ull << 20;
 
-// A file's size in bytes, 0 when it cannot be read (then found and reported
-// by the worker that reads it).
-uint64_t file_size_or_zero(const std::string& path);
+// Each file's size in bytes, 0 where it cannot be read (the worker that reads
+// it reports why): the progress's total and the in-flight budget's costs.
+std::vector<uint64_t> file_sizes(const std::vector<InputFile>& files);
 
 enum class FileResult { kStored, kAlreadyStored, kSkipped, kFailed };
 
