@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "common/text.h"
+#include "extractor/source_text.h"
 #include "store/figure_codec.h"
 
 namespace chitieu {
@@ -245,15 +246,6 @@ bool next_line(std::string_view text, size_t* pos, std::string_view* line) {
   return true;
 }
 
-Status read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(std::string("cannot read: ") + std::strerror(errno));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *out = std::move(ss).str();
-  return Status::Ok();
-}
-
 }  // namespace
 
 Status encode_bundle(const ExtractedDocument& doc, const BundleExtractor& by, std::string* out) {
@@ -339,7 +331,8 @@ Status read_bundle_identity(const std::string& bundle_path, BundleIdentity* iden
 
 Status read_bundle(const std::string& bundle_path, ExtractedDocument* doc, BundleExtractor* by) {
   std::string text;
-  Status st = read_file(bundle_path, &text);
+  // Capped as a source file is (a bundle is a document's own size, a few times over).
+  Status st = read_file_bytes(bundle_path, &text);
   if (!st.ok()) return st;
   return decode_bundle(text, doc, by);
 }
