@@ -66,8 +66,8 @@ bool make(const fs::path& file, const maker::ScanOptions& options, int pages, si
   }();
   std::vector<std::string> files;
   if (!maker::write_text_pdf(lines, layout, text_pdf.string(), &error) ||
-      !maker::write_scan_pdf(text_pdf.string(), options, (out / (stem + ".pdf")).string(), &error) ||
-      !maker::write_scan_pages(text_pdf.string(), options, (out / "pages" / stem).string(), &files, &error)) {
+      !maker::write_scan_pdf_and_pages(text_pdf.string(), options, (out / (stem + ".pdf")).string(),
+                                       (out / "pages" / stem).string(), &files, &error)) {
     std::fprintf(stderr, "%s: %s\n", file.c_str(), error.c_str());
     return false;
   }

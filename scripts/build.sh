@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_TYPE="${BUILD_TYPE:-Release}"
-scripts/configure.sh build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
+# clang, as the sanitized build: it compiles this code in three quarters of
+# GCC's time (a fresh release build 43 s against 56 s on two cores), and the
+# code it makes ingests as fast (realdocs, one worker: 1.77 s against 1.74 s).
+scripts/configure.sh build -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
   -DCHITIEU_RELEASE_TESTS_ONLY_UNSANITIZED="${CHITIEU_TESTS_ONLY_UNSANITIZED:-OFF}"
 targets=()
 for t in "$@"; do targets+=(--target "$t"); done

@@ -6,8 +6,17 @@
 # with another generator is started afresh (CMake refuses to switch in place).
 set -euo pipefail
 dir="$1"; shift
-if [ -f "$dir/CMakeCache.txt" ] && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$dir/CMakeCache.txt"; then
-  rm -rf "$dir"
+# So is one configured with another compiler (CMake would drop its cache
+# half-way through the run).
+compiler=""
+for arg in "$@"; do
+  case "$arg" in -DCMAKE_CXX_COMPILER=*) compiler="${arg#-DCMAKE_CXX_COMPILER=}" ;; esac
+done
+if [ -f "$dir/CMakeCache.txt" ]; then
+  if ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$dir/CMakeCache.txt" ||
+     { [ -n "$compiler" ] && ! grep -q "^CMAKE_CXX_COMPILER:[A-Z]*=$compiler\$" "$dir/CMakeCache.txt"; }; then
+    rm -rf "$dir"
+  fi
 fi
 # A unity build (CMake joins each library's sources a few files at a time)
 # compiles the shared headers — RE2, ICU, nlohmann's JSON, fmt — once per group

@@ -276,6 +276,51 @@ bool write_image(Pix* pix, int jpeg_quality, const std::string& path, std::strin
   return ok;
 }
 
+// The scan PDF of `pdf`; `also` sees each page image as it is embedded, so a
+// caller that wants the page files too renders and degrades each page once.
+bool write_scan_pdf_visiting(const std::string& pdf, const ScanOptions& options, const std::string& out,
+                             const std::function<bool(int, Pix*)>& also, std::string* error) {
+  cairo_surface_t* target = nullptr;
+  cairo_t* cr = nullptr;
+  bool ok = each_page(
+      pdf, options,
+      [&](int number, Pix* image) {
+        if (also && !also(number, image)) return false;
+        // The page is the image's size at its resolution: its image is then
+        // at the scan's own dpi, as a scanner's PDF has it.
+        double width = pixGetWidth(image) * 72.0 / options.dpi, height = pixGetHeight(image) * 72.0 / options.dpi;
+        if (target == nullptr) {
+          target = cairo_pdf_surface_create(out.c_str(), width, height);
+          cr = cairo_create(target);
+        } else {
+          cairo_pdf_surface_set_size(target, width, height);
+        }
+        Surface s = surface_of(image, options.jpeg_quality, error);
+        if (!s) return false;
+        cairo_save(cr);
+        cairo_scale(cr, 72.0 / options.dpi, 72.0 / options.dpi);
+        cairo_set_source_surface(cr, s.get(), 0, 0);
+        cairo_paint(cr);
+        cairo_restore(cr);
+        cairo_show_page(cr);
+        return true;
+      },
+      error);
+  if (target == nullptr) {
+    if (ok && error->empty()) *error = "no pages in " + pdf;
+    return false;
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(target);
+  cairo_status_t st = cairo_surface_status(target);
+  cairo_surface_destroy(target);
+  if (st != CAIRO_STATUS_SUCCESS) {
+    *error = cairo_status_to_string(st);
+    return false;
+  }
+  return ok && error->empty();
+}
+
 }  // namespace
 
 std::vector<ScanDamage> all_scan_damage() {
@@ -315,46 +360,10 @@ ScanOptions scan_damage(ScanDamage damage, unsigned seed) {
   return o;
 }
 
+
 bool write_scan_pdf(const std::string& pdf, const ScanOptions& options, const std::string& out,
                     std::string* error) {
-  cairo_surface_t* target = nullptr;
-  cairo_t* cr = nullptr;
-  bool ok = each_page(
-      pdf, options,
-      [&](int, Pix* image) {
-        // The page is the image's size at its resolution: its image is then
-        // at the scan's own dpi, as a scanner's PDF has it.
-        double width = pixGetWidth(image) * 72.0 / options.dpi, height = pixGetHeight(image) * 72.0 / options.dpi;
-        if (target == nullptr) {
-          target = cairo_pdf_surface_create(out.c_str(), width, height);
-          cr = cairo_create(target);
-        } else {
-          cairo_pdf_surface_set_size(target, width, height);
-        }
-        Surface s = surface_of(image, options.jpeg_quality, error);
-        if (!s) return false;
-        cairo_save(cr);
-        cairo_scale(cr, 72.0 / options.dpi, 72.0 / options.dpi);
-        cairo_set_source_surface(cr, s.get(), 0, 0);
-        cairo_paint(cr);
-        cairo_restore(cr);
-        cairo_show_page(cr);
-        return true;
-      },
-      error);
-  if (target == nullptr) {
-    if (ok && error->empty()) *error = "no pages in " + pdf;
-    return false;
-  }
-  cairo_destroy(cr);
-  cairo_surface_finish(target);
-  cairo_status_t st = cairo_surface_status(target);
-  cairo_surface_destroy(target);
-  if (st != CAIRO_STATUS_SUCCESS) {
-    *error = cairo_status_to_string(st);
-    return false;
-  }
-  return ok && error->empty();
+  return write_scan_pdf_visiting(pdf, options, out, nullptr, error);
 }
 
 bool write_scan_png(const std::string& pdf, int page, const ScanOptions& options, const std::string& out,
@@ -372,11 +381,11 @@ bool write_scan_png(const std::string& pdf, int page, const ScanOptions& options
   return ok && written;
 }
 
-bool write_scan_pages(const std::string& pdf, const ScanOptions& options, const std::string& prefix,
-                      std::vector<std::string>* files, std::string* error) {
+bool write_scan_pdf_and_pages(const std::string& pdf, const ScanOptions& options, const std::string& out,
+                              const std::string& prefix, std::vector<std::string>* files, std::string* error) {
   files->clear();
-  bool ok = each_page(
-      pdf, options,
+  return write_scan_pdf_visiting(
+      pdf, options, out,
       [&](int number, Pix* image) {
         std::string path = prefix + "-" + std::to_string(number) + (options.jpeg_quality > 0 ? ".jpg" : ".png");
         if (!write_image(image, options.jpeg_quality, path, error)) return false;
@@ -384,7 +393,6 @@ bool write_scan_pages(const std::string& pdf, const ScanOptions& options, const 
         return true;
       },
       error);
-  return ok && error->empty();
 }
 
 }  // namespace chitieu::maker

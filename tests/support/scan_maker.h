@@ -51,11 +51,12 @@ bool write_scan_pdf(const std::string& pdf, const ScanOptions& options, const st
 bool write_scan_png(const std::string& pdf, int page, const ScanOptions& options, const std::string& out,
                     std::string* error);
 
-// Every page of `pdf` as an image file named `prefix`-N.jpg (JPEG options)
-// or `prefix`-N.png, with its resolution in the file, as a scanner writes
-// them; `files` gets their paths. The pixels are those write_scan_pdf embeds.
-bool write_scan_pages(const std::string& pdf, const ScanOptions& options, const std::string& prefix,
-                      std::vector<std::string>* files, std::string* error);
+// The scan PDF of write_scan_pdf and, from the same rendering, every page as
+// an image file named `prefix`-N.jpg (JPEG options) or `prefix`-N.png, with
+// its resolution in the file, as a scanner writes them; `files` gets their
+// paths. The pixels are those the PDF embeds.
+bool write_scan_pdf_and_pages(const std::string& pdf, const ScanOptions& options, const std::string& out,
+                              const std::string& prefix, std::vector<std::string>* files, std::string* error);
 
 }  // namespace chitieu::maker
 
