@@ -15,7 +15,7 @@ scripts/configure.sh build-fuzz -DCHITIEU_FUZZ=ON -DCMAKE_BUILD_TYPE=None \
   -DCHITIEU_FUZZ_SECONDS="$FUZZ_SECONDS"
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_all unit_tests
 cd build-fuzz
-# The three fuzz targets and the four parts of the unit tests at once: each
+# The three fuzz targets and the two halves of the unit tests at once: each
 # target runs for its time budget whatever the load (niced, it takes what the
 # unit tests leave), the unit tests keep both cores.
-ctest --output-on-failure -j7
+ctest --output-on-failure -j5
