@@ -15,7 +15,7 @@ void read_document_period(const Lexicon& lex, const std::string& title, size_t t
   size_t vision = std::string::npos;
   for (const std::string& w : lex.words.vision_words) vision = std::min(vision, folded.find(w));
   for (const YearMention& m : mentions) {
-    if (m.comparison_base || (vision != std::string::npos && m.begin > vision)) continue;
+    if (!m.dates() || (vision != std::string::npos && m.begin > vision)) continue;
     // A bare year after a number names a document ("Thông tư 40 2017").
     static const RE2 kNumberBefore(R"(\d\s+$)");
     if (m.begin == m.year_begin && RE2::PartialMatch(std::string_view(folded).substr(0, m.begin), kNumberBefore))

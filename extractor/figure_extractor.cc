@@ -1,6 +1,8 @@
 #include "extractor/figure_extractor.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
@@ -253,6 +255,8 @@ class BlockExtractor {
   // Reads the range and unit around the number at [s, e); false when it is a
   // year used as a time reference or not a number (*resume set past a period).
   bool read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const;
+  bool begins_place_name(size_t number_end, const UnitReading& unit) const;
+  bool title_case_at(size_t at) const;
   // Reads the words around a candidate into a figure and emits it, if it is one.
   void read_figure(const Candidate& c);
   size_t kind_from_neighbours(size_t s, const QualifierRun& run, bool names_target, size_t quote_end,
@@ -507,9 +511,34 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     return false;
   };
   auto usable = [&](const YearMention& y) {
-    return !y.comparison_base && y.year_begin >= b_.body_begin &&
+    return y.dates() && y.year_begin >= b_.body_begin &&
            !(y.begin < figure_end && y.end > s) &&  // not the figure itself
            !aside(y);
+  };
+  // A year that opens a later part of the clause dates that part: "ước đạt
+  // 10,36% (kế hoạch là 9,4%, năm 2017 tăng 9,53%)", "đạt 45%, đến năm 2030
+  // đạt 60%" — not the figure before it. (After a semicolon the item often
+  // restates its goal with the year: "Giảm tỷ lệ hộ nghèo 0,2%; cuối năm
+  // 2023 tỷ lệ hộ nghèo còn …".)
+  auto opens_later_part = [&](const YearMention& y) {
+    // The part's opening: "," or "(", then at most a word that leads a time
+    // ("trong", "cuối", "vào" …) before the mention ("năm 2017", "đến năm 2030").
+    size_t i = y.begin;
+    while (i > figure_end && f_[i - 1] == ' ') --i;
+    if (i > figure_end && f_[i - 1] != ',' && f_[i - 1] != '(') {
+      size_t word_end = i;
+      while (i > figure_end && is_letter(f_[i - 1])) --i;
+      const std::vector<std::string>& leads = lex_.words.time_leads;
+      if (std::find(leads.begin(), leads.end(), std::string_view(f_).substr(i, word_end - i)) == leads.end())
+        return false;
+      while (i > figure_end && f_[i - 1] == ' ') --i;
+    }
+    if (i <= figure_end || (f_[i - 1] != ',' && f_[i - 1] != '(')) return false;
+    // … and a figure of its own after it, before the part ends: "(năm 2017)",
+    // "(2020)." or "(2012 ước lượng)" only dates what stands before it.
+    for (size_t j = y.end; j < f_.size() && f_[j] != ',' && f_[j] != ')' && f_[j] != ';' && f_[j] != '.'; ++j)
+      if (is_digit(f_[j])) return true;
+    return false;
   };
   auto quoted = [&](const YearMention& y) { return "\"" + b_.slice(y.begin, y.end) + "\""; };
   // "từ 3,76 triệu tấn năm 1955 tăng lên 5,19 triệu tấn năm 1959": "năm" and
@@ -528,7 +557,7 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     return best->period;
   }
   for (const YearMention& y : years_)
-    if (usable(y) && y.begin >= figure_end && y.end <= std::min(clause_e, sent_e) + 1) {
+    if (usable(y) && y.begin >= figure_end && y.end <= std::min(clause_e, sent_e) + 1 && !opens_later_part(y)) {
       *source = "same clause, after the figure: " + quoted(y);
       return y.period;
     }
@@ -553,7 +582,7 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     return best->period;
   }
   for (const YearMention& y : years_)
-    if (usable(y) && y.begin >= figure_end && y.end <= sent_e + 1) {
+    if (usable(y) && y.begin >= figure_end && y.end <= sent_e + 1 && !opens_later_part(y)) {
       *source = "same sentence, after the figure: " + quoted(y);
       return y.period;
     }
@@ -815,7 +844,34 @@ bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* re
     size_t after = skip_spaces(f, c->unit.end);
     if (after < f.size() && (is_digit(f[after]) || f[after] == '(')) c->unit = UnitReading();
   }
+  if (c->unit.matched && begins_place_name(c->last_e, c->unit)) c->unit = UnitReading();
   return true;
+}
+
+// "lớp 10 Đồng Nai", "5 Hà Nội": a unit word written with a capital, a
+// capitalised word after it, is the start of a name (a place, a school), not
+// dong or ha. Only a unit of one word without a scale: "5.000 Tỷ Đồng" in a
+// headline's capitals stays money.
+bool BlockExtractor::begins_place_name(size_t number_end, const UnitReading& unit) const {
+  if (unit.scale != 1.0 || unit.surfaces.size() != 1 || unit.surfaces[0].find(' ') != std::string::npos)
+    return false;
+  size_t word = skip_spaces(f_, number_end);
+  size_t next = skip_spaces(f_, unit.end);
+  if (word >= unit.end || next >= f_.size() || next == unit.end) return false;
+  return title_case_at(word) && title_case_at(next);
+}
+
+// Whether the word at folded offset `at` is written with a capital and then
+// a small letter ("Đồng", "Hà"), as a name is; not in capitals ("ĐỒNG").
+bool BlockExtractor::title_case_at(size_t at) const {
+  if (at + 1 >= b_.size()) return false;
+  UChar32 first = 0, second = 0;
+  int32_t i = static_cast<int32_t>(b_.text_byte[at]);
+  const int32_t n = static_cast<int32_t>(b_.text.size());
+  U8_NEXT(b_.text.data(), i, n, first);
+  i = static_cast<int32_t>(b_.text_byte[at + 1]);
+  U8_NEXT(b_.text.data(), i, n, second);
+  return first >= 0 && second >= 0 && u_isupper(first) && u_islower(second);
 }
 
 FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& run, bool bound_after,
@@ -916,6 +972,15 @@ bool BlockExtractor::read_words_before(const Candidate& c, size_t clause_b, size
   }
   const UnitReading& unit = c.unit;
   if (unit.matched && unit.needs_value_word && !run->has_value_word) return false;
+  // "Hơn 1 năm qua", "trung bình 03 năm gần nhất", "5 năm tới": a span of
+  // time the text looks back or ahead over (words.tsv time_span_after), not
+  // a duration that is measured.
+  if (unit.matched && unit.base == "year" && unit.denominators.empty() && unit.end < f_.size()) {
+    size_t after = skip_spaces(f_, unit.end);
+    for (const std::string& w : lex_.words.time_span_after)
+      if (f_.compare(after, w.size(), w) == 0 && (after + w.size() == f_.size() || !is_folded_word_char(f_[after + w.size()])))
+        return false;
+  }
   // "trẻ em dưới 5 tuổi", "người trên 60 tuổi": an age band naming a group.
   if (unit.matched && unit.base == "year" && follows_age_group(lex_, f_, run->begin, clause_b)) return false;
   // "tỷ lệ trẻ em suy dinh dưỡng dưới 5 tuổi còn 13,5%": an age with a value
@@ -1063,7 +1128,7 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
     h.level = b.heading_level;
     h.text = b.text;
     for (const YearMention& y : years)
-      if (!y.comparison_base) h.period = y.period;
+      if (y.dates()) h.period = y.period;
     for (const std::string& w : lex.result_sections)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
     for (const std::string& w : lex.words.goal_words)
@@ -1089,7 +1154,7 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
     if (reports_results(lex, sentence)) {
       ctx->results_passage = true;
       for (const YearMention& y : find_year_mentions(lex, sentence))
-        if (!y.comparison_base) ctx->results_period = y.period;
+        if (y.dates()) ctx->results_period = y.period;
     } else if (contains_word(b.folded, begin, end, kStriveWord) ||
                kind_word_sets(lex).target_words.found_in(b.folded, begin, end)) {
       ctx->results_passage = false;
@@ -1103,10 +1168,10 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
   size_t colon = b.folded.find(':', b.body_begin);
   if (colon != std::string::npos && colon - b.body_begin <= kLeadCodePoints)
     for (const YearMention& y : years)
-      if (!y.comparison_base && y.begin >= b.body_begin && y.end <= colon) ctx->lead_period = y.period;
+      if (y.dates() && y.begin >= b.body_begin && y.end <= colon) ctx->lead_period = y.period;
   std::string opening;
   for (const YearMention& y : years)
-    if (!y.comparison_base && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {
+    if (y.dates() && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {
       opening = y.period;
       break;
     }

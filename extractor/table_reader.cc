@@ -109,7 +109,7 @@ void assign_roles(const Lexicon& lex, const std::vector<GridRow>& rows, std::vec
     // "DT 2026 so với UTH 2025 (%)": the year compared against is no column's year.
     std::vector<YearMention> years = find_year_mentions(lex, col.folded);
     for (const YearMention& y : years)
-      if (!y.comparison_base) col.period = y.period;
+      if (y.dates()) col.period = y.period;
     bool row_number_header = std::find(w.table_row_number_headers.begin(),
                                        w.table_row_number_headers.end(),
                                        col.folded) != w.table_row_number_headers.end();
@@ -265,7 +265,7 @@ void TableReader::read_columns(const std::string& context_year) {
   for (const GridCell& t : grid_.title) {
     std::vector<YearMention> years = find_year_mentions(lex_, t.folded);
     for (const YearMention& y : years)
-      if (!y.comparison_base) table_year_ = y.period;
+      if (y.dates()) table_year_ = y.period;
   }
   size_t first_data_line = grid_.last_line + 1;
   for (const GridRow& r : grid_.rows)
@@ -407,7 +407,7 @@ bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t
                                          : "column header: \"" + col.header + "\"";
   std::string own_year;
   for (const YearMention& y : find_year_mentions(lex_, f.substr(limit, nb - limit)))
-    if (!y.comparison_base) own_year = y.period;
+    if (y.dates()) own_year = y.period;
   bool earlier_year = !own_year.empty() && first_year(own_year) < first_year(parts.year);
   if (!primary && !own_year.empty()) {
     parts.year = own_year;

@@ -2,6 +2,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
+#include "common/text.h"
+
 namespace chitieu {
 
 bool looks_like_year(std::string_view s, size_t b, size_t e) {
@@ -21,6 +25,42 @@ bool has_year_digits(std::string_view f) {
        i = f.find_first_of("12", i + 1)) {
     if (((f[i] == '1' && f[i + 1] == '9') || (f[i] == '2' && f[i + 1] == '0')) && digit(f[i + 2]) && digit(f[i + 3]))
       return true;
+  }
+  return false;
+}
+
+// Whether the words right before `lead_begin` name a law the year then
+// completes: "Luật Tổ chức chính quyền địa phương năm 2025", "Hiến pháp năm
+// 2013" — a law's title word (data/words.tsv law_title), a few words of its
+// name and nothing that ends a phrase in between; "kỷ luật", "pháp luật" are
+// no title (law_title_compound).
+bool names_law(const Lexicon& lex, std::string_view folded, size_t lead_begin) {
+  constexpr size_t kNameBytes = 60;
+  constexpr int kMaxNameWords = 8;
+  size_t from = lead_begin > kNameBytes ? lead_begin - kNameBytes : 0;
+  std::string_view before = folded.substr(from, lead_begin - from);
+  for (const std::string& title : lex.words.law_titles) {
+    for (size_t at = before.rfind(title); at != std::string_view::npos;
+         at = at == 0 ? std::string_view::npos : before.rfind(title, at - 1)) {
+      size_t end = at + title.size();
+      if ((at > 0 && is_folded_word_char(before[at - 1])) || end >= before.size() || before[end] != ' ') continue;
+      // The name runs to the year: no stop, no bracket, no year of its own
+      // ("Luật Nhà ở năm 2023 để khởi công trong năm 2025").
+      std::string_view name = before.substr(end);
+      if (name.find_first_of(",.;:()\"0123456789") != std::string_view::npos) break;
+      int words = 0;
+      for (size_t i = 0; i < name.size(); ++i)
+        if (name[i] != ' ' && (i == 0 || name[i - 1] == ' ')) ++words;
+      if (words > kMaxNameWords) break;
+      size_t word_end = at;
+      while (word_end > 0 && before[word_end - 1] == ' ') --word_end;
+      size_t word_begin = word_end;
+      while (word_begin > 0 && is_folded_word_char(before[word_begin - 1])) --word_begin;
+      std::string_view word_before = before.substr(word_begin, word_end - word_begin);
+      const std::vector<std::string>& compounds = lex.words.law_title_compounds;
+      if (std::find(compounds.begin(), compounds.end(), word_before) != compounds.end()) break;
+      return true;
+    }
   }
   return false;
 }
@@ -82,6 +122,7 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
     const std::vector<std::string>& nouns = lex.words.so_compound_words;
     m.comparison_base = RE2::PartialMatch(context, kBaseBefore, &word_before_so) &&
                         std::find(nouns.begin(), nouns.end(), word_before_so) == nouns.end();
+    m.names_law = names_law(lex, folded, b);
     out.push_back(m);
   }
   return out;
@@ -89,14 +130,18 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
 
 std::vector<YearMention> find_date_years(std::string_view folded) {
   static const RE2 kDate(
-      R"(((?:ngay\s+\d{1,2}\s+)?thang\s+\d{1,2}\s+(?:nam\s+)?|\d{1,2}/\d{1,2}/)((?:19|20)\d\d))");
+      R"(((?:ngay\s+\d{1,2}\s+)?thang\s+\d{1,2}\s+(?:nam\s+)?|\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.)((?:19|20)\d\d))");
   std::vector<YearMention> out;
   re2::StringPiece input(folded.data(), folded.size());
   re2::StringPiece lead, year;
   while (RE2::FindAndConsume(&input, kDate, &lead, &year)) {
     size_t b = lead.data() - folded.data();
     size_t e = year.data() + year.size() - folded.data();
-    if (b > 0 && (isdigit(static_cast<unsigned char>(folded[b - 1])) || folded[b - 1] == '/')) continue;
+    // Part of a longer number or code: "1.20.10.2021", "20.10.2021.5".
+    auto joins = [](char c) { return isdigit(static_cast<unsigned char>(c)) || c == '/' || c == '.'; };
+    if (b > 0 && joins(folded[b - 1])) continue;
+    if (e < folded.size() && (joins(folded[e]) && e + 1 < folded.size() && isdigit(static_cast<unsigned char>(folded[e + 1]))))
+      continue;
     if (e < folded.size() && (isdigit(static_cast<unsigned char>(folded[e])) || folded[e] == '/')) continue;
     YearMention m;
     m.begin = b;

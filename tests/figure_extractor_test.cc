@@ -654,5 +654,48 @@ TEST(FigureExtractor, NearestEarlierYearInTheParagraph) {
   EXPECT_EQ(fs[2].year, "2030");
 }
 
+// A year that opens a later part of the clause with a figure of its own dates
+// that part, not the figure before it; a bare bracketed year after a figure
+// does date it.
+TEST(FigureExtractor, AYearOpeningALaterPartDatesOnlyThatPart) {
+  Doc d = extract({"Năm 2018, tốc độ tăng trưởng ước đạt 10,36% (kế hoạch là 9,4%, năm 2017 tăng 9,53%)."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2018") << dump(d.figures);
+  EXPECT_EQ(d.figures[2].year, "2017") << dump(d.figures);
+  Doc bare = extract({"Xuất khẩu đạt 2,11 tỷ USD (năm 2017), 6,83 tỷ USD (năm 2018)."});
+  ASSERT_EQ(bare.figures.size(), 2u) << dump(bare.figures);
+  EXPECT_EQ(bare.figures[0].year, "2017") << dump(bare.figures);
+  EXPECT_EQ(bare.figures[1].year, "2018") << dump(bare.figures);
+  Doc estimate = extract({"Tăng trưởng GDP đạt 4,5% (2012 ước lượng)."});
+  ASSERT_EQ(estimate.figures.size(), 1u) << dump(estimate.figures);
+  EXPECT_EQ(estimate.figures[0].year, "2012");
+}
+
+// "Hiến pháp năm 2013" names a law; the date of the statement dates it.
+TEST(FigureExtractor, ALawsYearIsNoYearOfAFigure) {
+  Doc d = extract({"Ngày 16 tháng 6 năm 2025, thực hiện Hiến pháp năm 2013, tỉnh sắp xếp còn 53 xã."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2025");
+}
+
+// A span of years looked back or ahead over is no figure; a duration is.
+TEST(FigureExtractor, ASpanOfYearsIsNoFigure) {
+  EXPECT_TRUE(extract({"Hơn 1 năm qua, tỉnh đã triển khai nhiều giải pháp."}).figures.empty());
+  EXPECT_TRUE(extract({"mức tăng trưởng trung bình 03 năm gần nhất của tỉnh"}).figures.empty());
+  Doc life = extract({"Tuổi thọ trung bình đạt 75 năm."});
+  ASSERT_EQ(life.figures.size(), 1u) << dump(life.figures);
+  EXPECT_EQ(life.figures[0].unit, "year");
+}
+
+// "lớp 10", "lớp 6" are grades; "10 Đồng Nai", "5 Hà Nội" begin names.
+TEST(FigureExtractor, GradesAndPlaceNamesAreNoFigures) {
+  EXPECT_TRUE(extract({"Tuyển sinh lớp 6 trường THCS năm học 2025-2026."}).figures.empty())
+      << dump(extract({"Tuyển sinh lớp 6 trường THCS năm học 2025-2026."}).figures);
+  EXPECT_TRUE(extract({"Điểm chuẩn vào lớp 10 Đồng Nai và lớp 10 Hà Nội đã công bố."}).figures.empty());
+  Doc money = extract({"Thu Ngân Sách Đạt 5.000 Tỷ Đồng Cho Đầu Tư"});
+  ASSERT_EQ(money.figures.size(), 1u) << dump(money.figures);
+  EXPECT_DOUBLE_EQ(money.figures[0].low, 5e12);
+}
+
 }  // namespace
 }  // namespace chitieu

@@ -141,3 +141,32 @@ TEST(Period, APriceBaseAndADatelineAreNoYearOfAFigure) {
 
 }  // namespace
 }  // namespace chitieu
+
+namespace chitieu {
+namespace {
+
+TEST(Period, TheYearOfALawsNameDatesNothing) {
+  std::vector<YearMention> law = mentions("theo quy định của Luật Nhà ở năm 2023 để khởi công trong năm 2025");
+  ASSERT_EQ(law.size(), 2u);
+  EXPECT_TRUE(law[0].names_law);
+  EXPECT_FALSE(law[0].dates());
+  EXPECT_FALSE(law[1].names_law);
+  EXPECT_TRUE(law[1].dates());
+  EXPECT_TRUE(mentions("Hiến pháp năm 2013")[0].names_law);
+  EXPECT_TRUE(mentions("Bộ luật Hình sự năm 2015")[0].names_law);
+  // "kỷ luật", "pháp luật" name no law; a phrase ended before the year either.
+  EXPECT_FALSE(mentions("xử lý kỷ luật năm 2020")[0].names_law);
+  EXPECT_FALSE(mentions("tuyên truyền pháp luật năm 2024")[0].names_law);
+  EXPECT_FALSE(mentions("thi hành Luật Đất đai, năm 2024 cấp 500 giấy")[0].names_law);
+}
+
+TEST(Period, DottedDatesAreDates) {
+  std::vector<YearMention> dates = find_date_years(fold_text("Kỳ họp thứ 2 (20.10.2021 - 13.11.2021) thông qua"));
+  ASSERT_EQ(dates.size(), 2u);
+  EXPECT_EQ(dates[0].period, "2021");
+  // A number with thousands groups is none: "1.20.10.2021" is no date.
+  EXPECT_TRUE(find_date_years(fold_text("mã 1.20.10.2021")).empty());
+}
+
+}  // namespace
+}  // namespace chitieu
