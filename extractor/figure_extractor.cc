@@ -465,6 +465,16 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
     *source = "the document's own period";
     return ctx_->document.period;
   }
+  // A report, notice or regulation that names no year otherwise speaks of
+  // the year it is dated ("Thông báo … ngày 22 tháng 11 năm 2025": the
+  // section on the new local government is about 2025); a plan's undated
+  // goals are not due the year it was signed, nor a press text's the year
+  // of its dateline.
+  if (!spans_only && !ctx_->document.plans && (ctx_->document.reports || ctx_->document.states_rules) &&
+      ctx_->document.year > 0) {
+    *source = "the year of the document's date";
+    return std::to_string(ctx_->document.year);
+  }
   return "";
 }
 
@@ -541,11 +551,15 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     return false;
   };
   auto quoted = [&](const YearMention& y) { return "\"" + b_.slice(y.begin, y.end) + "\""; };
-  // "từ 3,76 triệu tấn năm 1955 tăng lên 5,19 triệu tấn năm 1959": "năm" and
-  // a year right after the figure date it before anything in its clause.
+  // "từ 3,76 triệu tấn năm 1955 tăng lên 5,19 triệu tấn năm 1959", "giảm từ
+  // 58% năm 1992 xuống còn 7,6% cuối năm 2013": "năm" and a year right after
+  // the figure date it before anything in its clause.
+  auto names_year_word = [&](const YearMention& y) {
+    size_t nam = f_.find("nam ", y.begin);
+    return nam != std::string::npos && nam < y.year_begin;
+  };
   for (const YearMention& y : years_)
-    if (usable(y) && y.begin >= figure_end && y.begin <= figure_end + 1 &&
-        f_.compare(y.begin, 4, "nam ") == 0) {
+    if (usable(y) && y.begin >= figure_end && y.begin <= figure_end + 1 && names_year_word(y)) {
       *source = "right after the figure: " + quoted(y);
       return y.period;
     }

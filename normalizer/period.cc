@@ -77,6 +77,7 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
   // "chỉ số", "hệ số" folds to the same "so" and is not a comparison.
   static const RE2 kBaseBefore(
       R"((?:^|[^a-z])(?:([a-z]+)\s+)?so(?:\s+voi|\s+sanh)?(?:\s+(?:cung ky|uoc thuc hien|thuc hien|ket qua|ke hoach|du toan|uth|th|kh|dt))?\s+(?:nam\s+)?$)");
+  static const RE2 kQuarterBefore(R"((?:^|[^a-z])(quy\s+(?:i|ii|iii|iv|[1-4])/)$)");
   std::vector<YearMention> out;
   if (!has_year_digits(folded)) return out;  // most blocks: no pattern to run
   re2::StringPiece input(folded.data(), folded.size());
@@ -86,9 +87,17 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
     size_t b = lead.data() - base;
     size_t yb = y1.data() - base;
     size_t e = (y2.data() ? y2.data() + y2.size() : y1.data() + y1.size()) - base;
+    // A quarter of a year, "quý I/2025": the year; but not a document's
+    // number ("48/2025/NQ-HĐND"). ("tháng 10/2024" is a date: find_date_years.)
+    std::string_view up_to_year = folded.substr(0, yb);
+    re2::StringPiece quarter_context(up_to_year.data() + (yb > 24 ? yb - 24 : 0), yb > 24 ? 24 : yb);
+    re2::StringPiece quarter;
+    bool of_quarter = yb > 0 && folded[yb - 1] == '/' && RE2::PartialMatch(quarter_context, kQuarterBefore, &quarter);
+    if (of_quarter) b = quarter.data() - base;
     // Part of a longer number or code: "12.2030", "2030/QĐ", "Covid-2019".
-    if (yb > 0 && (isdigit(static_cast<unsigned char>(folded[yb - 1])) || folded[yb - 1] == '.' ||
-                   folded[yb - 1] == ',' || folded[yb - 1] == '/'))
+    if (!of_quarter && yb > 0 &&
+        (isdigit(static_cast<unsigned char>(folded[yb - 1])) || folded[yb - 1] == '.' || folded[yb - 1] == ',' ||
+         folded[yb - 1] == '/'))
       continue;
     // The year of a date written with dashes: "15-10-2020", "11-12-2023" (a
     // dateline or a time stamp), never a period.
@@ -130,7 +139,7 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
 
 std::vector<YearMention> find_date_years(std::string_view folded) {
   static const RE2 kDate(
-      R"(((?:ngay\s+\d{1,2}\s+)?thang\s+\d{1,2}\s+(?:nam\s+)?|\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.)((?:19|20)\d\d))");
+      R"(((?:ngay\s+\d{1,2}\s+)?thang\s+\d{1,2}\s+(?:nam\s+)?|(?:thang\s+)?\d{1,2}/\d{1,2}/|thang\s+\d{1,2}/|\d{1,2}\.\d{1,2}\.)((?:19|20)\d\d))");
   std::vector<YearMention> out;
   re2::StringPiece input(folded.data(), folded.size());
   re2::StringPiece lead, year;

@@ -697,5 +697,37 @@ TEST(FigureExtractor, GradesAndPlaceNamesAreNoFigures) {
   EXPECT_DOUBLE_EQ(money.figures[0].low, 5e12);
 }
 
+// "vào năm", "cuối năm" and a year right after a figure date it.
+TEST(FigureExtractor, AYearRightAfterAFigureDatesIt) {
+  Doc d = extract({"Tỷ lệ hộ nghèo giảm từ 58% năm 1992 xuống còn 7,6% cuối năm 2013; dân số từ 148.599 người "
+                   "vào năm 1964 tăng lên gần 500.000 người vào năm 1975."});
+  ASSERT_EQ(d.figures.size(), 4u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "1992");
+  EXPECT_EQ(d.figures[1].year, "2013");
+  EXPECT_EQ(d.figures[2].year, "1964");
+  EXPECT_EQ(d.figures[3].year, "1975");
+}
+
+// A report or regulation that names no year otherwise speaks of the year it
+// is dated; a plan's goals and a press text's figures do not take it.
+TEST(FigureExtractor, AReportWithoutAYearSpeaksOfItsDatesYear) {
+  std::vector<std::string> raw = {"Đội ngũ cán bộ cấp xã được bố trí hợp lý (trung bình 64 người/xã)."};
+  std::vector<RepairedLine> rep = {repair_line(raw[0])};
+  DocumentContext report;
+  report.reports = true;
+  report.year = 2025;
+  std::vector<Figure> dated = extract_figures(default_lexicon(), raw, rep, report);
+  ASSERT_EQ(dated.size(), 1u) << dump(dated);
+  EXPECT_EQ(dated[0].year, "2025");
+  EXPECT_EQ(dated[0].reading.year_source, "the year of the document's date");
+  DocumentContext plan = report;
+  plan.reports = false;
+  plan.plans = true;
+  EXPECT_EQ(extract_figures(default_lexicon(), raw, rep, plan).at(0).year, "");
+  DocumentContext press;
+  press.year = 2015;
+  EXPECT_EQ(extract_figures(default_lexicon(), raw, rep, press).at(0).year, "");
+}
+
 }  // namespace
 }  // namespace chitieu

@@ -93,7 +93,6 @@ TEST(Period, DanSoIsNotAComparisonBase) {
 TEST(Period, DatesAreNotMentions) {
   EXPECT_TRUE(mentions("Hà Nội, ngày 05 tháng 8 năm 2020").empty());
   EXPECT_TRUE(mentions("Kết luận số 42-KL/TW ngày 20/10/2022").empty());
-  EXPECT_TRUE(mentions("quý II/2025").empty());
 }
 
 TEST(Period, DocumentNumbersAreNotMentions) {
@@ -166,6 +165,20 @@ TEST(Period, DottedDatesAreDates) {
   EXPECT_EQ(dates[0].period, "2021");
   // A number with thousands groups is none: "1.20.10.2021" is no date.
   EXPECT_TRUE(find_date_years(fold_text("mã 1.20.10.2021")).empty());
+}
+
+// A quarter is a time of the year, as "năm 2025" is (it was once a date here,
+// and "trong quý I/2025" dated nothing); a month with its year is a date.
+TEST(Period, AQuarterNamesItsYearAndAMonthIsADate) {
+  std::vector<YearMention> quarter = mentions("Số lượng giao dịch quý I/2025 tăng so với quý IV/2024");
+  ASSERT_EQ(quarter.size(), 2u);
+  EXPECT_EQ(quarter[0].period, "2025");
+  EXPECT_EQ(quarter[1].period, "2024");
+  EXPECT_TRUE(mentions("Nghị quyết số 48/2025/NQ-HĐND").empty());
+  EXPECT_TRUE(mentions("đến hết tháng 10/2024").empty());
+  std::vector<YearMention> month = find_date_years(fold_text("đến hết tháng 10/2024, toàn tỉnh có"));
+  ASSERT_EQ(month.size(), 1u);
+  EXPECT_EQ(month[0].period, "2024");
 }
 
 }  // namespace
