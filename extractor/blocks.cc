@@ -198,10 +198,9 @@ bool continues(const std::vector<RepairedLine>& lines, size_t pi, size_t ni, siz
   }
   char last = prev.folded[e - 1];
   bool closed = last == '.' || last == ';' || last == ':' || last == '!' || last == '?';
-  if (stop < e && stop > 0) {
-    char before = prev.folded[stop - 1];
-    closed = closed || before == '.' || before == ';' || before == '!' || before == '?';
-  }
+  // Marks that end the line close it whatever stands before them: "… năm
+  // 2011 là 5,89%[76]" ends its paragraph as much as "… 5,89%.[76]" does.
+  if (stop < e && stop > 0) closed = true;
   // In a hard-wrapped document a line filled to the wrap width goes on in the
   // next one even after a stop or a colon: "… đạt 85%. Trong đó: / Mầm non …".
   bool full = width > 0 && e - first_non_space(prev.folded) + 12 >= width;

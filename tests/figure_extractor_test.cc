@@ -172,6 +172,13 @@ TEST(FigureExtractor, AYearDoesNotLeakFromTheNextParagraphOrAnAside) {
   EXPECT_EQ(d.figures[1].quote, "đạt 6,17%");
   EXPECT_EQ(d.figures[1].year, "2018") << dump(d.figures);
   EXPECT_EQ(d.figures[2].year, "2011") << dump(d.figures);
+  // So does a citation mark with no stop before it: the paragraph after is
+  // dated by its own date, not by the year that ends this one.
+  d = extract({"Năm 2009, tốc độ tăng trưởng GDP tụt xuống còn 5,32%, năm 2011 là 5,89%[76]",
+               "",
+               "Tháng 5 năm 2009, Chính phủ tung ra gói kích cầu có giá trị 143.000 tỷ đồng."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_EQ(d.figures[2].year, "2009") << dump(d.figures);
   // A year in brackets dates the words before the bracket, not a figure further on …
   d = extract({"Chính quyền tiếp quản bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện khác của các bang."});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
