@@ -256,6 +256,7 @@ class BlockExtractor {
   // year used as a time reference or not a number (*resume set past a period).
   bool read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const;
   bool begins_place_name(size_t number_end, const UnitReading& unit) const;
+  bool brackets_time_frame(size_t open, const YearMention& y, size_t close) const;
   bool title_case_at(size_t at) const;
   // Reads the words around a candidate into a figure and emits it, if it is one.
   void read_figure(const Candidate& c);
@@ -496,6 +497,23 @@ bool BlockExtractor::cites_document(size_t b) const {
   return false;
 }
 
+// "Sau 3 năm khôi phục kinh tế (1955-1957), …", "Trong kế hoạch 5 năm lần
+// thứ II (1976-1980), …": a bracket holding only a year or a period after a
+// phrase of time (words.tsv time_frame) dates the sentence it opens, unlike
+// an aside on a name ("bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện").
+bool BlockExtractor::brackets_time_frame(size_t open, const YearMention& y, size_t close) const {
+  for (size_t i = open + 1; i < y.begin; ++i)
+    if (f_[i] != ' ') return false;
+  for (size_t i = y.end; i < close; ++i)
+    if (f_[i] != ' ') return false;
+  size_t phrase_b = std::max<size_t>(seg_.clause_start[open], b_.body_begin);
+  size_t comma = f_.rfind(',', open);
+  if (comma != std::string::npos && comma >= phrase_b) phrase_b = comma + 1;
+  for (const std::string& w : lex_.words.time_frames)
+    if (contains_word(f_, phrase_b, open, w)) return true;
+  return false;
+}
+
 std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year,
                                       std::string* source) const {
   // Nearest first: the figure's own clause, then its sentence (the opening
@@ -514,6 +532,7 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     if (close == std::string::npos || close >= s || f_[close] != ')') return false;
     size_t open = f_.find_last_of("()", y.begin);
     if (open == std::string::npos || f_[open] != '(') return false;
+    if (brackets_time_frame(open, y, close)) return false;
     // Right before: nothing but qualifiers and a colon between ")" and the number.
     size_t run_begin = read_qualifiers_before(lex_, f_, s, close + 1).begin;
     for (size_t i = close + 1; i < run_begin; ++i)

@@ -258,6 +258,7 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"goal_word", &out->goal_words},
       {"citation_date", &out->citation_dates},
       {"time_lead", &out->time_leads},
+      {"time_frame", &out->time_frames},
       {"time_span_after", &out->time_span_after},
       {"law_title", &out->law_titles},
       {"law_title_compound", &out->law_title_compounds},

@@ -75,6 +75,7 @@ struct GrammarWords {
   std::vector<std::string> law_titles;          // "luật", "hiến pháp": a year after the law's name names it
   std::vector<std::string> law_title_compounds; // "kỷ" of "kỷ luật": no law's title
   std::vector<std::string> time_leads;
+  std::vector<std::string> time_frames;         // "giai đoạn", "năm": a bracketed period after one dates its sentence
   std::vector<std::string> time_span_after;     // "qua" of "5 năm qua": a span looked over, not a duration measured          // "trong", "cuối" … before a year that opens a part of a sentence
   std::vector<std::string> goal_words;      // in a heading or earlier in the sentence: sets targets
   std::vector<std::string> plan_share_words;     // right after a figure: a share of the plan, a change on last year

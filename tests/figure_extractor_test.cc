@@ -183,6 +183,11 @@ TEST(FigureExtractor, AYearDoesNotLeakFromTheNextParagraphOrAnAside) {
   d = extract({"Chính quyền tiếp quản bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện khác của các bang."});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
   EXPECT_EQ(d.figures[0].year, "") << dump(d.figures);
+  // … and one after a phrase of time dates its sentence.
+  d = extract({"Trong vòng 5 năm (2006-2010), lạm phát đã tăng gần 60% trong khi GDP chỉ tăng 35,1%."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2006-2010") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2006-2010") << dump(d.figures);
   // … but one right before the figure does.
   d = extract({"Dân số (năm 2019): 530.341 người."});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
