@@ -400,11 +400,20 @@ bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t
   parts.indicator = row.indicator;
   parts.item = row.item;
 
-  // Year: the column's, else the table's; a later number in a cell naming its
-  // own year ("do năm 2020 là năm gốc, tăng 2,06%") takes that one.
+  // Year: the column's, else the row label's ("Dân số 2019 (người)"), else
+  // the table's; a later number in a cell naming its own year ("do năm 2020
+  // là năm gốc, tăng 2,06%") takes that one.
   parts.year = col.period.empty() ? table_year_ : col.period;
   parts.year_source = col.period.empty() ? "table title or heading above the table"
                                          : "column header: \"" + col.header + "\"";
+  if (col.period.empty()) {
+    std::string label = row.indicator.display();
+    for (const YearMention& y : find_year_mentions(lex_, fold_text(label)))
+      if (y.dates()) {
+        parts.year = y.period;
+        parts.year_source = "row label: \"" + label + "\"";
+      }
+  }
   std::string own_year;
   for (const YearMention& y : find_year_mentions(lex_, f.substr(limit, nb - limit)))
     if (y.dates()) own_year = y.period;

@@ -207,6 +207,22 @@ TEST(TableReader, PipeRowsWithUnitColumn) {
   EXPECT_EQ(fs[3].unit, "count/10k_people");  // the label says more than "Bác sĩ"
 }
 
+// A row label naming a year dates the row where its column does not.
+TEST(TableReader, ARowLabelsYearDatesItsRow) {
+  std::vector<std::string> raw = {
+      "| Chỉ tiêu | Đơn vị | Kế hoạch |",                 // 1
+      "|---|---|---|",                                   // 2
+      "| Diện tích | ha | 28.411 |",                     // 3
+      "| Dân số năm 2019 | người | 63.046 |",             // 4
+  };
+  ASSERT_EQ(tables(raw).size(), 1u);
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].year, "");
+  EXPECT_EQ(fs[1].unit, "person");
+  EXPECT_EQ(fs[1].year, "2019");
+}
+
 // Markdown rows without the separator, a change column.
 TEST(TableReader, PipeRowsWithoutSeparatorAndChangeColumn) {
   std::vector<std::string> raw = {
