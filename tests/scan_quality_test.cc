@@ -12,9 +12,10 @@
 // Of the figures read from the text (value, unit, comparator and year), the
 // scan must give at least 90%, with at most 3% extra; and never fewer than
 // the `tesseract` command gives on the same page images, its text then read
-// by chitieu. That command does not turn pages (its default layout analysis
-// runs no orientation detection), so on pages fed sideways or upside down it
-// would only measure that; there the comparison is left to bench/scans.sh.
+// by chitieu — on the pages that are not turned: the command runs no
+// orientation detection, so on turned pages it measures that missing step
+// more than its reading (README: 77.5% of the figures on pages fed sideways,
+// none upside down); bench/scans.sh and the README's table compare all five.
 //
 // OCR costs about a second of CPU a page, so each document is scanned in
 // part: the run of its lines with the most figures that fills about two pages
