@@ -393,7 +393,8 @@ bool BlockExtractor::is_reference(size_t s, size_t e) const {
 
 bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const {
   static const RE2 kDash(R"(^(\s*%?\s*-\s*)(\d+(?:[.,]\d+)*))");
-  static const RE2 kTo(R"(^(\s+(?:den|toi)\s+)(\d+(?:[.,]\d+)*))");
+  // "từ 120% đến dưới 150%": a bracket of a rule, its upper bound left out.
+  static const RE2 kTo(R"(^(\s+(?:den|toi)\s+(?:duoi\s+)?)(\d+(?:[.,]\d+)*))");
   auto joined_at = [&](size_t at) {
     // What must follow for either pattern to match: a dash (after a "%"), or
     // "den"/"toi" after a space. Most numbers have neither.

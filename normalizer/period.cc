@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/text.h"
+#include "normalizer/unit_parser.h"
 
 namespace chitieu {
 
@@ -110,6 +111,11 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
                                ((folded[ye] == '.' || folded[ye] == ',') && ye + 1 < folded.size() &&
                                 isdigit(static_cast<unsigned char>(folded[ye + 1])))))
       continue;
+    // A bare year with a measure after it is a quantity: "Gia Bình 1960 ha".
+    if (lead.empty() && !y2.data()) {
+      UnitReading unit = read_unit(lex, folded, ye);
+      if (unit.matched && unit.base != "year") continue;
+    }
     std::string_view lead_and_before =
         folded.substr(b > 40 ? b - 40 : 0, yb - (b > 40 ? b - 40 : 0));
     re2::StringPiece context(lead_and_before.data(), lead_and_before.size());

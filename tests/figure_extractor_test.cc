@@ -741,5 +741,23 @@ TEST(FigureExtractor, AReportWithoutAYearSpeaksOfItsDatesYear) {
   EXPECT_EQ(extract_figures(default_lexicon(), raw, rep, press).at(0).year, "");
 }
 
+// "từ 120% đến dưới 150%": one bracket, its upper bound left out.
+TEST(FigureExtractor, ARangeUpToBelowIsOneRange) {
+  Doc d = extract({"Mức hỗ trợ từ 150 triệu đồng đến dưới 500 triệu đồng cho mỗi dự án."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "range");
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 150e6);
+  EXPECT_DOUBLE_EQ(d.figures[0].high, 500e6);
+}
+
+// A bare year with a measure after it is a quantity, not the year of a
+// figure near it.
+TEST(FigureExtractor, ABareYearWithAUnitIsNoYear) {
+  Doc d = extract({"Sân bay Gia Bình rộng 1960 ha, Tân Sơn Nhất cũng khoảng 1500 ha."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 1960);
+  EXPECT_EQ(d.figures[1].year, "") << dump(d.figures);
+}
+
 }  // namespace
 }  // namespace chitieu
