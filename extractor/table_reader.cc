@@ -24,6 +24,7 @@ struct Column {
   std::string period;  // "2025", "2026-2028" or empty
   bool result = false;    // "Ước thực hiện", "Thực hiện"
   bool estimate = false;  // "Ước …": comparator "~"
+  std::optional<Comparator> bound;  // "Số lượng tối đa", "Mức tối thiểu (%)": its cells' comparator
 };
 
 // `words` as whole words of `text` (folded).
@@ -100,6 +101,23 @@ ColumnContents contents_of(const Lexicon& lex, const std::vector<GridRow>& rows,
   return n;
 }
 
+// A bound a header ends with ("Số lượng tối đa", "Mức hỗ trợ tối thiểu
+// (triệu đồng)") holds for every cell of its column.
+std::optional<Comparator> header_bound(const Lexicon& lex, const std::string& folded) {
+  auto trim = [&](size_t end) {  // spaces and emphasis marks
+    while (end > 0 && (folded[end - 1] == ' ' || folded[end - 1] == '*' || folded[end - 1] == '_')) --end;
+    return end;
+  };
+  size_t end = trim(folded.size());
+  if (end > 0 && folded[end - 1] == ')') {
+    size_t open = folded.rfind('(', end);
+    if (open != std::string::npos) end = trim(open);
+  }
+  QualifierRun run = read_qualifiers_before(lex, folded, end, 0);
+  if (run.comparator == Comparator::kApprox) return std::nullopt;  // "Ước …" is the estimate column's
+  return run.comparator;
+}
+
 void assign_roles(const Lexicon& lex, const std::vector<GridRow>& rows, std::vector<Column>* cols) {
   const GrammarWords& w = lex.words;
   bool label_found = false;
@@ -131,6 +149,7 @@ void assign_roles(const Lexicon& lex, const std::vector<GridRow>& rows, std::vec
     }
     col.result = has_word(col.folded, w.table_result_headers);
     col.estimate = has_word(col.folded, w.table_estimate_headers);
+    col.bound = header_bound(lex, col.folded);
   }
 }
 
@@ -433,6 +452,7 @@ bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t
   if (col.estimate && result && !earlier_year && !parts.symbol && !parts.before.comparator &&
       !parts.after)
     parts.symbol = Comparator::kApprox;
+  if (col.bound && !parts.symbol && !parts.before.comparator && !parts.after) parts.symbol = col.bound;
   parts.source = "table row " + (row.item.empty() ? std::string("(unnumbered)") : row.item);
   if (extra) parts.context_warnings.push_back({WarningCode::kTableExtraValues, "", ""});
 

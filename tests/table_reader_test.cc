@@ -223,6 +223,21 @@ TEST(TableReader, ARowLabelsYearDatesItsRow) {
   EXPECT_EQ(fs[1].year, "2019");
 }
 
+// A bound in a column's header ("Số lượng tối đa (xe/đơn vị)") holds for
+// its cells.
+TEST(TableReader, ABoundInAHeaderHoldsForItsCells) {
+  std::vector<std::string> raw = {
+      "| STT | Cơ quan, đơn vị | Số lượng tối đa (xe/đơn vị) | Mức hỗ trợ tối thiểu (%) |",  // 1
+      "|---|---|---|---|",                                                            // 2
+      "| 1 | Trung tâm Văn hóa huyện A | 1 | 30 |",                                    // 3
+  };
+  ASSERT_EQ(tables(raw).size(), 1u);
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(comparator_text(fs[0].comparator), "<=");
+  EXPECT_EQ(comparator_text(fs[1].comparator), ">=");
+}
+
 // Markdown rows without the separator, a change column.
 TEST(TableReader, PipeRowsWithoutSeparatorAndChangeColumn) {
   std::vector<std::string> raw = {
