@@ -473,9 +473,9 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
   // goals are not due the year it was signed, nor a press text's the year
   // of its dateline.
   if (!spans_only && !ctx_->document.plans && (ctx_->document.reports || ctx_->document.states_rules) &&
-      ctx_->document.year > 0) {
+      ctx_->document.issued_year > 0) {
     *source = "the year of the document's date";
-    return std::to_string(ctx_->document.year);
+    return std::to_string(ctx_->document.issued_year);
   }
   return "";
 }

@@ -36,6 +36,11 @@ struct DocumentContext {
   // A report of results: a figure that names no target is a result.
   bool reports = false;
   int year = 0;              // the year of the document's date, 0 if unknown
+  // The year the document, or the act a press text reports, is dated (its
+  // official header, a legal portal's box, "Ngày 17/11/2025, UBND … ban
+  // hành"); 0 when only an article's dateline gives one: the year a report or
+  // regulation that names no other speaks of.
+  int issued_year = 0;
   bool period_is_deadline = false;  // "đến năm 2030": a horizon, not the year planned
 };
 

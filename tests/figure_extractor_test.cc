@@ -728,6 +728,7 @@ TEST(FigureExtractor, AReportWithoutAYearSpeaksOfItsDatesYear) {
   DocumentContext report;
   report.reports = true;
   report.year = 2025;
+  report.issued_year = 2025;
   std::vector<Figure> dated = extract_figures(default_lexicon(), raw, rep, report);
   ASSERT_EQ(dated.size(), 1u) << dump(dated);
   EXPECT_EQ(dated[0].year, "2025");
@@ -736,7 +737,8 @@ TEST(FigureExtractor, AReportWithoutAYearSpeaksOfItsDatesYear) {
   plan.reports = false;
   plan.plans = true;
   EXPECT_EQ(extract_figures(default_lexicon(), raw, rep, plan).at(0).year, "");
-  DocumentContext press;
+  DocumentContext press;  // an article dated only by its dateline
+  press.reports = true;
   press.year = 2015;
   EXPECT_EQ(extract_figures(default_lexicon(), raw, rep, press).at(0).year, "");
 }
