@@ -25,6 +25,8 @@ struct Column {
   bool result = false;    // "Ước thực hiện", "Thực hiện"
   bool estimate = false;  // "Ước …": comparator "~"
   std::optional<Comparator> bound;  // "Số lượng tối đa", "Mức tối thiểu (%)": its cells' comparator
+  UnitReading unit;       // "NS xã (%)", "Dự toán (tỷ đồng)": the unit a header's bracket names
+  std::string unit_text;
 };
 
 // `words` as whole words of `text` (folded).
@@ -118,6 +120,24 @@ std::optional<Comparator> header_bound(const Lexicon& lex, const std::string& fo
   return run.comparator;
 }
 
+// A bracket that closes a header and holds only a unit ("NS xã (%)", "Kế
+// hoạch 2025 (tỷ đồng)") names the unit of its column's cells.
+void read_header_unit(const Lexicon& lex, Column* col) {
+  const std::string& f = col->folded;
+  size_t close = f.find_last_not_of(" *_");
+  if (close == std::string::npos || f[close] != ')') return;
+  size_t open = f.rfind('(', close);
+  if (open == std::string::npos) return;
+  UnitReading unit = read_unit(lex, f, open + 1);
+  if (!unit.matched || unit.base.empty()) return;
+  size_t after = unit.end;
+  while (after < close && f[after] == ' ') ++after;
+  if (after != close) return;
+  col->unit = unit;
+  auto [b, e] = byte_range_of_code_points(col->header, open + 1, close);
+  col->unit_text = col->header.substr(b, e - b);
+}
+
 void assign_roles(const Lexicon& lex, const std::vector<GridRow>& rows, std::vector<Column>* cols) {
   const GrammarWords& w = lex.words;
   bool label_found = false;
@@ -150,6 +170,7 @@ void assign_roles(const Lexicon& lex, const std::vector<GridRow>& rows, std::vec
     col.result = has_word(col.folded, w.table_result_headers);
     col.estimate = has_word(col.folded, w.table_estimate_headers);
     col.bound = header_bound(lex, col.folded);
+    read_header_unit(lex, &col);
   }
 }
 
@@ -396,6 +417,11 @@ bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t
   } else if (col.role == Role::kChange) {
     parts.unit = read_unit(lex_, "%", 0);  // a change in percent, whatever the row's unit
     parts.unit_text = "%";
+  } else if (primary && col.unit.matched && (!row.unit.matched || row.unit.counted_noun)) {
+    // The header's unit over a row label's counted noun: "Xã Gia Lâm | 68 |
+    // 28 | 4" under "NS xã (%)" is 4 percent, not four communes.
+    parts.unit = col.unit;
+    parts.unit_text = col.unit_text;
   } else if (primary || (own_scale_only && row.unit.matched)) {
     parts.unit = row.unit;
     parts.unit_text = row.unit_text;

@@ -238,6 +238,22 @@ TEST(TableReader, ABoundInAHeaderHoldsForItsCells) {
   EXPECT_EQ(comparator_text(fs[1].comparator), ">=");
 }
 
+// A unit in a header's closing bracket ("NS xã (%)") is its cells' unit,
+// over a counted noun in the row label ("Xã Gia Lâm").
+TEST(TableReader, AHeadersUnitHoldsForItsCells) {
+  std::vector<std::string> raw = {
+      "| STT | Nội dung | NS Thành phố (%) | NS xã (%) |",  // 1
+      "|---|---|---|---|",                                // 2
+      "| 1 | Xã Gia Lâm | 96 | 4 |",                      // 3
+      "| 2 | Phường Láng | 68 | 32 |",                    // 4
+  };
+  ASSERT_EQ(tables(raw).size(), 1u);
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 4u);
+  for (const Figure& f : fs) EXPECT_EQ(f.unit, "percent") << f.quote;
+  EXPECT_DOUBLE_EQ(fs[1].low, 4);
+}
+
 // Markdown rows without the separator, a change column.
 TEST(TableReader, PipeRowsWithoutSeparatorAndChangeColumn) {
   std::vector<std::string> raw = {
