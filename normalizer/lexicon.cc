@@ -158,10 +158,11 @@ Status load_qualifiers(const std::string& dir, Lexicon* out) {
       q.comparator = parse_comparator(cmp);
       if (!q.comparator) return file.error(i, "unknown comparator \"" + cmp + "\" for \"" + r[0] + "\"");
     }
-    if (r[2] != "before" && r[2] != "after" && r[2] != "bare")
+    if (r[2] != "before" && r[2] != "after" && r[2] != "bare" && r[2] != "nearest")
       return file.error(i, "unknown place \"" + r[2] + "\" for \"" + r[0] + "\"");
     q.after = r[2] == "after";
     q.bare = r[2] == "bare";
+    q.nearest = r[2] == "nearest";
     out->qualifiers.push_back(std::move(q));
   }
   longest_first(&out->qualifiers);

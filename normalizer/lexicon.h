@@ -35,6 +35,7 @@ struct QualifierEntry {
   bool opens_range_from = false;         // "từ": >= only right before the number
   bool after = false;      // written after the number and unit
   bool bare = false;       // "gần", "chưa đầy": a comparator but no value word ("gần 20 năm" is a span)
+  bool nearest = false;    // "hơn": only right before the number ("kết hôn đạt 90%" has none)
 };
 
 struct ImpliedUnit {

@@ -44,7 +44,9 @@ QualifierRun read_qualifiers_before(const Lexicon& lex, std::string_view s,
     if (!e) break;
     // "từ" opens a value only right before it ("từ 75% trở lên"); further back
     // the same folded word is "tư" or "tự" ("đầu tư đạt", "trật tự từ 75%").
-    if (e->opens_range_from && !run.words.empty()) break;
+    // So "hơn" (folded like "hôn") opens one only right before it: "đạt hơn
+    // 90%", but not "kết hôn đạt 90%" (qualifiers.tsv: nearest).
+    if ((e->opens_range_from || e->nearest) && !run.words.empty()) break;
     run.words.push_back(e->surface);
     if (e->opens_range_from) {
       run.has_from = true;

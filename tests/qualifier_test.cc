@@ -61,6 +61,13 @@ TEST(Qualifier, ANegatedComparisonIsTheOppositeBound) {
   EXPECT_EQ(comparator_text(read("buồng ngủ chứa tới 10 người", "10").comparator), "=");
 }
 
+// "hơn" folds like "hôn": a comparison only right before the number.
+TEST(Qualifier, HonOpensAComparisonOnlyRightBeforeTheNumber) {
+  EXPECT_EQ(comparator_text(read("tư vấn sức khỏe trước khi kết hôn đạt 90%", "90").comparator), "=");
+  EXPECT_EQ(comparator_text(read("tỷ lệ đạt hơn 90%", "90").comparator), ">");
+  EXPECT_EQ(comparator_text(read("cao hơn 5%", "5").comparator), ">");
+}
+
 TEST(Qualifier, NearnessIsApproximateButNoValueWord) {
   Reading r = read("gần 100 km đê bị vỡ", "100");
   EXPECT_EQ(comparator_text(r.comparator), "~");
