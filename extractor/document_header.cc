@@ -266,6 +266,9 @@ DocumentHeader read_document_header(const Lexicon& lex, const std::vector<Repair
   }
   if (h.issuer.empty() && !h.number.empty()) h.issuer = issuer_from_number(lex, h.number);
   if (!h.title.empty()) read_document_period(lex, h.title, title_line, &h);
+  // A press text's headline without a year: the act its lead names may have
+  // one ("… ban hành Quyết định … phê duyệt Quy hoạch … đến năm 2035").
+  if (h.period.empty() && !press.act_words.empty()) read_document_period(lex, press.act_words, press.act_line, &h);
   h.genre = classify_genre(lex, lines, press, h);
   return h;
 }

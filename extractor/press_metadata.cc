@@ -278,6 +278,13 @@ bool read_lead_act(const Lexicon& lex, const HeaderLine& l, DocumentHeader* h, P
     if (h->place.empty()) h->place = act.place;
   }
   bool named = h->number.empty() && read_doc_ref(lex, l, act.verb_end, 8, h);
+  if (named) {
+    size_t end = l.folded.find(". ", act.verb_end);
+    if (end == std::string::npos) end = l.folded.size();
+    auto [b, e] = byte_range_of_code_points(l.text, act.verb_end, end);
+    seen->act_words = l.text.substr(b, e - b);
+    seen->act_line = l.line;
+  }
   if (h->date.empty() && (first || named)) {
     h->date = date_before(l, act.begin);
     if (!h->date.empty()) h->date_source = "text";

@@ -28,6 +28,12 @@ struct PressMetadata {
   size_t headline_line = 0;  // 0-based
   bool dateline = false;     // an article's time stamp
   bool lead = false;         // a lead sentence naming an act ("… HĐND tỉnh ban hành …")
+  // What the lead says of the document it names, from the act's verb to the
+  // end of that sentence ("ban hành Quyết định 2745/QĐ-UBND về việc phê duyệt
+  // … đến năm 2035, tầm nhìn đến năm 2050"): its title when the headline
+  // names no year.
+  std::string act_words;
+  size_t act_line = 0;  // 0-based
 };
 
 PressMetadata read_press_metadata(const Lexicon& lex, const std::vector<HeaderLine>& lines,

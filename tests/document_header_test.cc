@@ -260,6 +260,19 @@ TEST(DocumentHeaderTest, HeadlineWrappedOverABlankLine) {
   EXPECT_EQ(h.period, "2028");
 }
 
+// A headline without a year: the act its lead names gives the period.
+TEST(DocumentHeaderTest, PeriodOfTheActTheLeadNames) {
+  DocumentHeader h = header_of({"# Quy hoạch sử dụng đất của Khu kinh tế Đông Nam sau điều chỉnh", "",
+                                "Ngày 21/11/2028, UBND tỉnh Quảng Trị ban hành Quyết định 2745/QĐ-UBND về việc phê "
+                                "duyệt Quy hoạch chung xây dựng Khu kinh tế Đông Nam đến năm 2035, tầm nhìn đến năm "
+                                "2050, tỷ lệ 1/10.000. Năm 2029 tỉnh sẽ lập quy hoạch mới."});
+  EXPECT_EQ(h.number, "2745/QĐ-UBND");
+  EXPECT_EQ(h.date, "2028-11-21");
+  EXPECT_EQ(h.period, "2035");
+  EXPECT_EQ(h.period_line, 3);
+  EXPECT_EQ(h.period_quote, "đến năm 2035");
+}
+
 TEST(DocumentHeaderTest, GenreNamesRoundTrip) {
   for (DocumentGenre g : {DocumentGenre::kUnknown, DocumentGenre::kPlan, DocumentGenre::kReport,
                           DocumentGenre::kRegulation, DocumentGenre::kForm, DocumentGenre::kQuestionAnswer,
