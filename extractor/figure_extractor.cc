@@ -527,12 +527,17 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   // the bracket ("bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện khác …
   // vào tháng Giêng 1978", "Tỷ lệ đô thị hóa (2022)"), not this figure; one
   // right before it ("Dân số (2019): 530.341 người") does date it.
+  // (Each look is bounded: this runs for every year of the block, for every
+  // figure.)
+  constexpr size_t kBracketBytes = kMaxSentenceCodePoints;
   auto aside = [&](const YearMention& y) {
     if (y.end > s) return false;
-    size_t close = f_.find_first_of("()", y.end);
-    if (close == std::string::npos || close >= s || f_[close] != ')') return false;
-    size_t open = f_.find_last_of("()", y.begin);
-    if (open == std::string::npos || f_[open] != '(') return false;
+    size_t close = std::string_view(f_).substr(0, std::min(s, y.end + kBracketBytes)).find_first_of("()", y.end);
+    if (close == std::string::npos || f_[close] != ')') return false;
+    size_t from = y.begin > kBracketBytes ? y.begin - kBracketBytes : 0;
+    size_t open = std::string_view(f_).substr(from, y.begin - from).find_last_of("()");
+    if (open == std::string::npos || f_[from + open] != '(') return false;
+    open += from;
     if (brackets_time_frame(open, y, close)) return false;
     // Right before: nothing but qualifiers and a colon between ")" and the number.
     size_t run_begin = read_qualifiers_before(lex_, f_, s, close + 1).begin;
@@ -566,7 +571,8 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     if (i <= figure_end || (f_[i - 1] != ',' && f_[i - 1] != '(')) return false;
     // … and a figure of its own after it, before the part ends: "(năm 2017)",
     // "(2020)." or "(2012 ước lượng)" only dates what stands before it.
-    for (size_t j = y.end; j < f_.size() && f_[j] != ',' && f_[j] != ')' && f_[j] != ';' && f_[j] != '.'; ++j)
+    size_t part_end = std::min(f_.size(), y.end + kBracketBytes);
+    for (size_t j = y.end; j < part_end && f_[j] != ',' && f_[j] != ')' && f_[j] != ';' && f_[j] != '.'; ++j)
       if (is_digit(f_[j])) return true;
     return false;
   };
@@ -575,8 +581,7 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   // 58% năm 1992 xuống còn 7,6% cuối năm 2013": "năm" and a year right after
   // the figure date it before anything in its clause.
   auto names_year_word = [&](const YearMention& y) {
-    size_t nam = f_.find("nam ", y.begin);
-    return nam != std::string::npos && nam < y.year_begin;
+    return std::string_view(f_).substr(y.begin, y.year_begin - y.begin).find("nam ") != std::string_view::npos;
   };
   for (const YearMention& y : years_)
     if (usable(y) && y.begin >= figure_end && y.begin <= figure_end + 1 && names_year_word(y)) {
