@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 #include "common/stage_timer.h"
 #include "common/text.h"
@@ -306,6 +307,13 @@ class BlockExtractor {
   bool has_number_ = false;
   const std::vector<YearMention>& years_;
   std::vector<Local> done_;  // figures of this block, in order
+  // The block's full dates, read once when a figure first looks for one (the
+  // look had run the date pattern over the paragraph for every figure).
+  const std::vector<YearMention>& block_dates() const {
+    if (!block_dates_) block_dates_ = find_date_years(f_);
+    return *block_dates_;
+  }
+  mutable std::optional<std::vector<YearMention>> block_dates_;
 };
 
 // "ước" earlier in the clause covers this figure unless a value verb or a
@@ -632,17 +640,14 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   // 24 tháng 12 năm 2003").
   // The nearest date before the figure, else the first after it.
   const YearMention* dated = nullptr;
-  size_t dated_b = 0;
-  std::vector<YearMention> dates = find_date_years(std::string_view(f_).substr(sent_b, sent_e - sent_b));
-  for (const YearMention& y : dates) {
-    size_t b = sent_b + y.begin;
-    if (b < b_.body_begin || (b < figure_end && sent_b + y.end > s) || cites_document(b)) continue;
-    if (dated && (b > s || dated_b > s)) break;  // one before it holds
+  for (const YearMention& y : block_dates()) {
+    if (y.begin < sent_b || y.end > sent_e) continue;
+    if (y.begin < b_.body_begin || (y.begin < figure_end && y.end > s) || cites_document(y.begin)) continue;
+    if (dated && (y.begin > s || dated->begin > s)) break;  // one before it holds
     dated = &y;
-    dated_b = b;
   }
   if (dated) {
-    *source = "a date in the sentence: \"" + b_.slice(dated_b, dated_b + (dated->end - dated->begin)) + "\"";
+    *source = "a date in the sentence: \"" + b_.slice(dated->begin, dated->end) + "\"";
     return dated->period;
   }
   // An earlier sentence of the same paragraph or item: "… đến năm 2030 phấn
@@ -652,14 +657,13 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     if (usable(y) && y.end <= sent_b) earlier = &y;  // the last one before the sentence
   // … or a date there, when it stands nearer: "Tính đến ngày 1 tháng 4 năm
   // 2019, dân số … đạt 733.017 người.[42] Trong đó … nông thôn đạt 519.130 người".
-  size_t para_b = b_.body_begin;
-  std::vector<YearMention> earlier_dates =
-      find_date_years(std::string_view(f_).substr(para_b, sent_b - para_b));
-  for (auto it = earlier_dates.rbegin(); it != earlier_dates.rend(); ++it) {
-    size_t b = para_b + it->begin;
-    if (cites_document(b)) continue;
-    if (!earlier || b > earlier->begin) {
-      *source = "a date earlier in the paragraph: \"" + b_.slice(b, para_b + it->end) + "\"";
+  const size_t para_b = b_.body_begin;
+  const std::vector<YearMention>& dates = block_dates();
+  for (auto it = dates.rbegin(); it != dates.rend(); ++it) {
+    if (it->begin < para_b || it->end > sent_b) continue;
+    if (cites_document(it->begin)) continue;
+    if (!earlier || it->begin > earlier->begin) {
+      *source = "a date earlier in the paragraph: \"" + b_.slice(it->begin, it->end) + "\"";
       return it->period;
     }
     break;
