@@ -314,6 +314,16 @@ class BlockExtractor {
     return *block_dates_;
   }
   mutable std::optional<std::vector<YearMention>> block_dates_;
+  // Where the block's brackets open and close, in order, found once.
+  const std::vector<uint32_t>& bracket_marks() const {
+    if (!bracket_marks_) {
+      bracket_marks_.emplace();
+      for (size_t i = 0; i < f_.size(); ++i)
+        if (f_[i] == '(' || f_[i] == ')') bracket_marks_->push_back(static_cast<uint32_t>(i));
+    }
+    return *bracket_marks_;
+  }
+  mutable std::optional<std::vector<uint32_t>> bracket_marks_;
 };
 
 // "ước" earlier in the clause covers this figure unless a value verb or a
@@ -540,12 +550,15 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   constexpr size_t kBracketBytes = kMaxSentenceCodePoints;
   auto aside = [&](const YearMention& y) {
     if (y.end > s) return false;
-    size_t close = std::string_view(f_).substr(0, std::min(s, y.end + kBracketBytes)).find_first_of("()", y.end);
-    if (close == std::string::npos || f_[close] != ')') return false;
-    size_t from = y.begin > kBracketBytes ? y.begin - kBracketBytes : 0;
-    size_t open = std::string_view(f_).substr(from, y.begin - from).find_last_of("()");
-    if (open == std::string::npos || f_[from + open] != '(') return false;
-    open += from;
+    // The nearest bracket mark after the year, and the nearest before it.
+    const std::vector<uint32_t>& marks = bracket_marks();
+    auto after = std::lower_bound(marks.begin(), marks.end(), y.end);
+    if (after == marks.end() || *after >= std::min(s, y.end + kBracketBytes) || f_[*after] != ')') return false;
+    size_t close = *after;
+    auto before = std::lower_bound(marks.begin(), marks.end(), y.begin);
+    if (before == marks.begin()) return false;
+    size_t open = *std::prev(before);
+    if (f_[open] != '(' || open + kBracketBytes < y.begin) return false;
     if (brackets_time_frame(open, y, close)) return false;
     // Right before: nothing but qualifiers and a colon between ")" and the number.
     size_t run_begin = read_qualifiers_before(lex_, f_, s, close + 1).begin;
