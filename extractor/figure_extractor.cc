@@ -489,9 +489,11 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
   // the year it is dated ("Thông báo … ngày 22 tháng 11 năm 2025": the
   // section on the new local government is about 2025); a plan's undated
   // goals are not due the year it was signed, nor a press text's the year
-  // of its dateline.
-  if (!spans_only && !ctx_->document.plans && (ctx_->document.reports || ctx_->document.states_rules) &&
-      ctx_->document.issued_year > 0) {
+  // of its dateline. A decision's figures are what it fixes (a project's
+  // investment, a zoning plan's density): dated by it, even when it plans.
+  if (!spans_only && ctx_->document.issued_year > 0 &&
+      (ctx_->document.decides ||
+       (!ctx_->document.plans && (ctx_->document.reports || ctx_->document.states_rules)))) {
     *source = "the year of the document's date";
     return std::to_string(ctx_->document.issued_year);
   }

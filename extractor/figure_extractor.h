@@ -41,6 +41,9 @@ struct DocumentContext {
   // hành"); 0 when only an article's dateline gives one: the year a report or
   // regulation that names no other speaks of.
   int issued_year = 0;
+  // A decision ("Quyết định": approving a project, a zoning plan, an
+  // investment): its figures are what it fixes, dated by it even when it plans.
+  bool decides = false;
   bool period_is_deadline = false;  // "đến năm 2030": a horizon, not the year planned
 };
 

@@ -737,6 +737,10 @@ TEST(FigureExtractor, AReportWithoutAYearSpeaksOfItsDatesYear) {
   plan.reports = false;
   plan.plans = true;
   EXPECT_EQ(extract_figures(default_lexicon(), raw, rep, plan).at(0).year, "");
+  // A decision's figures are what it fixes, dated by it even when it plans.
+  DocumentContext decision = plan;
+  decision.decides = true;
+  EXPECT_EQ(extract_figures(default_lexicon(), raw, rep, decision).at(0).year, "2025");
   DocumentContext press;  // an article dated only by its dateline
   press.reports = true;
   press.year = 2015;
