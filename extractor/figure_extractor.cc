@@ -258,6 +258,7 @@ class BlockExtractor {
   bool read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const;
   bool begins_place_name(size_t number_end, const UnitReading& unit) const;
   bool brackets_time_frame(size_t open, const YearMention& y, size_t close) const;
+  std::optional<Comparator> read_open_bound_after(size_t from, size_t* end, std::string* word) const;
   bool title_case_at(size_t at) const;
   // Reads the words around a candidate into a figure and emits it, if it is one.
   void read_figure(const Candidate& c);
@@ -1081,6 +1082,29 @@ size_t BlockExtractor::kind_from_neighbours(size_t s, const QualifierRun& run, b
   return target_head_end;
 }
 
+// "từ 301 người lao động trở lên", "từ 30.000.000 đồng (Ba mươi triệu đồng)
+// trở lên": after "từ", the bound's "trở lên" may come past the rest of the
+// counted noun or the amount in words — a few words or one bracket, no number.
+std::optional<Comparator> BlockExtractor::read_open_bound_after(size_t from, size_t* end, std::string* word) const {
+  constexpr size_t kMaxWords = 3, kMaxBracketBytes = 80;
+  size_t i = skip_spaces(f_, from);
+  if (i < f_.size() && f_[i] == '(') {
+    size_t close = f_.find(')', i);
+    if (close == std::string::npos || close - i > kMaxBracketBytes) return std::nullopt;
+    for (size_t k = i; k < close; ++k)
+      if (is_digit(f_[k])) return std::nullopt;
+    i = skip_spaces(f_, close + 1);
+  }
+  for (size_t words = 0; words <= kMaxWords; ++words) {
+    std::optional<Comparator> bound = read_qualifier_after(lex_, f_, i, end, word);
+    if (bound) return bound;
+    if (i >= f_.size() || !is_letter(f_[i])) return std::nullopt;
+    while (i < f_.size() && is_letter(f_[i])) ++i;
+    i = skip_spaces(f_, i);
+  }
+  return std::nullopt;
+}
+
 void BlockExtractor::read_figure(const Candidate& c) {
   const std::string& f = f_;
   const size_t s = c.s;
@@ -1095,6 +1119,7 @@ void BlockExtractor::read_figure(const Candidate& c) {
   size_t after_end = unit.matched ? unit.end : c.last_e;
   size_t after_q_end = after_end;
   parts.after = read_qualifier_after(lex_, f, after_end, &after_q_end, &parts.after_word);
+  if (!parts.after && run.has_from) parts.after = read_open_bound_after(after_end, &after_q_end, &parts.after_word);
   size_t quote_end = parts.after ? after_q_end : after_end;
 
   size_t counted_tail_end = quote_end;

@@ -765,5 +765,20 @@ TEST(FigureExtractor, ABareYearWithAUnitIsNoYear) {
   EXPECT_EQ(d.figures[1].year, "") << dump(d.figures);
 }
 
+// After "từ", the bound's "trở lên" may come past the rest of the counted
+// noun or the amount in words.
+TEST(FigureExtractor, AnOpenBoundAfterTheCountedNounOrTheAmountInWords) {
+  Doc d = extract({"Doanh nghiệp sử dụng từ 301 người lao động trở lên; mức phạt từ 30.000.000 đồng "
+                   "(Ba mươi triệu đồng) trở lên."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), ">=");
+  EXPECT_EQ(d.figures[0].quote, "từ 301 người lao động trở lên");
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), ">=");
+  // Without "từ" nothing is looked for past the unit.
+  Doc plain = extract({"Có 301 người lao động trở lại làm việc."});
+  ASSERT_EQ(plain.figures.size(), 1u) << dump(plain.figures);
+  EXPECT_EQ(comparator_text(plain.figures[0].comparator), "=");
+}
+
 }  // namespace
 }  // namespace chitieu
