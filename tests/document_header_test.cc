@@ -273,6 +273,21 @@ TEST(DocumentHeaderTest, PeriodOfTheActTheLeadNames) {
   EXPECT_EQ(h.period_quote, "đến năm 2035");
 }
 
+// A decision approving a project plans it: its investment and areas are
+// targets, not a regulation's thresholds; a draft law's page stays a regulation.
+TEST(DocumentHeaderTest, ADecisionApprovingAProjectPlans) {
+  DocumentHeader h = header_of({"QUYẾT ĐỊNH", "Phê duyệt điều chỉnh dự án đầu tư xây dựng Khu đô thị Hòa Hải", "",
+                                "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ"});
+  EXPECT_EQ(h.genre, DocumentGenre::kPlan);
+  EXPECT_EQ(header_of({"# Thông tin dự án Khu đô thị Nam Chính xã Phú Xuyên", "",
+                       "Dự án có quy mô 45 ha, tổng mức đầu tư 2.500 tỷ đồng."})
+                .genre,
+            DocumentGenre::kPlan);
+  EXPECT_EQ(header_of({"# Toàn văn dự án Luật Thuế thu nhập cá nhân sửa đổi", "", "Theo dự thảo, mức thuế là 17%."})
+                .genre,
+            DocumentGenre::kRegulation);
+}
+
 TEST(DocumentHeaderTest, GenreNamesRoundTrip) {
   for (DocumentGenre g : {DocumentGenre::kUnknown, DocumentGenre::kPlan, DocumentGenre::kReport,
                           DocumentGenre::kRegulation, DocumentGenre::kForm, DocumentGenre::kQuestionAnswer,
