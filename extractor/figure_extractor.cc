@@ -257,6 +257,7 @@ class BlockExtractor {
   // year used as a time reference or not a number (*resume set past a period).
   bool read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const;
   bool begins_place_name(size_t number_end, const UnitReading& unit) const;
+  bool inside_web_address(size_t s) const;
   bool brackets_time_frame(size_t open, const YearMention& y, size_t close) const;
   std::optional<Comparator> read_open_bound_after(size_t from, size_t* end, std::string* word) const;
   bool title_case_at(size_t at) const;
@@ -325,6 +326,7 @@ class BlockExtractor {
     return *bracket_marks_;
   }
   mutable std::optional<std::vector<uint32_t>> bracket_marks_;
+  mutable std::optional<std::vector<std::pair<size_t, size_t>>> web_addresses_;  // [begin, end) of each
 };
 
 // "ước" earlier in the clause covers this figure unless a value verb or a
@@ -866,8 +868,31 @@ struct BlockExtractor::Candidate {
   UnitReading unit;
 };
 
+// A number in a web address ("…&leftWidth=20%25…", "https://…/top-5-…") is
+// part of it: the run of non-spaces around "://" or "www.". The block's
+// addresses are found once (most blocks have none).
+bool BlockExtractor::inside_web_address(size_t s) const {
+  if (!web_addresses_) {
+    web_addresses_.emplace();
+    for (std::string_view mark : {std::string_view("://"), std::string_view("www.")}) {
+      for (size_t at = f_.find(mark); at != std::string::npos; at = f_.find(mark, at + mark.size())) {
+        size_t b = f_.rfind(' ', at);
+        b = b == std::string::npos ? 0 : b + 1;
+        size_t e = f_.find(' ', at);
+        web_addresses_->emplace_back(b, e == std::string::npos ? f_.size() : e);
+        at = web_addresses_->back().second;
+        if (at >= f_.size()) break;
+      }
+    }
+  }
+  for (const auto& [b, e] : *web_addresses_)
+    if (s >= b && s < e) return true;
+  return false;
+}
+
 bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const {
   const std::string& f = f_;
+  if (inside_web_address(s)) return false;
   c->s = s;
   c->e = e;
   // Range: "10 - 10,5", "4,5-4,8", "từ 3 đến 5".

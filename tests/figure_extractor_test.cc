@@ -780,5 +780,12 @@ TEST(FigureExtractor, AnOpenBoundAfterTheCountedNounOrTheAmountInWords) {
   EXPECT_EQ(comparator_text(plain.figures[0].comparator), "=");
 }
 
+// Numbers in a web address are part of it.
+TEST(FigureExtractor, NumbersInAWebAddressAreNoFigures) {
+  Doc d = extract({"Nguồn: https://www.sbv.gov.vn/portal?leftWidth=20%25&rightWidth=0%25 và tỷ lệ đạt 45%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 45);
+}
+
 }  // namespace
 }  // namespace chitieu
