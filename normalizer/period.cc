@@ -135,7 +135,11 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
     }
     std::string word_before_so;
     const std::vector<std::string>& nouns = lex.words.so_compound_words;
-    m.comparison_base = RE2::PartialMatch(context, kBaseBefore, &word_before_so) &&
+    // A quarter's own words ("quý IV/") stand between the base's "so với" and
+    // its year: the base is read before them.
+    re2::StringPiece base_context =
+        of_quarter ? re2::StringPiece(folded.data() + (b > 40 ? b - 40 : 0), b > 40 ? 40 : b) : context;
+    m.comparison_base = RE2::PartialMatch(base_context, kBaseBefore, &word_before_so) &&
                         std::find(nouns.begin(), nouns.end(), word_before_so) == nouns.end();
     m.names_law = names_law(lex, folded, b);
     out.push_back(m);

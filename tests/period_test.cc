@@ -173,7 +173,9 @@ TEST(Period, AQuarterNamesItsYearAndAMonthIsADate) {
   std::vector<YearMention> quarter = mentions("Số lượng giao dịch quý I/2025 tăng so với quý IV/2024");
   ASSERT_EQ(quarter.size(), 2u);
   EXPECT_EQ(quarter[0].period, "2025");
+  EXPECT_FALSE(quarter[0].comparison_base);
   EXPECT_EQ(quarter[1].period, "2024");
+  EXPECT_TRUE(quarter[1].comparison_base);  // "so với quý IV/2024"
   EXPECT_TRUE(mentions("Nghị quyết số 48/2025/NQ-HĐND").empty());
   EXPECT_TRUE(mentions("đến hết tháng 10/2024").empty());
   std::vector<YearMention> month = find_date_years(fold_text("đến hết tháng 10/2024, toàn tỉnh có"));
