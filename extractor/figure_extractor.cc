@@ -463,6 +463,14 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
     *source = "opening of item " + ctx_->item;
     return ctx_->item_period;
   }
+  // A list's lead, which stands after the last heading (a heading ends the
+  // list): "Các chỉ tiêu đạt được năm 2018:" then "- Tỷ lệ hộ nghèo còn
+  // 7,05%"; "- Đến năm 2035:" then "+ Hoàn thành 100% hệ thống hạ tầng" under
+  // a heading "… đến năm 2050".
+  if (fits(ctx_->lead_period)) {
+    *source = "the list's lead";
+    return ctx_->lead_period;
+  }
   for (auto it = ctx_->headings.rbegin(); it != ctx_->headings.rend(); ++it) {
     if (fits(it->period)) {
       // At most 120 bytes of the heading, cut on a code point boundary: a
@@ -471,12 +479,6 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
       *source = "heading: \"" + it->text.substr(0, cut) + "\"";
       return it->period;
     }
-  }
-  // Under no heading with a period, a list's lead: "Các chỉ tiêu đạt được
-  // năm 2018:" then "- Tỷ lệ hộ nghèo còn 7,05%".
-  if (fits(ctx_->lead_period)) {
-    *source = "the list's lead";
-    return ctx_->lead_period;
   }
   // A passage reporting the results of a year: "năm 2025, … tỉnh vẫn đạt
   // nhiều kết quả tích cực" — what follows is about that year.

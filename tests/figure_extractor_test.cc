@@ -787,5 +787,14 @@ TEST(FigureExtractor, NumbersInAWebAddressAreNoFigures) {
   EXPECT_DOUBLE_EQ(d.figures[0].low, 45);
 }
 
+// A list's lead after a heading dates its items before the heading does.
+TEST(FigureExtractor, AListsLeadBeatsTheHeadingAboveIt) {
+  Doc d = extract({"I. Định hướng phát triển khu kinh tế đến năm 2050", "", "- Đến năm 2035:", "",
+                   "+ Tỷ lệ lấp đầy diện tích công nghiệp đạt 80%;", "", "+ Thu ngân sách: 300.000 tỷ đồng;"});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2035") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2035") << dump(d.figures);
+}
+
 }  // namespace
 }  // namespace chitieu
