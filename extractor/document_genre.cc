@@ -48,6 +48,15 @@ bool reported_speech(const Lexicon& lex, const std::vector<RepairedLine>& lines)
   return false;
 }
 
+// An encyclopedia's edit links ("[sửa | sửa mã nguồn]" at each section):
+// no press article or plan carries them (words.tsv encyclopedia_mark).
+bool encyclopedia_edit_marks(const Lexicon& lex, const std::vector<RepairedLine>& lines) {
+  for (const RepairedLine& l : lines)
+    for (const std::string& mark : lex.words.encyclopedia_marks)
+      if (l.folded.find(mark) != std::string::npos) return true;
+  return false;
+}
+
 bool encyclopedia(const std::vector<RepairedLine>& lines) {
   static const RE2 kCitation(R"(\[\d{1,3}\])");
   int marks = 0;
@@ -91,6 +100,7 @@ DocumentGenre classify_genre(const Lexicon& lex, const std::vector<RepairedLine>
   if (question) return DocumentGenre::kQuestionAnswer;
   if (by_title != DocumentGenre::kUnknown) return by_title;
   if (type != nullptr && !type->genre.empty()) return genre_from_name(type->genre);
+  if (encyclopedia_edit_marks(lex, lines)) return DocumentGenre::kReference;
   if (press.dateline || press.lead || reported_speech(lex, lines)) return DocumentGenre::kNews;
   if (encyclopedia(lines)) return DocumentGenre::kReference;
   return DocumentGenre::kUnknown;

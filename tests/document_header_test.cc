@@ -288,6 +288,17 @@ TEST(DocumentHeaderTest, ADecisionApprovingAProjectPlans) {
             DocumentGenre::kRegulation);
 }
 
+// A wiki's edit links make an encyclopedia article, whatever speech it quotes.
+TEST(DocumentHeaderTest, AnEncyclopediaArticleByItsEditLinks) {
+  DocumentHeader h = header_of({"# Tác động của bão Yagi tại Việt Nam", "",
+                                "[sửa | sửa mã nguồn]Theo ông Nguyễn Văn A, thiệt hại ước tính 81.500 tỷ đồng."});
+  EXPECT_EQ(h.genre, DocumentGenre::kReference);
+  EXPECT_EQ(header_of({"# Tác động của bão Yagi tại Việt Nam", "",
+                       "Theo ông Nguyễn Văn A, thiệt hại ước tính 81.500 tỷ đồng."})
+                .genre,
+            DocumentGenre::kNews);
+}
+
 TEST(DocumentHeaderTest, GenreNamesRoundTrip) {
   for (DocumentGenre g : {DocumentGenre::kUnknown, DocumentGenre::kPlan, DocumentGenre::kReport,
                           DocumentGenre::kRegulation, DocumentGenre::kForm, DocumentGenre::kQuestionAnswer,
