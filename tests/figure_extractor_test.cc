@@ -796,5 +796,13 @@ TEST(FigureExtractor, AListsLeadBeatsTheHeadingAboveIt) {
   EXPECT_EQ(d.figures[1].year, "2035") << dump(d.figures);
 }
 
+// "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
+TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
+  Doc d = extract({"Đào tạo tối thiểu 1.000 cán bộ, chuyên gia; không thuộc 02 trường hợp nêu trên."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "person");
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 1000);
+}
+
 }  // namespace
 }  // namespace chitieu
