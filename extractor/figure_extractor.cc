@@ -66,6 +66,8 @@ struct Segmentation {
 // A "sentence" longer than this (a table flattened into one line, a hostile
 // file) is cut at a space: every per-figure look at its sentence stays bounded.
 constexpr size_t kMaxSentenceCodePoints = 2000;
+// How far a year's look for its brackets or its part of the sentence goes.
+constexpr size_t kBracketBytes = kMaxSentenceCodePoints;
 
 // Words the logic below is built around, kept here rather than in data/ because
 // each drives one rule of its own: "phấn đấu" (strive) makes a sentence a target
@@ -281,6 +283,10 @@ class BlockExtractor {
   bool estimate_heads_clause(size_t clause_b, size_t s) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, bool per_year, std::string* source) const;
+  bool dates_only_an_aside(const YearMention& y, size_t s) const;
+  bool opens_later_part(const YearMention& y, size_t figure_end) const;
+  const YearMention* date_in_sentence(size_t sent_b, size_t sent_e, size_t s, size_t figure_end) const;
+  const YearMention* date_earlier_in_paragraph(size_t sent_b, const YearMention* earlier) const;
   // The date at `b` says when a document was issued: a document number or a
   // document type stands in the few words before it.
   bool cites_document(size_t b) const;
@@ -540,6 +546,93 @@ bool BlockExtractor::brackets_time_frame(size_t open, const YearMention& y, size
   return false;
 }
 
+// A year in brackets closed well before the figure at `s` dates what stands
+// before the bracket ("bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện khác
+// … vào tháng Giêng 1978", "Tỷ lệ đô thị hóa (2022)"), not this figure; one
+// right before it ("Dân số (2019): 530.341 người") does date it. (Each look is
+// bounded: this runs for every year of the block, for every figure.)
+bool BlockExtractor::dates_only_an_aside(const YearMention& y, size_t s) const {
+  if (y.end > s) return false;
+  // The nearest bracket mark after the year, and the nearest before it.
+  const std::vector<uint32_t>& marks = bracket_marks();
+  auto after = std::lower_bound(marks.begin(), marks.end(), y.end);
+  if (after == marks.end() || *after >= std::min(s, y.end + kBracketBytes) || f_[*after] != ')') return false;
+  size_t close = *after;
+  auto before = std::lower_bound(marks.begin(), marks.end(), y.begin);
+  if (before == marks.begin()) return false;
+  size_t open = *std::prev(before);
+  if (f_[open] != '(' || open + kBracketBytes < y.begin) return false;
+  if (brackets_time_frame(open, y, close)) return false;
+  // Right before: nothing but qualifiers and a colon between ")" and the number.
+  size_t run_begin = read_qualifiers_before(lex_, f_, s, close + 1).begin;
+  for (size_t i = close + 1; i < run_begin; ++i)
+    if (f_[i] != ' ' && f_[i] != ':' && f_[i] != '-') return true;
+  return false;
+}
+
+// A year that opens a later part of the clause dates that part: "ước đạt
+// 10,36% (kế hoạch là 9,4%, năm 2017 tăng 9,53%)", "đạt 45%, đến năm 2030 đạt
+// 60%" — not the figure ending at `figure_end` before it. (After a semicolon
+// the item often restates its goal with the year: "Giảm tỷ lệ hộ nghèo 0,2%;
+// cuối năm 2023 tỷ lệ hộ nghèo còn …".)
+bool BlockExtractor::opens_later_part(const YearMention& y, size_t figure_end) const {
+  // The part's opening: "," or "(", then at most a word that leads a time
+  // ("trong", "cuối", "vào" …) before the mention ("năm 2017", "đến năm 2030").
+  size_t i = y.begin;
+  while (i > figure_end && f_[i - 1] == ' ') --i;
+  if (i > figure_end && f_[i - 1] != ',' && f_[i - 1] != '(') {
+    size_t word_end = i;
+    while (i > figure_end && is_letter(f_[i - 1])) --i;
+    const std::vector<std::string>& leads = lex_.words.time_leads;
+    if (std::find(leads.begin(), leads.end(), std::string_view(f_).substr(i, word_end - i)) == leads.end())
+      return false;
+    while (i > figure_end && f_[i - 1] == ' ') --i;
+  }
+  if (i <= figure_end || (f_[i - 1] != ',' && f_[i - 1] != '(')) return false;
+  // … and a figure of its own after it, before the part ends: "(năm 2017)",
+  // "(2020)." or "(2012 ước lượng)" only dates what stands before it.
+  size_t part_end = std::min(f_.size(), y.end + kBracketBytes);
+  for (size_t j = y.end; j < part_end && f_[j] != ',' && f_[j] != ')' && f_[j] != ';' && f_[j] != '.'; ++j)
+    if (is_digit(f_[j])) return true;
+  return false;
+}
+
+// A full date in the sentence [sent_b, sent_e) dates its statements: "Tính
+// đến ngày 1 tháng 4 năm 2019, toàn tỉnh có … 52.881 người", "Cuối tháng 3 năm
+// 2020, Việt Nam có … 260 khu công nghiệp" — but not a date that says when a
+// document cited was issued ("Nghị quyết số 11/NQ-HĐND ngày 9/12/2022",
+// "Quyết định … ngày 24 tháng 12 năm 2003"). The nearest date before the
+// figure at `s`, else the first after it; null when none.
+const YearMention* BlockExtractor::date_in_sentence(size_t sent_b, size_t sent_e, size_t s,
+                                                    size_t figure_end) const {
+  const YearMention* dated = nullptr;
+  for (const YearMention& y : block_dates()) {
+    if (y.begin < sent_b || y.end > sent_e) continue;
+    if (y.begin < b_.body_begin || (y.begin < figure_end && y.end > s) || cites_document(y.begin)) continue;
+    if (dated && (y.begin > s || dated->begin > s)) break;  // one before it holds
+    dated = &y;
+  }
+  return dated;
+}
+
+// The last date of the paragraph before the sentence at `sent_b`, when it
+// stands nearer than the year `earlier` found there (null: none): "Tính đến
+// ngày 1 tháng 4 năm 2019, dân số … đạt 733.017 người.[42] Trong đó … nông
+// thôn đạt 519.130 người".
+const YearMention* BlockExtractor::date_earlier_in_paragraph(size_t sent_b, const YearMention* earlier) const {
+  const std::vector<YearMention>& dates = block_dates();
+  for (auto it = dates.rbegin(); it != dates.rend(); ++it) {
+    if (it->begin < b_.body_begin || it->end > sent_b) continue;
+    if (cites_document(it->begin)) continue;
+    if (!earlier || it->begin > earlier->begin) return &*it;
+    break;
+  }
+  return nullptr;
+}
+
+// The year or period the figure at [s, figure_end) is about, and where it
+// was read (`source`, for the audit). One ladder, nearest first: the order of
+// its steps is the rule, so it stays in one function, a little over 80 lines.
 std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year,
                                       std::string* source) const {
   // Nearest first: the figure's own clause, then its sentence (the opening
@@ -548,61 +641,10 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   size_t sent_e = seg_.sentence_end[s];
   size_t clause_b = std::max<size_t>(seg_.clause_start[s], b_.body_begin);
   size_t clause_e = seg_.clause_end[s];
-  // A year in brackets closed well before the figure dates what stands before
-  // the bracket ("bệnh viện Sùng Chính (đầu năm 1976) và 5 bệnh viện khác …
-  // vào tháng Giêng 1978", "Tỷ lệ đô thị hóa (2022)"), not this figure; one
-  // right before it ("Dân số (2019): 530.341 người") does date it.
-  // (Each look is bounded: this runs for every year of the block, for every
-  // figure.)
-  constexpr size_t kBracketBytes = kMaxSentenceCodePoints;
-  auto aside = [&](const YearMention& y) {
-    if (y.end > s) return false;
-    // The nearest bracket mark after the year, and the nearest before it.
-    const std::vector<uint32_t>& marks = bracket_marks();
-    auto after = std::lower_bound(marks.begin(), marks.end(), y.end);
-    if (after == marks.end() || *after >= std::min(s, y.end + kBracketBytes) || f_[*after] != ')') return false;
-    size_t close = *after;
-    auto before = std::lower_bound(marks.begin(), marks.end(), y.begin);
-    if (before == marks.begin()) return false;
-    size_t open = *std::prev(before);
-    if (f_[open] != '(' || open + kBracketBytes < y.begin) return false;
-    if (brackets_time_frame(open, y, close)) return false;
-    // Right before: nothing but qualifiers and a colon between ")" and the number.
-    size_t run_begin = read_qualifiers_before(lex_, f_, s, close + 1).begin;
-    for (size_t i = close + 1; i < run_begin; ++i)
-      if (f_[i] != ' ' && f_[i] != ':' && f_[i] != '-') return true;
-    return false;
-  };
   auto usable = [&](const YearMention& y) {
     return y.dates() && y.year_begin >= b_.body_begin &&
            !(y.begin < figure_end && y.end > s) &&  // not the figure itself
-           !aside(y);
-  };
-  // A year that opens a later part of the clause dates that part: "ước đạt
-  // 10,36% (kế hoạch là 9,4%, năm 2017 tăng 9,53%)", "đạt 45%, đến năm 2030
-  // đạt 60%" — not the figure before it. (After a semicolon the item often
-  // restates its goal with the year: "Giảm tỷ lệ hộ nghèo 0,2%; cuối năm
-  // 2023 tỷ lệ hộ nghèo còn …".)
-  auto opens_later_part = [&](const YearMention& y) {
-    // The part's opening: "," or "(", then at most a word that leads a time
-    // ("trong", "cuối", "vào" …) before the mention ("năm 2017", "đến năm 2030").
-    size_t i = y.begin;
-    while (i > figure_end && f_[i - 1] == ' ') --i;
-    if (i > figure_end && f_[i - 1] != ',' && f_[i - 1] != '(') {
-      size_t word_end = i;
-      while (i > figure_end && is_letter(f_[i - 1])) --i;
-      const std::vector<std::string>& leads = lex_.words.time_leads;
-      if (std::find(leads.begin(), leads.end(), std::string_view(f_).substr(i, word_end - i)) == leads.end())
-        return false;
-      while (i > figure_end && f_[i - 1] == ' ') --i;
-    }
-    if (i <= figure_end || (f_[i - 1] != ',' && f_[i - 1] != '(')) return false;
-    // … and a figure of its own after it, before the part ends: "(năm 2017)",
-    // "(2020)." or "(2012 ước lượng)" only dates what stands before it.
-    size_t part_end = std::min(f_.size(), y.end + kBracketBytes);
-    for (size_t j = y.end; j < part_end && f_[j] != ',' && f_[j] != ')' && f_[j] != ';' && f_[j] != '.'; ++j)
-      if (is_digit(f_[j])) return true;
-    return false;
+           !dates_only_an_aside(y, s);
   };
   auto quoted = [&](const YearMention& y) { return "\"" + b_.slice(y.begin, y.end) + "\""; };
   // "từ 3,76 triệu tấn năm 1955 tăng lên 5,19 triệu tấn năm 1959", "giảm từ
@@ -624,7 +666,8 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     return best->period;
   }
   for (const YearMention& y : years_)
-    if (usable(y) && y.begin >= figure_end && y.end <= std::min(clause_e, sent_e) + 1 && !opens_later_part(y)) {
+    if (usable(y) && y.begin >= figure_end && y.end <= std::min(clause_e, sent_e) + 1 &&
+        !opens_later_part(y, figure_end)) {
       *source = "same clause, after the figure: " + quoted(y);
       return y.period;
     }
@@ -649,24 +692,12 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     return best->period;
   }
   for (const YearMention& y : years_)
-    if (usable(y) && y.begin >= figure_end && y.end <= sent_e + 1 && !opens_later_part(y)) {
+    if (usable(y) && y.begin >= figure_end && y.end <= sent_e + 1 && !opens_later_part(y, figure_end)) {
       *source = "same sentence, after the figure: " + quoted(y);
       return y.period;
     }
-  // A full date in the sentence dates its statements: "Tính đến ngày 1 tháng 4
-  // năm 2019, toàn tỉnh có … 52.881 người", "Cuối tháng 3 năm 2020, Việt Nam
-  // có … 260 khu công nghiệp" — but not a date that says when a document cited
-  // was issued ("Nghị quyết số 11/NQ-HĐND ngày 9/12/2022", "Quyết định … ngày
-  // 24 tháng 12 năm 2003").
-  // The nearest date before the figure, else the first after it.
-  const YearMention* dated = nullptr;
-  for (const YearMention& y : block_dates()) {
-    if (y.begin < sent_b || y.end > sent_e) continue;
-    if (y.begin < b_.body_begin || (y.begin < figure_end && y.end > s) || cites_document(y.begin)) continue;
-    if (dated && (y.begin > s || dated->begin > s)) break;  // one before it holds
-    dated = &y;
-  }
-  if (dated) {
+  // A full date in the sentence dates its statements.
+  if (const YearMention* dated = date_in_sentence(sent_b, sent_e, s, figure_end)) {
     *source = "a date in the sentence: \"" + b_.slice(dated->begin, dated->end) + "\"";
     return dated->period;
   }
@@ -675,18 +706,10 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   const YearMention* earlier = nullptr;
   for (const YearMention& y : years_)
     if (usable(y) && y.end <= sent_b) earlier = &y;  // the last one before the sentence
-  // … or a date there, when it stands nearer: "Tính đến ngày 1 tháng 4 năm
-  // 2019, dân số … đạt 733.017 người.[42] Trong đó … nông thôn đạt 519.130 người".
-  const size_t para_b = b_.body_begin;
-  const std::vector<YearMention>& dates = block_dates();
-  for (auto it = dates.rbegin(); it != dates.rend(); ++it) {
-    if (it->begin < para_b || it->end > sent_b) continue;
-    if (cites_document(it->begin)) continue;
-    if (!earlier || it->begin > earlier->begin) {
-      *source = "a date earlier in the paragraph: \"" + b_.slice(it->begin, it->end) + "\"";
-      return it->period;
-    }
-    break;
+  // … or a date there, when it stands nearer.
+  if (const YearMention* date = date_earlier_in_paragraph(sent_b, earlier)) {
+    *source = "a date earlier in the paragraph: \"" + b_.slice(date->begin, date->end) + "\"";
+    return date->period;
   }
   if (earlier) {
     *source = "earlier in the paragraph: " + quoted(*earlier);

@@ -103,31 +103,32 @@ ColumnContents contents_of(const Lexicon& lex, const std::vector<GridRow>& rows,
   return n;
 }
 
-// A bound a header ends with ("Số lượng tối đa", "Mức hỗ trợ tối thiểu
-// (triệu đồng)") holds for every cell of its column.
+// A header's closing bracket ("NS xã (%)", "Số lượng tối đa ***(xe/đơn vị)*"):
+// its "(" and ")" in folded text, emphasis marks and spaces after it aside.
+bool closing_bracket(const std::string& folded, size_t* open, size_t* close) {
+  *close = folded.find_last_not_of(" *_");
+  if (*close == std::string::npos || folded[*close] != ')') return false;
+  *open = folded.rfind('(', *close);
+  return *open != std::string::npos;
+}
+
+// A bound a header ends with, before its bracket if any ("Số lượng tối đa",
+// "Mức hỗ trợ tối thiểu (triệu đồng)"), holds for every cell of its column.
 std::optional<Comparator> header_bound(const Lexicon& lex, const std::string& folded) {
-  auto trim = [&](size_t end) {  // spaces and emphasis marks
-    while (end > 0 && (folded[end - 1] == ' ' || folded[end - 1] == '*' || folded[end - 1] == '_')) --end;
-    return end;
-  };
-  size_t end = trim(folded.size());
-  if (end > 0 && folded[end - 1] == ')') {
-    size_t open = folded.rfind('(', end);
-    if (open != std::string::npos) end = trim(open);
-  }
+  size_t open = 0, close = 0;
+  size_t end = closing_bracket(folded, &open, &close) ? open : folded.size();
+  while (end > 0 && (folded[end - 1] == ' ' || folded[end - 1] == '*' || folded[end - 1] == '_')) --end;
   QualifierRun run = read_qualifiers_before(lex, folded, end, 0);
   if (run.comparator == Comparator::kApprox) return std::nullopt;  // "Ước …" is the estimate column's
   return run.comparator;
 }
 
-// A bracket that closes a header and holds only a unit ("NS xã (%)", "Kế
-// hoạch 2025 (tỷ đồng)") names the unit of its column's cells.
+// A closing bracket that holds only a unit ("NS xã (%)", "Kế hoạch 2025 (tỷ
+// đồng)") names the unit of its column's cells.
 void read_header_unit(const Lexicon& lex, Column* col) {
   const std::string& f = col->folded;
-  size_t close = f.find_last_not_of(" *_");
-  if (close == std::string::npos || f[close] != ')') return;
-  size_t open = f.rfind('(', close);
-  if (open == std::string::npos) return;
+  size_t open = 0, close = 0;
+  if (!closing_bracket(f, &open, &close)) return;
   UnitReading unit = read_unit(lex, f, open + 1);
   if (!unit.matched || unit.base.empty()) return;
   size_t after = unit.end;
@@ -247,6 +248,7 @@ struct RowContext {
   IndicatorName indicator;
   UnitReading unit;
   std::string unit_text;
+  std::string year;  // a year its label names ("Dân số 2019 (người)")
 };
 
 // "≥", "<", … written just before a number in a cell.
@@ -278,6 +280,10 @@ class TableReader {
   bool read_number(const CellSpan& span, size_t number_begin, size_t number_end, size_t limit,
                    const std::string& w1, const std::string& w2, bool primary, const Column& col,
                    bool extra, const RowContext& row, size_t* figure_end);
+  bool read_cell_unit(const RepairedLine& line, std::string_view f, size_t number_end, bool primary,
+                      const Column& col, const RowContext& row, FigureParts* parts, size_t* unit_end) const;
+  void read_cell_year_and_kind(std::string_view f, size_t number_begin, size_t limit, bool primary,
+                               const Column& col, const RowContext& row, FigureParts* parts) const;
   void emit(const FigureParts& parts, const CellSpan& span, size_t quote_begin, size_t quote_end,
             Change change);
 
@@ -353,6 +359,8 @@ RowContext TableReader::read_row_context(const GridRow& row) {
     ctx.item = stt;
     if (!section) parent_label_ = label, parent_item_ = stt;
   }
+  for (const YearMention& y : find_year_mentions(lex_, fold_text(ctx.indicator.display())))
+    if (y.dates()) ctx.year = y.period;
   return ctx;
 }
 
@@ -406,30 +414,8 @@ bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t
   const RepairedLine& line = lines_[span.line];
   std::string_view f(line.folded.data(), span.end);
   FigureParts parts;
-  UnitReading own = read_unit(lex_, f, ne);
-  bool own_base = own.matched && !own.base.empty();
-  bool own_scale_only = !own.matched && own.scale != 1.0;  // "24.500 tỷ"
-  if (own_base) {
-    parts.unit = own;
-    auto [ub, ue] = byte_range_of_code_points(line.text, ne, own.end);
-    parts.unit_text = line.text.substr(ub, ue - ub);
-    while (!parts.unit_text.empty() && parts.unit_text[0] == ' ') parts.unit_text.erase(0, 1);
-  } else if (col.role == Role::kChange) {
-    parts.unit = read_unit(lex_, "%", 0);  // a change in percent, whatever the row's unit
-    parts.unit_text = "%";
-  } else if (primary && col.unit.matched && (!row.unit.matched || row.unit.counted_noun)) {
-    // The header's unit over a row label's counted noun: "Xã Gia Lâm | 68 |
-    // 28 | 4" under "NS xã (%)" is 4 percent, not four communes.
-    parts.unit = col.unit;
-    parts.unit_text = col.unit_text;
-  } else if (primary || (own_scale_only && row.unit.matched)) {
-    parts.unit = row.unit;
-    parts.unit_text = row.unit_text;
-    if (own_scale_only) parts.unit.scale = own.scale;  // "24.500 tỷ" in a row of "Tỷ đồng"
-  } else {
-    return false;  // a later number in a prose cell needs its own unit
-  }
-  size_t unit_end = own.matched || own_scale_only ? own.end : ne;
+  size_t unit_end = ne;
+  if (!read_cell_unit(line, f, ne, primary, col, row, &parts, &unit_end)) return false;
   parts.decision = decide_unit(lex_, parts.unit, parts.unit_text, fold_text(row.indicator.display()));
   if (!parts.decision.ok) return false;
   parts.first = {w1, parse_vietnamese_number(w1)};
@@ -445,39 +431,7 @@ bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t
   parts.indicator = row.indicator;
   parts.item = row.item;
 
-  // Year: the column's, else the row label's ("Dân số 2019 (người)"), else
-  // the table's; a later number in a cell naming its own year ("do năm 2020
-  // là năm gốc, tăng 2,06%") takes that one.
-  parts.year = col.period.empty() ? table_year_ : col.period;
-  parts.year_source = col.period.empty() ? "table title or heading above the table"
-                                         : "column header: \"" + col.header + "\"";
-  if (col.period.empty()) {
-    std::string label = row.indicator.display();
-    for (const YearMention& y : find_year_mentions(lex_, fold_text(label)))
-      if (y.dates()) {
-        parts.year = y.period;
-        parts.year_source = "row label: \"" + label + "\"";
-      }
-  }
-  std::string own_year;
-  for (const YearMention& y : find_year_mentions(lex_, f.substr(limit, nb - limit)))
-    if (y.dates()) own_year = y.period;
-  bool earlier_year = !own_year.empty() && first_year(own_year) < first_year(parts.year);
-  if (!primary && !own_year.empty()) {
-    parts.year = own_year;
-    parts.year_source = "same cell";
-  }
-  // Kind: an estimate or a result column is a result, unless its year had not
-  // begun when the document was written.
-  bool future = document_year_ > 0 && first_year(parts.year) > document_year_;
-  bool result = (col.result || parts.before.has_estimate || earlier_year) && !future;
-  parts.kind = result ? FigureKind::kResult : FigureKind::kTarget;
-  parts.kind_reason = earlier_year ? "an earlier year named in the cell"
-                      : col.result ? (future ? "estimate of a year to come: a plan" : "result column")
-                                   : "table of targets";
-  if (col.estimate && result && !earlier_year && !parts.symbol && !parts.before.comparator &&
-      !parts.after)
-    parts.symbol = Comparator::kApprox;
+  read_cell_year_and_kind(f, nb, limit, primary, col, row, &parts);
   if (col.bound && !parts.symbol && !parts.before.comparator && !parts.after) parts.symbol = col.bound;
   parts.source = "table row " + (row.item.empty() ? std::string("(unnumbered)") : row.item);
   if (extra) parts.context_warnings.push_back({WarningCode::kTableExtraValues, "", ""});
@@ -496,6 +450,73 @@ bool TableReader::read_number(const CellSpan& span, size_t nb, size_t ne, size_t
   emit(parts, span, quote_begin, after_end, change);
   *figure_end = after_end;
   return true;
+}
+
+// The unit of the number at [.., number_end) of a cell: its own, a change
+// column's percent, the header's, or the row's. False when a later number of a
+// prose cell has none of its own. *unit_end: past the unit written there.
+bool TableReader::read_cell_unit(const RepairedLine& line, std::string_view f, size_t ne, bool primary,
+                                 const Column& col, const RowContext& row, FigureParts* parts,
+                                 size_t* unit_end) const {
+  UnitReading own = read_unit(lex_, f, ne);
+  bool own_base = own.matched && !own.base.empty();
+  bool own_scale_only = !own.matched && own.scale != 1.0;  // "24.500 tỷ"
+  if (own_base) {
+    parts->unit = own;
+    auto [ub, ue] = byte_range_of_code_points(line.text, ne, own.end);
+    parts->unit_text = line.text.substr(ub, ue - ub);
+    while (!parts->unit_text.empty() && parts->unit_text[0] == ' ') parts->unit_text.erase(0, 1);
+  } else if (col.role == Role::kChange) {
+    parts->unit = read_unit(lex_, "%", 0);  // a change in percent, whatever the row's unit
+    parts->unit_text = "%";
+  } else if (primary && col.unit.matched && (!row.unit.matched || row.unit.counted_noun)) {
+    // The header's unit over a row label's counted noun: "Xã Gia Lâm | 68 |
+    // 28 | 4" under "NS xã (%)" is 4 percent, not four communes.
+    parts->unit = col.unit;
+    parts->unit_text = col.unit_text;
+  } else if (primary || (own_scale_only && row.unit.matched)) {
+    parts->unit = row.unit;
+    parts->unit_text = row.unit_text;
+    if (own_scale_only) parts->unit.scale = own.scale;  // "24.500 tỷ" in a row of "Tỷ đồng"
+  } else {
+    return false;  // a later number in a prose cell needs its own unit
+  }
+  *unit_end = own.matched || own_scale_only ? own.end : ne;
+  return true;
+}
+
+// Year: the column's, else the row label's ("Dân số 2019 (người)"), else the
+// table's; a later number in a cell naming its own year ("do năm 2020 là năm
+// gốc, tăng 2,06%") takes that one. Kind: an estimate or a result column is a
+// result, unless its year had not begun when the document was written.
+void TableReader::read_cell_year_and_kind(std::string_view f, size_t nb, size_t limit, bool primary,
+                                          const Column& col, const RowContext& row, FigureParts* parts) const {
+  if (!col.period.empty()) {
+    parts->year = col.period;
+    parts->year_source = "column header: \"" + col.header + "\"";
+  } else if (!row.year.empty()) {
+    parts->year = row.year;
+    parts->year_source = "row label: \"" + row.indicator.display() + "\"";
+  } else {
+    parts->year = table_year_;
+    parts->year_source = "table title or heading above the table";
+  }
+  std::string own_year;
+  for (const YearMention& y : find_year_mentions(lex_, f.substr(limit, nb - limit)))
+    if (y.dates()) own_year = y.period;
+  bool earlier_year = !own_year.empty() && first_year(own_year) < first_year(parts->year);
+  if (!primary && !own_year.empty()) {
+    parts->year = own_year;
+    parts->year_source = "same cell";
+  }
+  bool future = document_year_ > 0 && first_year(parts->year) > document_year_;
+  bool result = (col.result || parts->before.has_estimate || earlier_year) && !future;
+  parts->kind = result ? FigureKind::kResult : FigureKind::kTarget;
+  parts->kind_reason = earlier_year ? "an earlier year named in the cell"
+                       : col.result ? (future ? "estimate of a year to come: a plan" : "result column")
+                                    : "table of targets";
+  if (col.estimate && result && !earlier_year && !parts->symbol && !parts->before.comparator && !parts->after)
+    parts->symbol = Comparator::kApprox;
 }
 
 void TableReader::emit(const FigureParts& parts, const CellSpan& span, size_t quote_begin,
