@@ -373,7 +373,8 @@ void TableReader::run(const std::string& context_year) {
       bool extra = c >= columns_.size();
       if (row[c].empty()) continue;
       if (extra && grid_.shape != TableShape::kCellPerLine) continue;
-      Column col = extra ? Column{Role::kValue} : columns_[c];
+      Column col = extra ? Column() : columns_[c];
+      if (extra) col.role = Role::kValue;
       if (col.role != Role::kValue && col.role != Role::kChange) continue;
       read_cell(row[c], col, extra, ctx);
     }
