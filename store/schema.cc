@@ -157,7 +157,9 @@ CREATE TABLE IF NOT EXISTS indicator_matches (
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(folded, content='', detail=none);
 
 CREATE INDEX IF NOT EXISTS figures_by_document ON figures(document_id, line);
-CREATE INDEX IF NOT EXISTS lines_by_page ON lines(document_id, page, line_no);
+-- Only lines with a page are looked up by page (a figure's line within its
+-- page): plain text, most documents, adds no entry (schema 8).
+CREATE INDEX IF NOT EXISTS lines_by_page ON lines(document_id, page, line_no) WHERE page IS NOT NULL;
 CREATE INDEX IF NOT EXISTS repairs_by_line ON repairs(document_id, line_no);
 )sql";
 // Schema 6: re-extraction keeps what it replaced. Each run on a document is a
@@ -337,6 +339,14 @@ Status upgrade_schema(sqlite3* db, int from_version) {
         "ALTER TABLE lines ADD COLUMN ocr_words TEXT;"
         "ALTER TABLE ocr_pages ADD COLUMN words TEXT;"
         "ALTER TABLE ocr_pages ADD COLUMN reader TEXT;");
+    if (!st.ok()) return st;
+  }
+  if (from_version < 8) {
+    // Version 8 indexes by page only the lines that have one: the full index
+    // cost every plain-text line an entry at ingest (a sixth of storing).
+    Status st = exec_sql(db,
+        "DROP INDEX IF EXISTS lines_by_page;"
+        "CREATE INDEX lines_by_page ON lines(document_id, page, line_no) WHERE page IS NOT NULL;");
     if (!st.ok()) return st;
   }
   return write_schema_version(db);

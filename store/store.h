@@ -33,7 +33,7 @@ struct sqlite3;
 namespace chitieu {
 
 // The schema this chitieu writes; see schema.h for the versions before.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Whether Store::Open may create the database: only `ingest` (and `load`)
 // create one; every other command needs it to exist, and says so when it

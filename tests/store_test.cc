@@ -459,7 +459,7 @@ TEST_F(StoreTest, SchemaVersionOneIsUpgraded) {
   db = raw();
   EXPECT_EQ(scalar(db, "PRAGMA user_version"), std::to_string(kSchemaVersion));
   EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
-  EXPECT_EQ(kSchemaVersion, 7);
+  EXPECT_EQ(kSchemaVersion, 8);
   sqlite3_close(db);
 }
 
@@ -634,6 +634,48 @@ TEST_F(StoreTest, SchemaVersionSixIsUpgraded) {
   EXPECT_EQ(stored[2].ocr_words, scan.source.line_words[2]);
 }
 
+// Version 7 indexed every line by page; version 8 only the lines that have
+// one (plain text, most documents, adds no index entry). Upgraded, the index is
+// the partial one and a figure's line within its page is still read through it.
+TEST_F(StoreTest, SchemaVersionSevenIsUpgradedToAPageIndexOfPagedLinesOnly) {
+  auto page_index_sql = [](sqlite3* db) {
+    return scalar(db, "SELECT sql FROM sqlite_schema WHERE name = 'lines_by_page'");
+  };
+  {
+    std::unique_ptr<Store> store = open();
+    ingest(*store, make_doc("plain.txt", {"Tăng 7%"}));
+  }
+  sqlite3* db = raw();
+  EXPECT_NE(page_index_sql(db).find("WHERE page IS NOT NULL"), std::string::npos) << page_index_sql(db);
+  exec(db, "DROP INDEX lines_by_page");
+  exec(db, "CREATE INDEX lines_by_page ON lines(document_id, page, line_no)");
+  exec(db, "PRAGMA user_version = 7");
+  sqlite3_close(db);
+
+  std::unique_ptr<Store> store = open();
+  ASSERT_TRUE(store);
+  Doc paged = make_doc("paged.pdf", {"Trang một", "Trang hai", "Tỷ lệ 70%"});
+  paged.source.format = "pdf";
+  paged.source.pages = {1, 2, 2};
+  paged.figures.push_back(figure_on(paged, 3, "Tỷ lệ"));
+  ingest(*store, paged);
+  db = raw();
+  EXPECT_EQ(scalar(db, "PRAGMA user_version"), "8");
+  EXPECT_NE(page_index_sql(db).find("WHERE page IS NOT NULL"), std::string::npos) << page_index_sql(db);
+  std::string plan;
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT min(line_no) FROM lines WHERE document_id = 2 AND page = 2",
+                               -1, &q, nullptr), SQLITE_OK);
+  while (sqlite3_step(q) == SQLITE_ROW) plan += reinterpret_cast<const char*>(sqlite3_column_text(q, 3));
+  sqlite3_finalize(q);
+  EXPECT_NE(plan.find("lines_by_page"), std::string::npos) << plan;
+  sqlite3_close(db);
+  std::vector<StoredFigure> figures;
+  ASSERT_TRUE(store->figures([&](const StoredFigure& sf) { figures.push_back(sf); }).ok());
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].page_line, 2);
+}
+
 TEST_F(StoreTest, ANewerSchemaIsRefused) {
   open();
   sqlite3* db = raw();
@@ -655,12 +697,13 @@ TEST_F(StoreTest, TheMetaVersionIsKeptForOlderChitieuAndANewerOneIsRefused) {
   open();
   sqlite3* db = raw();
   EXPECT_EQ(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kSchemaVersion));
-  make_pre_schema6(db, "8");
+  const std::string newer = std::to_string(kSchemaVersion + 1);
+  make_pre_schema6(db, newer);
   sqlite3_close(db);
   std::unique_ptr<Store> store;
   Status st = Store::Open(path_, OpenMode::kCreate, &store);
   EXPECT_EQ(st.code(), StatusCode::kDatabase);
-  EXPECT_NE(st.message().find("schema version 8"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("schema version " + newer), std::string::npos) << st.message();
 }
 
 // Only a command that may create a database creates one; the others say there
