@@ -50,6 +50,9 @@ struct Context {
   // "Các chỉ tiêu đạt được năm 2018:" — a lead's year frames the bullets
   // right after it, until a paragraph that is no bullet or a heading.
   std::string lead_period;
+  // The block just read ends on its lead's colon ("- Đạt mục tiêu … vào năm
+  // 2030:"): the plain paragraph after it is what the lead introduces.
+  bool lead_introduces_next = false;
 };
 
 // Positions in a block where sentences and clauses start.
@@ -1301,7 +1304,10 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
   size_t colon = b.folded.find(':', b.body_begin);
   if (colon != std::string::npos && colon - b.body_begin <= kLeadCodePoints)
     for (const YearMention& y : years)
-      if (y.dates() && y.begin >= b.body_begin && y.end <= colon) ctx->lead_period = y.period;
+      if (y.dates() && y.begin >= b.body_begin && y.end <= colon) {
+        ctx->lead_period = y.period;
+        ctx->lead_introduces_next = b.folded.find_first_not_of(" ", colon + 1) == std::string::npos;
+      }
   std::string opening;
   for (const YearMention& y : years)
     if (y.dates() && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {
@@ -1369,7 +1375,11 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
     }
     // A paragraph that is no bullet ends the list a lead's year framed; so
     // does the next numbered item ("(3) … đến năm 2030 dự kiến: …", "(4) …").
-    if (block.heading_level == 0 && !opens_with_bullet(block.folded)) ctx.lead_period.clear();
+    // Only a plain paragraph right after a lead that ends on its colon is
+    // still the lead's: what it introduces.
+    bool introduced = ctx.lead_introduces_next && !opens_item;
+    ctx.lead_introduces_next = false;
+    if (block.heading_level == 0 && !opens_with_bullet(block.folded) && !introduced) ctx.lead_period.clear();
     BlockExtractor(lex, block, years, &ctx, raw_lines, repaired, &segmentation, &figures).run();
     if (block.heading_level == 0) update_context(lex, block, years, &ctx);
   }

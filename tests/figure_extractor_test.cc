@@ -796,6 +796,17 @@ TEST(FigureExtractor, AListsLeadBeatsTheHeadingAboveIt) {
   EXPECT_EQ(d.figures[1].year, "2035") << dump(d.figures);
 }
 
+// A lead that ends on its colon dates the plain paragraph it introduces; the
+// paragraph after that, or a numbered item, is no longer the lead's.
+TEST(FigureExtractor, ALeadEndingOnItsColonDatesTheParagraphItIntroduces) {
+  Doc d = extract({"Tình hình kinh tế của tỉnh năm 2020:", "", "GRDP ước tính tăng 4,08% so với năm 2019.", "",
+                   "Thu ngân sách đạt 5.000 tỷ đồng.", "", "(3) Đến năm 2030 dự kiến:", "(4) Tỷ lệ hộ nghèo 2%."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2020") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "") << dump(d.figures);
+  EXPECT_EQ(d.figures[2].year, "") << dump(d.figures);
+}
+
 // "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
 TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
   Doc d = extract({"Đào tạo tối thiểu 1.000 cán bộ, chuyên gia; không thuộc 02 trường hợp nêu trên."});
