@@ -83,13 +83,15 @@ bool is_lone_pipe(const RepairedLine& l) {
 }
 
 // A line that can be a cell: short, not a sentence.
-bool is_cell_line(const RepairedLine& l) {
+// `open_end`: a line may end on "," (a cell's text wrapped after a comma),
+// which elsewhere marks prose running on; ";" and ":" still end a table.
+bool is_cell_line(const RepairedLine& l, bool open_end = false) {
   size_t b = 0, e = l.size();
   while (b < e && l.folded[b] == ' ') ++b;
   while (e > b && l.folded[e - 1] == ' ') --e;
   if (e == b || e - b > kMaxCellCodePoints) return false;
   char last = l.folded[e - 1];
-  if (last == ';' || last == ',' || last == ':') return false;
+  if (last == ';' || last == ':' || (last == ',' && !open_end)) return false;
   // A sentence inside the line: ". " followed by more text.
   for (size_t i = b; i + 1 < e; ++i)
     if (l.folded[i] == '.' && l.folded[i + 1] == ' ' && i > b + 3) return false;
@@ -243,22 +245,23 @@ bool numbers_columns_one_to_n(const GridRow& row) {
 // The row width of a wrapped table: the length of a column number row
 // ("1 | 2 | … | 8") when the header has one, else the commonest distance
 // between two row starts (a row number after a seam, then a label) less the
-// seam, else the widest header row.
+// seam, else the widest header row. Of distances as common, the one of the
+// widest header row, else the shortest.
 size_t wrapped_row_width(const std::vector<GridRow>& header, const std::vector<size_t>& starts) {
-  std::map<size_t, size_t> distances;
-  for (size_t k = 1; k < starts.size(); ++k) ++distances[starts[k] - starts[k - 1]];
-  size_t best = 0, count = 0;
-  for (auto [d, n] : distances)
-    if (n > count) best = d, count = n;
   size_t widest = 0;
   for (const GridRow& r : header) {
     if (numbers_columns_one_to_n(r)) return r.size();
     widest = std::max(widest, r.size());
   }
+  std::map<size_t, size_t> distances;
+  for (size_t k = 1; k < starts.size(); ++k) ++distances[starts[k] - starts[k - 1]];
+  size_t best = 0, count = 0;
+  for (auto [d, n] : distances)
+    if (n > count || (n == count && d == widest + 1)) best = d, count = n;
   return best > 2 ? best - 1 : widest;
 }
 
-void cut_wrapped_rows(const std::vector<GridCell>& items, TableGrid* g) {
+void cut_wrapped_rows(const Lexicon& lex, const std::vector<GridCell>& items, TableGrid* g) {
   std::vector<size_t> starts;
   for (size_t i = 0; i + 1 < items.size(); ++i)
     if (is_row_number_cell(items[i].folded) && has_letter(items[i + 1].folded) &&
@@ -278,16 +281,50 @@ void cut_wrapped_rows(const std::vector<GridCell>& items, TableGrid* g) {
   if (!header.empty()) g->header.push_back(std::move(header));
   size_t width = wrapped_row_width(g->header, starts);
   if (width < 2) return;
+  // "STT" opens the header: cells before it in its row are the table's title
+  // ("PHỤ LỤC I DANH MỤC CÁC CHỈ TIÊU …", the conversion's first cell).
+  const std::vector<std::string>& stt = lex.words.table_row_number_headers;
+  for (GridRow& r : g->header) {
+    size_t opening = 0;
+    while (opening < r.size() && std::find(stt.begin(), stt.end(), r[opening].folded) == stt.end()) ++opening;
+    if (opening == r.size() || opening == 0) continue;
+    g->title.insert(g->title.end(), r.begin(), r.begin() + opening);
+    r.erase(r.begin(), r.begin() + opening);
+  }
+  // Rows are `width` items and a seam; a section row ("I | NHÓM GIẢI PHÁP …"
+  // and nothing else) may come with fewer empty cells: it ends where the next
+  // row starts.
+  auto heading_only = [&](size_t begin, size_t end) {
+    for (size_t i = begin + 2; i < end; ++i)
+      if (!items[i].empty()) return false;
+    return true;
+  };
+  size_t k = 0;  // the first start after p
   for (size_t p = starts[0]; p < items.size();) {
-    GridRow row(items.begin() + p, items.begin() + std::min(items.size(), p + width));
+    while (k < starts.size() && starts[k] <= p) ++k;
+    size_t end = std::min(items.size(), p + width);
+    if (k < starts.size() && starts[k] < end && heading_only(p, starts[k])) end = starts[k];
+    GridRow row(items.begin() + p, items.begin() + end);
     row.resize(width);
     g->rows.push_back(std::move(row));
-    p += width;
-    if (p < items.size() && items[p].empty()) ++p;  // the seam
+    p = end;
+    if (p < items.size() && items[p].empty() && (k == starts.size() || p < starts[k])) ++p;  // the seam
   }
 }
 
-std::vector<TableGrid> find_wrapped_pipes(const std::vector<RepairedLine>& lines) {
+// True when a lone "|" comes after line `from` - 1 within `budget` more cell
+// lines: the line before is inside a cell however it ends ("Tỉ lệ cán bộ
+// chuyên trách về công nghệ thông tin," wrapped in its cell).
+bool closes_cell(const std::vector<RepairedLine>& lines, size_t from, size_t budget) {
+  for (size_t k = from; k < lines.size(); ++k) {
+    if (is_lone_pipe(lines[k])) return true;
+    if (is_blank(lines[k])) continue;
+    if (budget-- == 0 || !is_cell_line(lines[k], true)) return false;
+  }
+  return false;
+}
+
+std::vector<TableGrid> find_wrapped_pipes(const Lexicon& lex, const std::vector<RepairedLine>& lines) {
   std::vector<TableGrid> out;
   for (size_t i = 0; i < lines.size();) {
     if (!is_lone_pipe(lines[i])) {
@@ -308,14 +345,17 @@ std::vector<TableGrid> find_wrapped_pipes(const std::vector<RepairedLine>& lines
         continue;
       }
       if (is_blank(lines[j])) continue;
-      if (!is_cell_line(lines[j]) || ++item_lines > kMaxWrappedCellLines) break;
+      if (++item_lines > kMaxWrappedCellLines) break;
+      if (!is_cell_line(lines[j]) && !(is_cell_line(lines[j], true) &&
+                                        closes_cell(lines, j + 1, kMaxWrappedCellLines - item_lines)))
+        break;
       add_span(lines[j], j, 0, lines[j].size(), &item);
     }
     TableGrid g;
     g.shape = TableShape::kWrappedPipes;
     g.first_line = i;
     g.last_line = last_pipe;
-    cut_wrapped_rows(items, &g);
+    cut_wrapped_rows(lex, items, &g);
     if (data_rows(g) >= 2) out.push_back(std::move(g));
     i = last_pipe + 1;
   }
@@ -462,7 +502,7 @@ std::vector<TableGrid> find_cell_per_line(const Lexicon& lex, const std::vector<
 
 std::vector<TableGrid> find_tables(const Lexicon& lex, const std::vector<std::string>& raw,
                                    const std::vector<RepairedLine>& lines) {
-  std::vector<TableGrid> out = find_wrapped_pipes(lines);
+  std::vector<TableGrid> out = find_wrapped_pipes(lex, lines);
   for (TableGrid& g : find_pipe_rows(lines)) out.push_back(std::move(g));
   for (TableGrid& g : find_tab_rows(raw, lines)) out.push_back(std::move(g));
   std::vector<bool> taken(lines.size(), false);

@@ -50,7 +50,8 @@ struct TableGrid {
   TableShape shape = TableShape::kCellPerLine;
   size_t first_line = 0;  // 0-based, inclusive: the lines kept out of prose
   size_t last_line = 0;
-  std::vector<GridCell> title;  // cells above the header (one cell per line only)
+  std::vector<GridCell> title;  // cells above the header (one cell per line; wrapped Markdown: a header
+                                // row's cells past the rows' width)
   std::vector<GridRow> header;  // header rows, top first
   std::vector<GridRow> rows;    // data rows
 };

@@ -160,7 +160,7 @@ void assign_roles(const Lexicon& lex, const std::vector<GridRow>& rows, std::vec
     } else if (!label_found && n.texts > n.numbers) {
       col.role = Role::kLabel;
       label_found = true;
-    } else if (!label_found) {
+    } else if (!label_found || has_word(col.folded, w.table_no_value_headers)) {
       col.role = Role::kNone;
     } else if (has_word(col.folded, w.table_change_headers)) {
       col.role = Role::kChange;
@@ -296,6 +296,7 @@ class TableReader {
   std::string table_year_;
   int document_year_ = 0;
   std::string parent_label_, parent_item_;
+  std::string section_year_;  // the period a section row ("II", "Giai đoạn 2028-2030") names
 };
 
 void TableReader::read_columns(const std::string& context_year) {
@@ -350,6 +351,10 @@ RowContext TableReader::read_row_context(const GridRow& row) {
   if (section) {
     parent_label_.clear();
     parent_item_.clear();
+    // "II | Giai đoạn 2028-2030": the section's period dates its rows.
+    section_year_.clear();
+    for (const YearMention& y : find_year_mentions(lex_, folded))
+      if (y.dates()) section_year_ = y.period;
   }
   if (child && !parent_label_.empty()) {
     ctx.indicator = {parent_label_, label};
@@ -498,6 +503,9 @@ void TableReader::read_cell_year_and_kind(std::string_view f, size_t nb, size_t 
   } else if (!row.year.empty()) {
     parts->year = row.year;
     parts->year_source = "row label: \"" + row.indicator.display() + "\"";
+  } else if (!section_year_.empty()) {
+    parts->year = section_year_;
+    parts->year_source = "the section row above";
   } else {
     parts->year = table_year_;
     parts->year_source = "table title or heading above the table";

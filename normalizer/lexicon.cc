@@ -244,6 +244,7 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"table_result_header", &out->table_result_headers},
       {"table_estimate_header", &out->table_estimate_headers},
       {"table_change_header", &out->table_change_headers},
+      {"table_no_value_header", &out->table_no_value_headers},
       {"header_not_number", &out->header_not_number},
       {"header_place", &out->header_place_words},
       {"header_preamble", &out->header_preamble_words},

@@ -63,6 +63,7 @@ struct GrammarWords {
   std::vector<std::string> table_result_headers; // ... of results when it contains one of these
   std::vector<std::string> table_estimate_headers;  // ... of estimates ("~") when it contains one
   std::vector<std::string> table_change_headers;  // a column of changes ("So sánh", "Tăng/giảm")
+  std::vector<std::string> table_no_value_headers;  // a column of no values ("Thời gian", "Tọa độ")
   std::vector<std::string> header_not_number;    // a line starting with one holds no document number
   std::vector<std::string> header_place_words;   // a line starting with one completes the issuer
   std::vector<std::string> header_preamble_words;  // a line starting with one ends the title

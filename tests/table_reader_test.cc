@@ -327,6 +327,38 @@ TEST(TableReader, HardWrappedMarkdown) {
   EXPECT_EQ(comparator_text(fs[4].comparator), "range");
 }
 
+// An annex of a programme in the same shape: the title in the header's first
+// cell, section rows "I | Giai đoạn 2025-2027" with fewer empty cells than a
+// row has, a label wrapped after a comma, a column saying when.
+TEST(TableReader, HardWrappedAnnexWithTitleSectionsAndASchedule) {
+  std::vector<std::string> raw = {
+      "|", "**PHỤ LỤC I**", "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ", "*(Kèm theo Quyết định số 12/QĐ-UBND)*",  // 1-4
+      "|", "**TT**", "|", "**Chỉ tiêu**", "|", "**Đơn vị**", "|", "**Kết quả**", "|",  // 5-13
+      "**Thời gian thực hiện**", "|", "|",                                              // 14-16
+      "**I**", "|", "**Giai đoạn 2025-2027**", "|", "|",                                // 17-21
+      "1", "|", "Tỉ lệ hồ sơ được số hóa,", "lưu trữ điện tử.", "|", "%", "|",         // 22-28
+      "90%", "|", "2025 - 2027", "|", "|",                                              // 29-33
+      "2", "|", "Tỉ lệ dịch vụ công trực tuyến", "|", "%", "|", "80%", "|", "2025", "|", "|",  // 34-44
+      "**II**", "|", "**Giai đoạn 2028-2030**", "|", "|",                               // 45-49
+      "1", "|", "Tỉ lệ người dân hài lòng", "|", "%", "|", "99%", "|", "2028 - 2030", "|", "|",  // 50-60
+      "2", "|", "Tỉ lệ dịch vụ công trực tuyến", "|", "%", "|", "100%", "|", "2030", "|",  // 61-70
+  };
+  std::vector<TableGrid> ts = tables(raw);
+  ASSERT_EQ(ts.size(), 1u);
+  ASSERT_FALSE(ts[0].title.empty());
+  EXPECT_EQ(ts[0].title[0].text, "PHỤ LỤC I DANH MỤC CÁC CHỈ TIÊU CỤ THỂ (Kèm theo Quyết định số 12/QĐ-UBND)");
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 4u) << "no figure from the schedule column";
+  EXPECT_EQ(fs[0].quote, "90%");
+  EXPECT_EQ(fs[0].indicator.sub, "Tỉ lệ hồ sơ được số hóa, lưu trữ điện tử.");
+  EXPECT_EQ(fs[0].year, "2025-2027");
+  EXPECT_EQ(fs[1].year, "2025-2027");
+  EXPECT_EQ(fs[2].quote, "99%");
+  EXPECT_EQ(fs[2].year, "2028-2030");
+  EXPECT_EQ(fs[3].quote, "100%");
+  EXPECT_EQ(fs[3].year, "2028-2030");
+}
+
 }  // namespace
 }  // namespace chitieu
 
