@@ -209,13 +209,14 @@ size_t read_official_header(const Lexicon& lex, const std::vector<HeaderLine>& h
     if (h->number.empty()) read_number(lex, hl, i, end, h);
     if (h->date.empty()) read_date(hl, i, end, h);
     if (h->issuer.empty()) read_issuer(lex, hl, i, end, type_piece < i, h);
-    if (h->type.empty() && is_upper_text(l.text)) {
+    // The type line, also when a portal's box gave the type: the title follows it.
+    if (type_piece == end && is_upper_text(l.text)) {
       // "THÔNG" / "TƯ": a Markdown conversion may wrap the type line too.
       size_t next = next_piece(hl, i, end);
       std::string wrapped = next < end && is_upper_text(hl[next].text) ? l.folded + " " + hl[next].folded : "";
       for (const auto& t : lex.doc_types) {
         if (l.folded == t.pattern || wrapped == t.pattern) {
-          h->type = t.label;
+          if (h->type.empty()) h->type = t.label;
           type_piece = l.folded == t.pattern ? i : next;
           break;
         }

@@ -263,6 +263,7 @@ class BlockExtractor {
   bool read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const;
   bool begins_place_name(size_t number_end, const UnitReading& unit) const;
   bool inside_web_address(size_t s) const;
+  bool in_site_chrome(size_t s) const;
   bool brackets_time_frame(size_t open, const YearMention& y, size_t close) const;
   std::optional<Comparator> read_open_bound_after(size_t from, size_t* end, std::string* word) const;
   bool title_case_at(size_t at) const;
@@ -918,9 +919,18 @@ bool BlockExtractor::inside_web_address(size_t s) const {
   return false;
 }
 
+// The web page talking to its reader ("Quý khách Đăng nhập vào thì sẽ có 1
+// người khác bị Đăng xuất"): the sentence is no part of the document.
+bool BlockExtractor::in_site_chrome(size_t s) const {
+  size_t b = seg_.sentence_start[s], e = seg_.sentence_end[s];
+  for (const std::string& w : lex_.words.site_chrome)
+    if (contains_word(f_, b, e, w)) return true;
+  return false;
+}
+
 bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const {
   const std::string& f = f_;
-  if (inside_web_address(s)) return false;
+  if (inside_web_address(s) || in_site_chrome(s)) return false;
   c->s = s;
   c->e = e;
   // Range: "10 - 10,5", "4,5-4,8", "từ 3 đến 5".

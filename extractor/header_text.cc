@@ -32,13 +32,16 @@ void add_piece(const RepairedLine& l, size_t line, size_t b, size_t e, std::vect
 
 std::vector<HeaderLine> header_lines(const std::vector<RepairedLine>& lines, size_t limit) {
   std::vector<HeaderLine> out;
-  for (size_t i = 0; i < lines.size() && i < limit; ++i) {
+  size_t counted = 0;
+  for (size_t i = 0; i < lines.size() && counted < limit; ++i) {
     const RepairedLine& l = lines[i];
     const std::string& f = l.folded;
     if (f.find_first_not_of(" \t") == std::string::npos) {
       out.push_back(HeaderLine{i, "", ""});
       continue;
     }
+    // A line of table marks only ("|", "---") is no line of the header's text.
+    if (f.find_first_not_of(" \t|-*#") != std::string::npos) ++counted;
     // Cut at "|" and at runs of two or more "_" (a signature line of a cell).
     size_t start = 0;
     for (size_t j = 0; j <= f.size(); ++j) {

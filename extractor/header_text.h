@@ -27,7 +27,8 @@ struct HeaderLine {
   bool blank() const { return folded.empty(); }
 };
 
-// The pieces of the first `limit` lines.
+// The pieces of the first `limit` lines that hold text (lines of table marks
+// only, "|" or "---", and blank lines are not counted).
 std::vector<HeaderLine> header_lines(const std::vector<RepairedLine>& lines, size_t limit);
 
 // The words of `line` at folded offsets [b, e), as written.

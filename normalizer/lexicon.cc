@@ -275,6 +275,7 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"question_cue", &out->question_cues},
       {"news_cue", &out->news_cues},
       {"encyclopedia_mark", &out->encyclopedia_marks},
+      {"site_chrome", &out->site_chrome},
       {"decision_type", &out->decision_types},
       {"vision_word", &out->vision_words},
       {"portal_number", &out->portal_number},

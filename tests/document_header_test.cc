@@ -171,6 +171,24 @@ TEST(DocumentHeaderTest, PortalDocumentBox) {
   EXPECT_EQ(h.genre, DocumentGenre::kRegulation);
 }
 
+// The box gives the type, and the act's own header below it still gives the
+// title (so the genre): a decision approving a programme is a plan. The box's
+// rows of "|" alone do not use up the lines the header is looked for in.
+TEST(DocumentHeaderTest, PortalBoxThenTheActsOwnHeader) {
+  std::vector<std::string> raw = {"**Số hiệu:**", "|", "15/QĐ-UBND", "|", "**Loại văn bản:**", "|", "Quyết định"};
+  for (int i = 0; i < 60; ++i) raw.push_back("|");
+  for (const char* l : {"**ỦY BAN NHÂN DÂN**", "**TỈNH HÒA BÌNH**", "|", "Số: 15/QĐ-UBND", "|",
+                        "*Hòa Bình, ngày 03 tháng 3 năm 2026*", "|", "**QUYẾT ĐỊNH**", "VỀ",
+                        "VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2026 - 2030", "",
+                        "*Căn cứ Luật Tổ chức chính quyền địa phương;*"})
+    raw.push_back(l);
+  DocumentHeader h = header_of(raw);
+  EXPECT_EQ(h.type, "Quyết định");
+  EXPECT_EQ(h.title, "VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2026 - 2030");
+  EXPECT_EQ(h.period, "2026-2030");
+  EXPECT_EQ(h.genre, DocumentGenre::kPlan);
+}
+
 TEST(DocumentHeaderTest, PeriodOfATitle) {
   struct Case {
     const char* title;

@@ -807,6 +807,14 @@ TEST(FigureExtractor, ALeadEndingOnItsColonDatesTheParagraphItIntroduces) {
   EXPECT_EQ(d.figures[2].year, "") << dump(d.figures);
 }
 
+// A web page talking to its reader is no part of the document.
+TEST(FigureExtractor, AWebPageTalkingToItsReaderHoldsNoFigures) {
+  Doc d = extract({"Tài khoản hiện đã đủ người dùng cùng thời điểm.", "Quý khách Đăng nhập vào thì sẽ",
+                   "có 1 người khác bị Đăng xuất.", "", "Năm 2026, tỷ lệ người dân đăng nhập VNeID đạt 80%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 80);
+}
+
 // "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
 TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
   Doc d = extract({"Đào tạo tối thiểu 1.000 cán bộ, chuyên gia; không thuộc 02 trường hợp nêu trên."});
