@@ -53,6 +53,9 @@ struct Context {
   // The block just read ends on its lead's colon ("- Đạt mục tiêu … vào năm
   // 2030:"): the plain paragraph after it is what the lead introduces.
   bool lead_introduces_next = false;
+  // "… phải đáp ứng các điều kiện cụ thể sau:": the bullets after it are
+  // conditions a rule sets, whatever they say ("Hoàn thành 100% các nhiệm vụ").
+  bool lead_sets_conditions = false;
 };
 
 // Positions in a block where sentences and clauses start.
@@ -264,6 +267,7 @@ class BlockExtractor {
   bool begins_place_name(size_t number_end, const UnitReading& unit) const;
   bool inside_web_address(size_t s) const;
   bool in_site_chrome(size_t s) const;
+  bool awards_points(size_t b, size_t e) const;
   bool brackets_time_frame(size_t open, const YearMention& y, size_t close) const;
   std::optional<Comparator> read_open_bound_after(size_t from, size_t* end, std::string* word) const;
   bool title_case_at(size_t at) const;
@@ -928,6 +932,24 @@ bool BlockExtractor::in_site_chrome(size_t s) const {
   return false;
 }
 
+// "… cộng 05 điểm", "được tính 30 điểm": a score verb, a number, "điểm".
+bool BlockExtractor::awards_points(size_t b, size_t e) const {
+  for (size_t at = find_word(f_, b, e, "diem"); at != std::string::npos; at = find_word(f_, at + 4, e, "diem")) {
+    size_t i = at;
+    while (i > b && f_[i - 1] == ' ') --i;
+    size_t digits_end = i;
+    while (i > b && (is_digit(f_[i - 1]) || f_[i - 1] == ',' || f_[i - 1] == '.')) --i;
+    if (i == digits_end) continue;
+    while (i > b && f_[i - 1] == ' ') --i;
+    size_t word_end = i;
+    while (i > b && f_[i - 1] != ' ') --i;
+    std::string_view verb(f_.data() + i, word_end - i);
+    for (const std::string& v : lex_.words.score_verbs)
+      if (verb == v) return true;
+  }
+  return false;
+}
+
 bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const {
   const std::string& f = f_;
   if (inside_web_address(s) || in_site_chrome(s)) return false;
@@ -1049,6 +1071,8 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   size_t sent_e = std::max<size_t>(seg_.sentence_end[s], quote_end);
   e.legal_sentence = std::any_of(lex_.words.rule_cues.begin(), lex_.words.rule_cues.end(),
                                  [&](const std::string& w) { return contains_word(f, sent_b, sent_e, w); });
+  e.awards_points = awards_points(sent_b, sent_e);
+  e.under_conditions = ctx_->lead_sets_conditions;
   e.target_section = std::any_of(ctx_->headings.begin(), ctx_->headings.end(),
                                  [](const Heading& h) { return h.targets; });
   *names_target = contains_word(f, sent_b, s, kStriveWord) ||
@@ -1282,7 +1306,7 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
     ctx->headings.push_back(h);
     // A short bullet without a stop reads as a heading ("- Phú Yên: 33 triệu
     // đồng"), but it goes on the list its lead framed.
-    if (!opens_with_bullet(b.folded)) ctx->lead_period.clear();
+    if (!opens_with_bullet(b.folded)) ctx->lead_period.clear(), ctx->lead_sets_conditions = false;
     ctx->results_passage = false;
     ctx->results_period.clear();
     ctx->item.clear();
@@ -1318,6 +1342,20 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
         ctx->lead_period = y.period;
         ctx->lead_introduces_next = b.folded.find_first_not_of(" ", colon + 1) == std::string::npos;
       }
+  // A lead of conditions: the block ends on a colon after "các điều kiện …
+  // sau", with no goal named in its last sentence.
+  size_t last_colon = b.folded.find_last_not_of(' ');
+  if (last_colon != std::string::npos && b.folded[last_colon] == ':') {
+    size_t sentence = b.folded.rfind(". ", last_colon);
+    sentence = sentence == std::string::npos || sentence < b.body_begin ? b.body_begin : sentence + 2;
+    std::string_view lead(b.folded.data() + sentence, last_colon - sentence);
+    bool conditions = std::any_of(lex.words.condition_leads.begin(), lex.words.condition_leads.end(),
+                                  [&](const std::string& w) { return has_folded_word(lead, w); });
+    bool goal = has_folded_word(lead, kStriveWord) || kind_word_sets(lex).target_words.found_in(lead) ||
+                std::any_of(lex.words.goal_words.begin(), lex.words.goal_words.end(),
+                            [&](const std::string& w) { return has_folded_word(lead, w); });
+    if (conditions && !goal) ctx->lead_sets_conditions = true;
+  }
   std::string opening;
   for (const YearMention& y : years)
     if (y.dates() && y.begin >= b.body_begin && y.begin <= b.body_begin + 12) {
@@ -1389,7 +1427,10 @@ std::vector<Figure> extract_figures(const Lexicon& lex, const std::vector<std::s
     // still the lead's: what it introduces.
     bool introduced = ctx.lead_introduces_next && !opens_item;
     ctx.lead_introduces_next = false;
-    if (block.heading_level == 0 && !opens_with_bullet(block.folded) && !introduced) ctx.lead_period.clear();
+    if (block.heading_level == 0 && !opens_with_bullet(block.folded) && !introduced) {
+      ctx.lead_period.clear();
+      ctx.lead_sets_conditions = false;
+    }
     BlockExtractor(lex, block, years, &ctx, raw_lines, repaired, &segmentation, &figures).run();
     if (block.heading_level == 0) update_context(lex, block, years, &ctx);
   }

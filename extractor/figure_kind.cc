@@ -173,6 +173,14 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
   }
   const std::string* target = named_target(w, e.clause_before);
   bool strives = has_word(e.sentence_before, "phan dau");
+  if (e.awards_points && !strives) {
+    *reason = "a condition for points of a scoring guide";
+    return FigureKind::kRule;
+  }
+  if (e.under_conditions && !strives && !target) {
+    *reason = "a condition under a lead of conditions (\"các điều kiện … sau:\")";
+    return FigureKind::kRule;
+  }
   // A bound is how a law speaks as much as a goal: in a regulation, form or
   // Q&A page, or in a sentence stating a condition or a penalty ("trường hợp
   // …", "không được vượt quá 49%", "phạt tiền từ …"), a bound, a range or a

@@ -38,6 +38,8 @@ struct KindEvidence {
   bool legal_sentence = false;     // its sentence states a law's condition or penalty (rule_cue)
   bool target_section = false;     // a heading above sets targets ("MỤC TIÊU ĐẾN NĂM 2030")
   bool approximate = false;        // "khoảng 1.960 ha": no law sets an approximate value
+  bool awards_points = false;      // its sentence awards points ("Nếu đạt 100% cộng 05 điểm")
+  bool under_conditions = false;   // a bullet under "… phải đáp ứng các điều kiện sau:"
 };
 
 FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* reason);

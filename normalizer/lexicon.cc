@@ -276,6 +276,8 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"news_cue", &out->news_cues},
       {"encyclopedia_mark", &out->encyclopedia_marks},
       {"site_chrome", &out->site_chrome},
+      {"score_verb", &out->score_verbs},
+      {"condition_lead", &out->condition_leads},
       {"decision_type", &out->decision_types},
       {"vision_word", &out->vision_words},
       {"portal_number", &out->portal_number},

@@ -92,6 +92,8 @@ struct GrammarWords {
   std::vector<std::string> decision_types;     // "quyết định": a document type that fixes what it approves
   std::vector<std::string> encyclopedia_marks;  // "[sửa | sửa mã nguồn]": an encyclopedia article
   std::vector<std::string> site_chrome;  // "Quý khách": a web page talking to its reader
+  std::vector<std::string> score_verbs;  // "cộng" 05 điểm: a scoring guide's award
+  std::vector<std::string> condition_leads;  // "các điều kiện" … sau: a lead of a rule's conditions
   std::vector<std::string> news_cues;            // reported speech: a press article
   std::vector<std::string> portal_number, portal_type, portal_issuer, portal_date;  // document box labels
   std::vector<std::string> vision_words;         // a title's year after one is not its own period

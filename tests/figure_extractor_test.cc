@@ -815,6 +815,23 @@ TEST(FigureExtractor, AWebPageTalkingToItsReaderHoldsNoFigures) {
   EXPECT_DOUBLE_EQ(d.figures[0].low, 80);
 }
 
+// A scoring guide's conditions for points, and the conditions a rule lists
+// after "… các điều kiện sau:", are rules; a plan's "Phấn đấu đạt các tiêu chí
+// sau:" still sets targets.
+TEST(FigureExtractor, ConditionsForPointsAndListedConditionsAreRules) {
+  Doc d = extract({"Tiêu chí 3: Nếu đạt 100% cộng 05 điểm, không đạt không cộng điểm.", "",
+                   "Cá nhân được xếp loại xuất sắc phải đáp ứng các điều kiện sau:", "",
+                   "- Hoàn thành 100% các nhiệm vụ được giao;", "", "- Có ít nhất 30% nhiệm vụ vượt mức.", "",
+                   "Tỷ lệ hộ nghèo năm 2026 giảm còn 2%.", "", "Phấn đấu đến năm 2030 đạt các tiêu chí sau:", "",
+                   "- Tỷ lệ trường đạt chuẩn quốc gia 90%."});
+  ASSERT_EQ(d.figures.size(), 5u) << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[0].kind), "rule") << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[1].kind), "rule") << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[2].kind), "rule") << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[3].kind), "target") << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[4].kind), "target") << dump(d.figures);
+}
+
 // "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
 TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
   Doc d = extract({"Đào tạo tối thiểu 1.000 cán bộ, chuyên gia; không thuộc 02 trường hợp nêu trên."});
