@@ -264,6 +264,7 @@ class BlockExtractor {
   // Reads the range and unit around the number at [s, e); false when it is a
   // year used as a time reference or not a number (*resume set past a period).
   bool read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const;
+  bool read_plan_pair(size_t s, size_t e, Candidate* c) const;
   bool begins_place_name(size_t number_end, const UnitReading& unit) const;
   bool inside_web_address(size_t s) const;
   bool in_site_chrome(size_t s) const;
@@ -273,6 +274,7 @@ class BlockExtractor {
   bool title_case_at(size_t at) const;
   // Reads the words around a candidate into a figure and emits it, if it is one.
   void read_figure(const Candidate& c);
+  void emit_plan_of_pair(const Candidate& c, FigureParts parts, Local local);
   size_t kind_from_neighbours(size_t s, const QualifierRun& run, bool names_target, size_t quote_end,
                               IndicatorName* indicator, FigureParts* parts) const;
   // The qualifiers before the number; false when they make it no figure (an
@@ -899,7 +901,58 @@ struct BlockExtractor::Candidate {
   size_t last_e = 0;      // end of the last number
   ParsedNumber n1, n2;
   UnitReading unit;
+  // "5.817,196 tỷ đồng/5.937,440 tỷ đồng", "12.375,3/10.200 triệu đồng": a
+  // result and, after the slash, the plan it is measured against.
+  bool plan_pair = false;
+  size_t plan_s = 0, plan_e = 0;
+  ParsedNumber plan_n;
+  UnitReading plan_unit;
 };
+
+bool next_number(const std::string& f, size_t from, size_t* s, size_t* e);
+
+bool is_money(const UnitReading& u) { return u.matched && (u.base == "VND" || u.base == "USD"); }
+
+// A result written over its plan: number, its money unit or none, "/", number,
+// money unit. Not a date ("20/10/2022"), a document number or a share of a
+// count ("629/731 trường": the plan pair is money only).
+bool BlockExtractor::read_plan_pair(size_t s, size_t e, Candidate* c) const {
+  const std::string& f = f_;
+  if (s < b_.body_begin || seg_.in_quotes[s] || (s > 0 && (is_letter(f[s - 1]) || f[s - 1] == '/'))) return false;
+  UnitReading own = read_unit(lex_, f, e);
+  if (own.matched && !is_money(own)) return false;
+  size_t p = own.matched ? own.end : e;
+  // A footnote mark between, in emphasis or not: "22,656 tỷ đồng *[4]*/12,9".
+  auto skip_marks = [&](size_t at) {
+    while (at < f.size() && (f[at] == ' ' || f[at] == '*' || f[at] == '_')) ++at;
+    return at;
+  };
+  p = skip_marks(p);
+  if (p < f.size() && f[p] == '[') {
+    size_t close = f.find(']', p);
+    if (close == std::string::npos || close - p > 5) return false;
+    p = skip_marks(close + 1);
+  }
+  if (p >= f.size() || f[p] != '/') return false;
+  size_t bs = 0, be = 0;
+  if (!next_number(f, p + 1, &bs, &be) || skip_spaces(f, p + 1) != bs) return false;
+  if (be < f.size() && (f[be] == '/' || is_letter(f[be]))) return false;
+  UnitReading plan = read_unit(lex_, f, be);
+  if (!is_money(plan) || (own.matched && own.base != plan.base)) return false;
+  if (inside_web_address(s) || in_site_chrome(s)) return false;
+  c->n1 = parse_vietnamese_number(std::string_view(f).substr(s, e - s));
+  c->plan_n = parse_vietnamese_number(std::string_view(f).substr(bs, be - bs));
+  if (!c->n1.ok || !c->plan_n.ok) return false;
+  c->s = s;
+  c->e = e;
+  c->unit = own.matched ? own : plan;
+  c->last_e = own.matched ? e : be;  // the unit is read after the last number
+  c->plan_pair = true;
+  c->plan_s = bs;
+  c->plan_e = be;
+  c->plan_unit = plan;
+  return true;
+}
 
 // A number in a web address ("…&leftWidth=20%25…", "https://…/top-5-…") is
 // part of it: the run of non-spaces around "://" or "www.". The block's
@@ -1232,6 +1285,10 @@ void BlockExtractor::read_figure(const Candidate& c) {
   bool names_target = false;
   parts.kind = decide_kind(c, run, parts.after.has_value(), clause_b, quote_end, parts.year, per_year,
                            &names_target, &parts.kind_reason);
+  if (c.plan_pair && parts.kind == FigureKind::kTarget && !names_target) {
+    parts.kind = FigureKind::kResult;
+    parts.kind_reason = "the result of a result/plan pair (\"A/B\")";
+  }
   size_t target_head_end = kind_from_neighbours(s, run, names_target, quote_end, &indicator, &parts);
   parts.indicator = indicator;
   std::string change_word;
@@ -1242,6 +1299,8 @@ void BlockExtractor::read_figure(const Candidate& c) {
   if (per_year && rate && parts.decision.code.find("/year") == std::string::npos)
     parts.decision.code += "/year";
 
+  std::optional<FigureParts> plan;
+  if (c.plan_pair) plan = parts;
   Figure fig;
   if (!build_figure(std::move(parts), &fig)) return;
   size_t qb = run.begin;
@@ -1253,8 +1312,33 @@ void BlockExtractor::read_figure(const Candidate& c) {
   local.indicator = std::move(indicator);
   local.kind = fig.kind;
   local.target_head_end = target_head_end;
-  done_.push_back(std::move(local));
+  done_.push_back(local);
   emit(std::move(fig), qb, quote_end, s);
+  if (plan) emit_plan_of_pair(c, std::move(*plan), std::move(local));
+}
+
+// The plan after the slash of a result/plan pair: its own number and unit, as
+// written ("="), a target of the result's year and indicator.
+void BlockExtractor::emit_plan_of_pair(const Candidate& c, FigureParts parts, Local local) {
+  parts.before = QualifierRun();
+  parts.after.reset();
+  parts.after_word.clear();
+  parts.first = {b_.slice(c.plan_s, c.plan_e), c.plan_n};
+  parts.number_text = b_.slice(c.plan_s, c.plan_e);
+  parts.range_text.clear();
+  parts.unit = c.plan_unit;
+  parts.unit_text = b_.slice(skip_spaces(f_, c.plan_e), c.plan_unit.end);
+  parts.kind = FigureKind::kTarget;
+  parts.kind_reason = "the plan of a result/plan pair (\"A/B\")";
+  parts.change = Change::kLevel;
+  Figure fig;
+  if (!build_figure(std::move(parts), &fig)) return;
+  local.number_begin = c.plan_s;
+  local.end = local.quote_end = c.plan_unit.end;
+  local.kind = FigureKind::kTarget;
+  local.target_head_end = std::string::npos;
+  done_.push_back(std::move(local));
+  emit(std::move(fig), c.plan_s, c.plan_unit.end, c.plan_s);
 }
 
 // The first number at or after `from` in folded text, [*s, *e): a run of
@@ -1279,9 +1363,9 @@ void BlockExtractor::run() {
   if (!has_number_) return;
   size_t resume = 0;  // numbers before this were consumed by a range
   for (size_t s = 0, e = 0; next_number(f_, e, &s, &e);) {
-    if (s < resume || is_reference(s, e)) continue;
+    if (s < resume) continue;
     Candidate c;
-    if (!read_candidate(s, e, &c, &resume)) continue;
+    if (!read_plan_pair(s, e, &c) && (is_reference(s, e) || !read_candidate(s, e, &c, &resume))) continue;
     size_t figures_before = out_->size();
     read_figure(c);
     // Numbers inside the unit just read belong to it: "45,7 giường bệnh trên

@@ -832,6 +832,28 @@ TEST(FigureExtractor, ConditionsForPointsAndListedConditionsAreRules) {
   EXPECT_EQ(kind_text(d.figures[4].kind), "target") << dump(d.figures);
 }
 
+// "A/B" money: the result and the plan it is measured against, two figures;
+// a share of a count ("45/60 xã") and a date are no such pair.
+TEST(FigureExtractor, AResultOverItsPlanGivesBoth) {
+  Doc d = extract({"Năm 2026, chi đầu tư phát triển ước thực hiện 4.210,5 tỷ đồng/4.500 tỷ đồng, đạt 93,6% kế hoạch;"
+                   " quỹ vận động được 8.120/7.000 triệu đồng *[2]*; có 45/60 xã đạt chuẩn ngày 20/10/2026."});
+  ASSERT_GE(d.figures.size(), 5u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 4210.5e9);
+  EXPECT_EQ(kind_text(d.figures[0].kind), "result");
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "~");
+  EXPECT_DOUBLE_EQ(d.figures[1].low, 4500e9);
+  EXPECT_EQ(kind_text(d.figures[1].kind), "target");
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), "=");
+  EXPECT_EQ(d.figures[1].year, "2026");
+  EXPECT_EQ(d.figures[1].quote, "4.500 tỷ đồng");
+  EXPECT_DOUBLE_EQ(d.figures[3].low, 8120e6);
+  EXPECT_EQ(kind_text(d.figures[3].kind), "result");
+  EXPECT_EQ(d.figures[3].quote, "8.120/7.000 triệu đồng");
+  EXPECT_DOUBLE_EQ(d.figures[4].low, 7000e6);
+  EXPECT_EQ(kind_text(d.figures[4].kind), "target");
+  for (const Figure& f : d.figures) EXPECT_NE(f.low, 60) << dump(d.figures);
+}
+
 // "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
 TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
   Doc d = extract({"Đào tạo tối thiểu 1.000 cán bộ, chuyên gia; không thuộc 02 trường hợp nêu trên."});
