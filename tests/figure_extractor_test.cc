@@ -854,6 +854,13 @@ TEST(FigureExtractor, AResultOverItsPlanGivesBoth) {
   for (const Figure& f : d.figures) EXPECT_NE(f.low, 60) << dump(d.figures);
 }
 
+// A zone's number and a list's length are no figures.
+TEST(FigureExtractor, AZonesNumberAndAListsLengthAreNoFigures) {
+  Doc d = extract({"Quy hoạch Phân khu 06 Khu du lịch có diện tích 120 ha; danh sách 04 dự án trọng điểm kèm theo."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 120);
+}
+
 // "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
 TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
   Doc d = extract({"Đào tạo tối thiểu 1.000 cán bộ, chuyên gia; không thuộc 02 trường hợp nêu trên."});

@@ -133,6 +133,16 @@ TEST(Period, APriceBaseAndADatelineAreNoYearOfAFigure) {
   ASSERT_EQ(base.size(), 2u);
   EXPECT_FALSE(base[0].comparison_base);
   EXPECT_TRUE(base[1].comparison_base);
+  // "So sánh A với B": B is the base, A the year compared; "so sánh UTH 2025"
+  // names the base right away.
+  std::vector<YearMention> compared = mentions("So sánh năm 2026 với ƯTH năm 2025 (%)");
+  ASSERT_EQ(compared.size(), 2u);
+  EXPECT_FALSE(compared[0].comparison_base);
+  EXPECT_TRUE(compared[1].comparison_base);
+  std::vector<YearMention> against = mentions("DT 2026 so sánh UTH 2025");
+  ASSERT_EQ(against.size(), 2u);
+  EXPECT_FALSE(against[0].comparison_base);
+  EXPECT_TRUE(against[1].comparison_base);
   // "15-10-2020" is a date, whatever stands around it.
   EXPECT_TRUE(mentions("Thứ Năm, 15-10-2020, 21:49").empty());
   EXPECT_TRUE(mentions("20:03 11-12-2023 | :155").empty());
