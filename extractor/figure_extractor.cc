@@ -281,8 +281,8 @@ class BlockExtractor {
   // age band, a word that needs a value verb and has none).
   bool read_words_before(const Candidate& c, size_t clause_b, size_t limit, QualifierRun* run) const;
   FigureKind decide_kind(const Candidate& c, const QualifierRun& run, bool bound_after,
-                         size_t clause_b, size_t quote_end, const std::string& year, bool per_year,
-                         bool* names_target, std::string* reason);
+                         size_t clause_b, size_t quote_end, const std::string& year, bool year_from_text,
+                         bool per_year, bool* names_target, std::string* reason);
   bool is_reference(size_t s, size_t e) const;
   bool age_defines_indicator(size_t s, const UnitReading& unit) const;
   // Where the block's first sentence reporting results ends, or npos; read
@@ -1073,7 +1073,8 @@ bool BlockExtractor::title_case_at(size_t at) const {
 
 FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& run, bool bound_after,
                                        size_t clause_b, size_t quote_end, const std::string& year,
-                                       bool per_year, bool* names_target, std::string* reason) {
+                                       bool year_from_text, bool per_year, bool* names_target,
+                                       std::string* reason) {
   const std::string& f = f_;
   size_t s = c.s;
   size_t sent_b = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
@@ -1106,6 +1107,7 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   e.states_facts = ctx_->document.states_facts;
   e.reports = ctx_->document.reports;
   e.document_year = ctx_->document.year;
+  e.act_year = ctx_->document.act_year;
   e.period_is_deadline = ctx_->document.period_is_deadline;
   // An earlier sentence of this paragraph reported results: "… tỉnh vẫn đạt
   // nhiều kết quả tích cực. GRDP tăng 7,2%; …".
@@ -1115,6 +1117,7 @@ FigureKind BlockExtractor::decide_kind(const Candidate& c, const QualifierRun& r
   if (!done_.empty() && done_.back().kind == FigureKind::kResult && done_.back().number_begin >= sent_b)
     e.results_passage = true;
   e.year = year;
+  e.year_from_text = year_from_text;
   e.document_period = ctx_->document.period;
   // A law sets no "khoảng": an approximate value is no bound.
   bool approx = run.comparator && *run.comparator == Comparator::kApprox;
@@ -1283,8 +1286,12 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;
-  parts.kind = decide_kind(c, run, parts.after.has_value(), clause_b, quote_end, parts.year, per_year,
-                           &names_target, &parts.kind_reason);
+  // The year was written near the figure (its sentence, lead, item or
+  // heading), not taken from the document as a whole.
+  bool year_from_text = parts.year_source.rfind("the document's", 0) != 0 &&
+                        parts.year_source.rfind("the year of", 0) != 0;
+  parts.kind = decide_kind(c, run, parts.after.has_value(), clause_b, quote_end, parts.year, year_from_text,
+                           per_year, &names_target, &parts.kind_reason);
   if (c.plan_pair && parts.kind == FigureKind::kTarget && !names_target) {
     parts.kind = FigureKind::kResult;
     parts.kind_reason = "the result of a result/plan pair (\"A/B\")";

@@ -41,6 +41,9 @@ struct DocumentContext {
   // hành"); 0 when only an article's dateline gives one: the year a report or
   // regulation that names no other speaks of.
   int issued_year = 0;
+  // The year of the act's own date (its header or a legal portal's box), 0
+  // otherwise: nothing it speaks of after that year is achieved yet.
+  int act_year = 0;
   // A decision ("Quyết định": approving a project, a zoning plan, an
   // investment): its figures are what it fixes, dated by it even when it plans.
   bool decides = false;

@@ -218,6 +218,12 @@ FigureKind decide_kind(const Lexicon& lex, const KindEvidence& e, std::string* r
     *reason = "a rule or threshold of a regulation, form or Q&A page";
     return FigureKind::kRule;
   }
+  // Nothing is achieved yet in a year after the document was written: "số
+  // hoá 100% dữ liệu … trong năm 2026" in a notice of 2025 is a task.
+  if (e.year_from_text && e.act_year > 0 && first_year(e.year) > e.act_year) {
+    *reason = "a year after the act's own (" + std::to_string(e.act_year) + "): not yet achieved";
+    return FigureKind::kTarget;
+  }
   if (reports_outcome(lex, e, reason)) return FigureKind::kResult;
   *reason = "no word of a result: a target";
   return FigureKind::kTarget;

@@ -28,11 +28,13 @@ struct KindEvidence {
   bool results_section = false;    // a heading above reviews results
   bool results_passage = false;    // an earlier sentence of the passage reported results
   std::string year;                // the figure's year or period, if found
+  bool year_from_text = false;     // ... written near it, not the document's own
   std::string document_period;     // the period the document plans for, if known
   bool states_rules = false;       // a regulation, form or Q&A page
   bool states_facts = false;       // an encyclopedia article
   bool reports = false;            // a report of results
   int document_year = 0;           // the year of the document's date, 0 if unknown
+  int act_year = 0;                // ... when its header or a portal's box gives it
   bool period_is_deadline = false; // the period is a horizon ("đến năm 2030")
   bool bounded = false;            // a bound, a range or "từ …": "không quá 10%", "từ 6 đến 8 triệu đồng"
   bool legal_sentence = false;     // its sentence states a law's condition or penalty (rule_cue)

@@ -747,6 +747,25 @@ TEST(FigureExtractor, AReportWithoutAYearSpeaksOfItsDatesYear) {
   EXPECT_EQ(extract_figures(default_lexicon(), raw, rep, press).at(0).year, "");
 }
 
+// Nothing is achieved yet in a year after the act was dated: a notice of 2025
+// assigning "số hoá 100% dữ liệu … trong năm 2026" sets a task. A year of the
+// notice itself, or a date only an article's text gives, leaves it a result.
+TEST(FigureExtractor, AYearAfterTheActsDateIsNotAchievedYet) {
+  std::vector<std::string> raw = {"Bộ Giáo dục và Đào tạo hoàn thành số hoá 100% dữ liệu văn bằng trong năm 2026;",
+                                  "năm 2025 đã hoàn thành số hoá 80% dữ liệu."};
+  std::vector<RepairedLine> rep = {repair_line(raw[0]), repair_line(raw[1])};
+  DocumentContext notice;
+  notice.reports = true;
+  notice.year = notice.issued_year = notice.act_year = 2025;
+  std::vector<Figure> fs = extract_figures(default_lexicon(), raw, rep, notice);
+  ASSERT_EQ(fs.size(), 2u) << dump(fs);
+  EXPECT_EQ(kind_text(fs[0].kind), "target") << dump(fs);
+  EXPECT_EQ(kind_text(fs[1].kind), "result") << dump(fs);
+  DocumentContext article = notice;  // dated by a date in its text only
+  article.act_year = 0;
+  EXPECT_EQ(kind_text(extract_figures(default_lexicon(), raw, rep, article).at(0).kind), "result");
+}
+
 // "từ 120% đến dưới 150%": one bracket, its upper bound left out.
 TEST(FigureExtractor, ARangeUpToBelowIsOneRange) {
   Doc d = extract({"Mức hỗ trợ từ 150 triệu đồng đến dưới 500 triệu đồng cho mỗi dự án."});
