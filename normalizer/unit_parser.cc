@@ -1,6 +1,7 @@
 #include "normalizer/unit_parser.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/text.h"
 
@@ -69,6 +70,10 @@ std::string unit_code(const std::string& base, const std::vector<std::string>& d
   return out;
 }
 
+// The longest denominator outside the vocabulary skipped to reach one in it
+// ("/HTX/năm", "/m2/năm"): a word or two.
+constexpr size_t kMaxSkippedDenominator = 16;
+
 UnitReading read_unit(const Lexicon& lex, std::string_view folded, size_t pos) {
   UnitReading r;
   size_t i = skip_spaces(folded, pos);
@@ -107,6 +112,23 @@ UnitReading read_unit(const Lexicon& lex, std::string_view folded, size_t pos) {
   while (true) {
     size_t j = r.end;
     const UnitEntry* d = longest_at(lex, folded, skip_spaces(folded, j), {UnitEntry::kDenom}, &end);
+    if (!d) {
+      // A denominator the vocabulary lacks before one it has: "280 triệu
+      // đồng/HTX/năm" is per year, "/HTX" dropped (UnitReading::end stays
+      // after the last one read, so the unit as written shows it).
+      size_t k = skip_spaces(folded, j);
+      if (k < folded.size() && folded[k] == '/') {
+        size_t next = k + 1;
+        while (next < folded.size() && next - k <= kMaxSkippedDenominator && folded[next] != '/' &&
+               (std::isalnum(static_cast<unsigned char>(folded[next])) || folded[next] == ' '))
+          ++next;
+        size_t skipped_end = 0;
+        if (next < folded.size() && folded[next] == '/' && next > k + 1 &&
+            (d = longest_at(lex, folded, next, {UnitEntry::kDenom}, &skipped_end)) != nullptr) {
+          end = skipped_end;
+        }
+      }
+    }
     if (!d) {
       // "16 - 18% năm": a year written without its slash after a percent,
       // but not "100% năm 2025" where năm opens a date.

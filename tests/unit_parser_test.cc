@@ -82,6 +82,20 @@ TEST(UnitParser, PerPersonPerTimeDenominators) {
   EXPECT_EQ(spaced.code(), "VND/person");
 }
 
+// A denominator the vocabulary lacks is dropped on the way to one it has
+// ("/HTX/năm" is per year); per pupil is per person; alone, an unknown one
+// ends the unit ("đồng/m2").
+TEST(UnitParser, AnUnknownDenominatorIsSkippedToAKnownOne) {
+  Read htx = read_after_number("280 triệu đồng/HTX/năm");
+  EXPECT_EQ(htx.code(), "VND/year");
+  EXPECT_EQ(htx.unit.end, htx.folded.size());
+  EXPECT_EQ(read_after_number("18.000.000 đồng/học sinh/năm").code(), "VND/person/year");
+  EXPECT_EQ(read_after_number("5 tấn/ha/năm").code(), "ton/year");
+  Read m2 = read_after_number("12 triệu đồng/m2 đất");
+  EXPECT_EQ(m2.code(), "VND");
+  EXPECT_EQ(m2.rest(), "/m2 dat");
+}
+
 TEST(UnitParser, PercentPerYear) {
   Read slash = read_after_number("11%/năm");
   EXPECT_EQ(slash.code(), "percent/year");
