@@ -83,6 +83,7 @@ constexpr size_t kBracketBytes = kMaxSentenceCodePoints;
 constexpr const char* kStriveWord = "phan dau";
 constexpr const char* kBreakdownMarker = "trong do";
 constexpr const char* kJoinWord = "va";
+constexpr const char* kWithWord = "voi";  // "192 dự án với tổng vốn …": what follows is another figure's
 constexpr const char* kEstimateWord = "uoc";
 
 // Fills `seg` for folded block text `f`, reusing its memory from block to block.
@@ -845,9 +846,16 @@ std::string BlockExtractor::counted_subject(const std::string& sub, size_t run_b
   while (e < f_.size() && e - a < 80 && f_[e] != ',' && f_[e] != ';' && f_[e] != '.' &&
          f_[e] != '(' && f_[e] != ':' && !is_digit(f_[e]))
     ++e;
-  // … up to the next count it is joined to: "… nâng cao và công nhận 02 xã".
-  size_t joined = find_word(f_, a, e, kJoinWord);
-  if (joined != std::string::npos && e < f_.size() && is_digit(f_[e])) e = joined;
+  // … up to the next count it is joined to: "… nâng cao và công nhận 02 xã";
+  // never into the next figure's own words: "192 dự án đầu tư với tổng vốn
+  // đăng ký hơn 160.000 tỉ đồng" leaves "tổng vốn đăng ký hơn" to it.
+  if (e < f_.size() && is_digit(f_[e])) {
+    size_t joined = find_word(f_, a, e, kJoinWord);
+    size_t with = find_word(f_, a, e, kWithWord);
+    if (joined != std::string::npos) e = joined;
+    else if (with != std::string::npos) e = with;
+    else e = std::max(a, read_qualifiers_before(lex_, f_, e, a).begin);
+  }
   std::string tail = e > a ? clean_slice(a, e) : "";
   *counted_tail_end = e;
   // "số giường bệnh đạt trên 44 giường bệnh/vạn dân" names its noun already.

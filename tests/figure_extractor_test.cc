@@ -880,6 +880,17 @@ TEST(FigureExtractor, AZonesNumberAndAListsLengthAreNoFigures) {
   EXPECT_DOUBLE_EQ(d.figures[0].low, 120);
 }
 
+// What a count counts runs on after it, but not into the next figure's own
+// words: its qualifier and its indicator stay its own.
+TEST(FigureExtractor, ACountsTailLeavesTheNextFigureItsWords) {
+  Doc d = extract({"Năm 2025, tỉnh thu hút 192 dự án đầu tư với tổng vốn đăng ký hơn 160.000 tỉ đồng; "
+                   "có 26 dự án được cấp phép mới, quy mô gần 16.000 căn."});
+  ASSERT_EQ(d.figures.size(), 4u) << dump(d.figures);
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), ">") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].indicator.sub, "tổng vốn đăng ký") << dump(d.figures);
+  EXPECT_EQ(comparator_text(d.figures[3].comparator), "~") << dump(d.figures);
+}
+
 // "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
 TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
   Doc d = extract({"Đào tạo tối thiểu 1.000 cán bộ, chuyên gia; không thuộc 02 trường hợp nêu trên."});
