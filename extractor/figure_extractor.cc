@@ -432,7 +432,8 @@ bool BlockExtractor::is_reference(size_t s, size_t e) const {
 bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const {
   static const RE2 kDash(R"(^(\s*%?\s*-\s*)(\d+(?:[.,]\d+)*))");
   // "từ 120% đến dưới 150%": a bracket of a rule, its upper bound left out.
-  static const RE2 kTo(R"(^(\s+(?:den|toi)\s+(?:duoi\s+)?)(\d+(?:[.,]\d+)*))");
+  // "trên 05 năm đến đủ 10 năm": up to a full 10.
+  static const RE2 kTo(R"(^(\s+(?:den|toi)\s+(?:(?:duoi|du)\s+)?)(\d+(?:[.,]\d+)*))");
   auto joined_at = [&](size_t at) {
     // What must follow for either pattern to match: a dash (after a "%"), or
     // "den"/"toi" after a space. Most numbers have neither.
@@ -1237,7 +1238,8 @@ size_t BlockExtractor::kind_from_neighbours(size_t s, const QualifierRun& run, b
 // trở lên": after "từ", the bound's "trở lên" may come past the rest of the
 // counted noun or the amount in words — a few words or one bracket, no number.
 std::optional<Comparator> BlockExtractor::read_open_bound_after(size_t from, size_t* end, std::string* word) const {
-  constexpr size_t kMaxWords = 3, kMaxBracketBytes = 80;
+  // "từ 35% tổng giá trị tài sản trở lên": a noun of a few syllables between.
+  constexpr size_t kMaxWords = 6, kMaxBracketBytes = 80;
   size_t i = skip_spaces(f_, from);
   if (i < f_.size() && f_[i] == '(') {
     size_t close = f_.find(')', i);

@@ -100,10 +100,12 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
     re2::StringPiece quarter;
     bool of_quarter = yb > 0 && folded[yb - 1] == '/' && RE2::PartialMatch(quarter_context, kQuarterBefore, &quarter);
     if (of_quarter) b = quarter.data() - base;
-    // Part of a longer number or code: "12.2030", "2030/QĐ", "Covid-2019".
+    // Part of a longer number or code: "12.2030", "2030/QĐ", "Covid-2019", a
+    // standard's edition "TCVN 12250:2018".
     if (!of_quarter && yb > 0 &&
         (isdigit(static_cast<unsigned char>(folded[yb - 1])) || folded[yb - 1] == '.' || folded[yb - 1] == ',' ||
-         folded[yb - 1] == '/'))
+         folded[yb - 1] == '/' ||
+         (folded[yb - 1] == ':' && yb > 1 && isdigit(static_cast<unsigned char>(folded[yb - 2])))))
       continue;
     // The year of a date written with dashes: "15-10-2020", "11-12-2023" (a
     // dateline or a time stamp), never a period.

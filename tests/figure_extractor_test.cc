@@ -891,6 +891,17 @@ TEST(FigureExtractor, ACountsTailLeavesTheNextFigureItsWords) {
   EXPECT_EQ(comparator_text(d.figures[3].comparator), "~") << dump(d.figures);
 }
 
+// "đến đủ 10 năm" closes a range; "trở lên" after a noun of a few syllables
+// still bounds the value "từ" opened.
+TEST(FigureExtractor, UpToAFullTenAndAtLeastAfterANoun) {
+  Doc d = extract({"Người có thời gian công tác còn trên 05 năm đến đủ 10 năm; giao dịch có giá trị từ 35% tổng "
+                   "giá trị tài sản trở lên."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 5);
+  EXPECT_DOUBLE_EQ(d.figures[0].high, 10);
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), ">=") << dump(d.figures);
+}
+
 // "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
 TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
   Doc d = extract({"Đào tạo tối thiểu 1.000 cán bộ, chuyên gia; không thuộc 02 trường hợp nêu trên."});

@@ -143,6 +143,8 @@ TEST(Period, APriceBaseAndADatelineAreNoYearOfAFigure) {
   ASSERT_EQ(against.size(), 2u);
   EXPECT_FALSE(against[0].comparison_base);
   EXPECT_TRUE(against[1].comparison_base);
+  // A standard's edition is part of its number.
+  EXPECT_TRUE(mentions("Căn cứ tiêu chuẩn quốc gia TCVN 12250:2018 về cảng").empty());
   // "15-10-2020" is a date, whatever stands around it.
   EXPECT_TRUE(mentions("Thứ Năm, 15-10-2020, 21:49").empty());
   EXPECT_TRUE(mentions("20:03 11-12-2023 | :155").empty());
