@@ -343,6 +343,7 @@ class BlockExtractor {
     return *bracket_marks_;
   }
   mutable std::optional<std::vector<uint32_t>> bracket_marks_;
+  mutable std::optional<bool> has_site_chrome_;  // a site_chrome word anywhere in the block
   mutable std::optional<std::vector<std::pair<size_t, size_t>>> web_addresses_;  // [begin, end) of each
 };
 
@@ -927,6 +928,9 @@ bool is_money(const UnitReading& u) { return u.matched && (u.base == "VND" || u.
 // count ("629/731 trường": the plan pair is money only).
 bool BlockExtractor::read_plan_pair(size_t s, size_t e, Candidate* c) const {
   const std::string& f = f_;
+  // Most numbers have no slash after them: look before reading any unit.
+  constexpr size_t kMaxResultToSlash = 40;  // "5.817,196 tỷ đồng *[4]*/"
+  if (std::string_view(f).substr(e, kMaxResultToSlash).find('/') == std::string_view::npos) return false;
   if (s < b_.body_begin || seg_.in_quotes[s] || (s > 0 && (is_letter(f[s - 1]) || f[s - 1] == '/'))) return false;
   UnitReading own = read_unit(lex_, f, e);
   if (own.matched && !is_money(own)) return false;
@@ -988,6 +992,11 @@ bool BlockExtractor::inside_web_address(size_t s) const {
 // The web page talking to its reader ("Quý khách Đăng nhập vào thì sẽ có 1
 // người khác bị Đăng xuất"): the sentence is no part of the document.
 bool BlockExtractor::in_site_chrome(size_t s) const {
+  if (!has_site_chrome_) {
+    has_site_chrome_ = std::any_of(lex_.words.site_chrome.begin(), lex_.words.site_chrome.end(),
+                                   [&](const std::string& w) { return contains_word(f_, 0, f_.size(), w); });
+  }
+  if (!*has_site_chrome_) return false;
   size_t b = seg_.sentence_start[s], e = seg_.sentence_end[s];
   for (const std::string& w : lex_.words.site_chrome)
     if (contains_word(f_, b, e, w)) return true;
