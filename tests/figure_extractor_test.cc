@@ -902,6 +902,14 @@ TEST(FigureExtractor, UpToAFullTenAndAtLeastAfterANoun) {
   EXPECT_EQ(comparator_text(d.figures[1].comparator), ">=") << dump(d.figures);
 }
 
+// The factor of a formula is no figure; a percentage after "x" naming a
+// thing is still read where no formula stands ("đạt 100%").
+TEST(FigureExtractor, AFormulasFactorIsNoFigure) {
+  Doc d = extract({"Cách tính: Tỷ lệ = b/a * 100%; Điểm = (A/B) x 100% × 5. Năm 2026 tỷ lệ đạt 100%."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].quote, "đạt 100%");
+}
+
 // "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
 TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
   Doc d = extract({"Đào tạo tối thiểu 1.000 cán bộ, chuyên gia; không thuộc 02 trường hợp nêu trên."});
