@@ -424,16 +424,12 @@ bool BlockExtractor::is_reference(size_t s, size_t e) const {
       if (j < n && is_letter(f[j]) && j == i + 1) return true;
     }
   }
-  // The factor of a formula: "Tỷ lệ = b/a * 100%", "(A/B) x 100%".
+  // The factor of a formula: "Tỷ lệ = b/a * 100%", "(A/B) x 100%" — a "*" or
+  // an "x" standing alone before the number, not emphasis ("**100%**").
   {
     size_t i = s;
     while (i > 0 && f[i - 1] == ' ') --i;
-    if (i < s && i > 0) {
-      std::string_view before = std::string_view(f).substr(0, i);
-      bool times = before.back() == '*' || before.ends_with("\xc3\x97") ||  // "×"
-                   (before.back() == 'x' && (i == 1 || f[i - 2] == ' '));
-      if (times && (i < 2 || f[i - 2] == ' ' || before.ends_with("\xc3\x97"))) return true;
-    }
+    if (i < s && i > 0 && (f[i - 1] == '*' || f[i - 1] == 'x') && (i == 1 || f[i - 2] == ' ')) return true;
   }
   // "(12)" written inside a sentence is an enumeration mark.
   if (s > 0 && f[s - 1] == '(' && e < n && f[e] == ')') return true;

@@ -905,9 +905,10 @@ TEST(FigureExtractor, UpToAFullTenAndAtLeastAfterANoun) {
 // The factor of a formula is no figure; a percentage after "x" naming a
 // thing is still read where no formula stands ("đạt 100%").
 TEST(FigureExtractor, AFormulasFactorIsNoFigure) {
-  Doc d = extract({"Cách tính: Tỷ lệ = b/a * 100%; Điểm = (A/B) x 100% × 5. Năm 2026 tỷ lệ đạt 100%."});
+  Doc d = extract({"Cách tính: Tỷ lệ = b/a * 100%; Điểm = (A/B) x 100% x 5. Năm 2026 tỷ lệ đạt **100%**."});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
-  EXPECT_EQ(d.figures[0].quote, "đạt 100%");
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 100);
+  EXPECT_EQ(d.figures[0].year, "2026");
 }
 
 // "cán bộ" are people ("cán" folds like "căn"); "trường hợp" are cases, not schools.
