@@ -138,6 +138,18 @@ bool continues_spaced(const HeaderLine& before, const HeaderLine& after) {
 // a hard wrap left inside a title line does not end it (continues_wrapped),
 // nor one of a double-spaced text (continues_spaced). Emphasis marks inside
 // ("năm 2025 ****với mục tiêu") are dropped.
+// A title line that does not end its phrase: "… THUỘC" / "ỦY BAN NHÂN DÂN TỈNH".
+bool runs_on(const Lexicon& lex, const std::string& title) {
+  std::string folded = fold_text(title);
+  size_t e = folded.find_last_not_of(" *");
+  if (e == std::string::npos) return false;
+  if (folded[e] == ',') return true;
+  size_t b = folded.find_last_of(' ', e);
+  std::string last = folded.substr(b == std::string::npos ? 0 : b + 1, e + 1 - (b == std::string::npos ? 0 : b + 1));
+  const std::vector<std::string>& c = lex.words.title_connectors;
+  return std::find(c.begin(), c.end(), last) != c.end();
+}
+
 std::string read_title(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t first, size_t end,
                        size_t* title_line) {
   std::string title;
@@ -155,6 +167,7 @@ std::string read_title(const Lexicon& lex, const std::vector<HeaderLine>& hl, si
     }
     if (title.empty() && is_upper_text(l.text) && l.folded.rfind("cua ", 0) == 0) continue;
     if (starts_with_any(l.folded, lex.words.header_preamble_words)) break;
+    if (!title.empty() && starts_with_any(l.folded, lex.words.enacting_authorities) && !runs_on(lex, title)) break;
     if (title.empty()) *title_line = l.line;
     if (!title.empty()) title += " ";
     title += l.text;

@@ -248,6 +248,8 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"header_not_number", &out->header_not_number},
       {"header_place", &out->header_place_words},
       {"header_preamble", &out->header_preamble_words},
+      {"enacting_authority", &out->enacting_authorities},
+      {"title_connector", &out->title_connectors},
       {"open_end", &out->open_end_words},
       {"so_compound", &out->so_compound_words},
       {"per_year", &out->per_year_words},

@@ -67,6 +67,8 @@ struct GrammarWords {
   std::vector<std::string> header_not_number;    // a line starting with one holds no document number
   std::vector<std::string> header_place_words;   // a line starting with one completes the issuer
   std::vector<std::string> header_preamble_words;  // a line starting with one ends the title
+  std::vector<std::string> enacting_authorities;  // "THỦ TƯỚNG CHÍNH PHỦ" after a title ends it
+  std::vector<std::string> title_connectors;  // "của", "thuộc": a title line ending so runs on
   std::vector<std::string> open_end_words;       // a title line ending with one goes on
   std::vector<std::string> so_compound_words;    // "<word> số" is a noun, not "so với"
   std::vector<std::string> per_year_words;       // "hằng năm": a rate over every year of a period

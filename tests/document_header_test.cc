@@ -189,6 +189,19 @@ TEST(DocumentHeaderTest, PortalBoxThenTheActsOwnHeader) {
   EXPECT_EQ(h.genre, DocumentGenre::kPlan);
 }
 
+// The enacting authority's line after a title ends it, unless the title runs
+// on into it ("… THUỘC" / "ỦY BAN NHÂN DÂN CẤP XÃ").
+TEST(DocumentHeaderTest, TheEnactingAuthorityEndsTheTitle) {
+  DocumentHeader h = header_of({"**THỦ TƯỚNG CHÍNH PHỦ**", "Số: 20/QĐ-TTg", "**QUYẾT ĐỊNH**",
+                                "VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ", "**THỦ TƯỚNG CHÍNH PHỦ**",
+                                "*Căn cứ Luật Tổ chức Chính phủ;*"});
+  EXPECT_EQ(h.title, "VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ");
+  DocumentHeader run_on = header_of({"ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "Số: 5/2025/QĐ-UBND", "QUYẾT ĐỊNH",
+                                     "PHÂN CẤP TUYỂN DỤNG VIÊN CHỨC THUỘC", "ỦY BAN NHÂN DÂN CẤP XÃ",
+                                     "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Căn cứ Luật Tổ chức chính quyền địa phương;"});
+  EXPECT_EQ(run_on.title, "PHÂN CẤP TUYỂN DỤNG VIÊN CHỨC THUỘC ỦY BAN NHÂN DÂN CẤP XÃ");
+}
+
 TEST(DocumentHeaderTest, PeriodOfATitle) {
   struct Case {
     const char* title;
