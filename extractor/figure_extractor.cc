@@ -269,6 +269,7 @@ class BlockExtractor {
   bool begins_place_name(size_t number_end, const UnitReading& unit) const;
   bool inside_web_address(size_t s) const;
   bool in_site_chrome(size_t s) const;
+  bool names_this_year(size_t b, size_t e) const;
   bool awards_points(size_t b, size_t e) const;
   bool brackets_time_frame(size_t open, const YearMention& y, size_t close) const;
   std::optional<Comparator> read_open_bound_after(size_t from, size_t* end, std::string* word) const;
@@ -721,6 +722,11 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
     *source = "a date in the sentence: \"" + b_.slice(dated->begin, dated->end) + "\"";
     return dated->period;
   }
+  // "… trong năm nay": the year the text was written.
+  if (ctx_->document.year > 0 && names_this_year(sent_b, sent_e)) {
+    *source = "\"năm nay\" in the sentence: the year of the document's date";
+    return std::to_string(ctx_->document.year);
+  }
   // An earlier sentence of the same paragraph or item: "… đến năm 2030 phấn
   // đấu đạt 85%. Trong đó: Mầm non đạt 90,5%".
   const YearMention* earlier = nullptr;
@@ -738,6 +744,16 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   // An earlier paragraph's year does not carry on: the heading's period, or
   // the document's, says when the paragraphs under it are due.
   return period_of_context(false, source);
+}
+
+bool BlockExtractor::names_this_year(size_t b, size_t e) const {
+  for (const std::string& w : lex_.words.this_year_words)
+    for (size_t at = find_word(f_, b, e, w); at != std::string::npos; at = find_word(f_, at + w.size(), e, w)) {
+      size_t before = at;
+      while (before > b && f_[before - 1] == ' ') --before;
+      if (before == b || !is_digit(f_[before - 1])) return true;  // not "5 năm nay", a span
+    }
+  return false;
 }
 
 std::string BlockExtractor::clean_slice(size_t b, size_t e) const {

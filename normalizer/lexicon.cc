@@ -257,6 +257,7 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"plan_share", &out->plan_share_words},
       {"plan_reached", &out->plan_reached_words},
       {"last_year", &out->last_year_words},
+      {"this_year", &out->this_year_words},
       {"target_qualifier", &out->target_qualifiers},
       {"rule_cue", &out->rule_cues},
       {"goal_word", &out->goal_words},

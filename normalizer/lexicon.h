@@ -84,6 +84,7 @@ struct GrammarWords {
   std::vector<std::string> goal_words;      // in a heading or earlier in the sentence: sets targets
   std::vector<std::string> plan_share_words;     // right after a figure: a share of the plan, a change on last year
   std::vector<std::string> last_year_words;      // "so cùng kỳ (X)": X is last year's value
+  std::vector<std::string> this_year_words;      // "trong năm nay": the year the text was written
   std::vector<std::string> plan_reached_words;   // before "kế hoạch": a plan reached, not one set
   std::vector<std::string> change_increase, change_decrease, change_level;  // words before a number
   std::vector<std::string> growth_indicators, decline_indicators;  // indicators naming a change

@@ -766,6 +766,22 @@ TEST(FigureExtractor, AYearAfterTheActsDateIsNotAchievedYet) {
   EXPECT_EQ(kind_text(extract_figures(default_lexicon(), raw, rep, article).at(0).kind), "result");
 }
 
+// "năm nay" is the year the text was written, a press text's dateline
+// included; "5 năm nay" is a span, no year.
+TEST(FigureExtractor, ThisYearIsTheYearOfTheDocumentsDate) {
+  std::vector<std::string> raw = {"Phấn đấu hoàn thành 3.000 km đường cao tốc trong năm nay.", "",
+                                  "Sau 5 năm nay, tỉnh đã có 120 km đường cao tốc."};
+  std::vector<RepairedLine> rep;
+  for (const std::string& l : raw) rep.push_back(repair_line(l));
+  DocumentContext press;  // dated by its dateline only
+  press.year = 2025;
+  std::vector<Figure> fs = extract_figures(default_lexicon(), raw, rep, press);
+  ASSERT_EQ(fs.size(), 2u) << dump(fs);
+  EXPECT_EQ(fs[0].year, "2025") << dump(fs);
+  EXPECT_EQ(fs[1].year, "") << dump(fs);
+  EXPECT_EQ(extract_figures(default_lexicon(), raw, rep, DocumentContext()).at(0).year, "") << "no date, no year";
+}
+
 // "từ 120% đến dưới 150%": one bracket, its upper bound left out.
 TEST(FigureExtractor, ARangeUpToBelowIsOneRange) {
   Doc d = extract({"Mức hỗ trợ từ 150 triệu đồng đến dưới 500 triệu đồng cho mỗi dự án."});
