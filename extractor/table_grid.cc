@@ -324,6 +324,16 @@ bool closes_cell(const std::vector<RepairedLine>& lines, size_t from, size_t bud
   return false;
 }
 
+// A wrapped table cut by a cell too long to be one ("Phục vụ công tác vận /
+// chuyển … / … / hoạch của hội...") goes on right after it: rows of the same
+// width and no header of their own, within a few lines, are the same table's.
+constexpr size_t kMaxCutLines = 8;
+
+bool continues(const TableGrid& before, const TableGrid& after) {
+  return after.header.empty() && !before.rows.empty() && !after.rows.empty() &&
+         after.rows[0].size() == before.rows[0].size() && after.first_line <= before.last_line + kMaxCutLines;
+}
+
 std::vector<TableGrid> find_wrapped_pipes(const Lexicon& lex, const std::vector<RepairedLine>& lines) {
   std::vector<TableGrid> out;
   for (size_t i = 0; i < lines.size();) {
@@ -356,7 +366,13 @@ std::vector<TableGrid> find_wrapped_pipes(const Lexicon& lex, const std::vector<
     g.first_line = i;
     g.last_line = last_pipe;
     cut_wrapped_rows(lex, items, &g);
-    if (data_rows(g) >= 2) out.push_back(std::move(g));
+    if (!out.empty() && continues(out.back(), g)) {
+      TableGrid& table = out.back();
+      table.rows.insert(table.rows.end(), g.rows.begin(), g.rows.end());
+      table.last_line = g.last_line;
+    } else if (data_rows(g) >= 2) {
+      out.push_back(std::move(g));
+    }
     i = last_pipe + 1;
   }
   return out;

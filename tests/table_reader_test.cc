@@ -359,6 +359,33 @@ TEST(TableReader, HardWrappedAnnexWithTitleSectionsAndASchedule) {
   EXPECT_EQ(fs[3].year, "2028-2030");
 }
 
+// A cell too long to be read as one (five lines) cuts the wrapped table; the
+// rows after it, of the same width and no header, are still the table's: the
+// header's bound holds for them.
+TEST(TableReader, AWrappedTableCutByALongCellGoesOn) {
+  std::vector<std::string> raw = {"|", "**STT**", "|", "**Cơ quan, đơn vị**", "|", "**Số lượng tối đa (xe/đơn vị)**", "|",
+                                  "**Nhiệm vụ**", "|", "|"};
+  auto row = [&](const std::string& stt, const std::string& unit, std::vector<std::string> task) {
+    for (const std::string& l : {stt, std::string("|"), unit, std::string("|"), std::string("1"), std::string("|")})
+      raw.push_back(l);
+    for (const std::string& l : task) raw.push_back(l);
+    raw.push_back("|");
+    raw.push_back("|");
+  };
+  row("1", "Trung tâm Y tế tỉnh", {"Chở hàng cứu trợ"});
+  row("2", "Trung tâm Y tế huyện", {"Phục vụ công tác vận", "chuyển hàng hóa, nhu yếu phẩm, vật tư y tế,",
+                                    "trang thiết bị phục vụ công tác cứu trợ", "nhân đạo trong tình huống thiên tai",
+                                    "và hiến máu tình nguyện"});
+  row("3", "Trung tâm Văn hóa phường Mỹ Lâm", {"Phục vụ công tác trật tự đô thị"});
+  row("4", "Trung tâm Văn hóa xã Tân Trào", {"Phục vụ công tác trật tự đô thị"});
+  std::vector<TableGrid> ts = tables(raw);
+  ASSERT_EQ(ts.size(), 1u);
+  std::vector<Figure> fs = extract(raw);
+  ASSERT_EQ(fs.size(), 4u);
+  for (const Figure& f : fs) EXPECT_EQ(comparator_text(f.comparator), "<=") << f.number_line;
+  EXPECT_EQ(fs.back().indicator.sub, "Trung tâm Văn hóa xã Tân Trào");
+}
+
 }  // namespace
 }  // namespace chitieu
 
