@@ -82,6 +82,11 @@ constexpr size_t kBracketBytes = kMaxSentenceCodePoints;
 // two counted nouns into one subject.
 constexpr const char* kStriveWord = "phan dau";
 constexpr const char* kBreakdownMarker = "trong do";
+// Where a figure's year came from when no words near it gave one (its
+// Reading::year_source): the kind reads whether the year was written nearby.
+constexpr const char* kResultsAboveSource = "the year of the results reported above";
+constexpr const char* kDocumentPeriodSource = "the document's own period";
+constexpr const char* kDocumentDateSource = "the year of the document's date";
 constexpr const char* kJoinWord = "va";
 constexpr const char* kWithWord = "voi";  // "192 dự án với tổng vốn …": what follows is another figure's
 constexpr const char* kEstimateWord = "uoc";
@@ -510,11 +515,11 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
   // A passage reporting the results of a year: "năm 2025, … tỉnh vẫn đạt
   // nhiều kết quả tích cực" — what follows is about that year.
   if (ctx_->results_passage && !ctx_->document.plans && fits(ctx_->results_period)) {
-    *source = "the year of the results reported above";
+    *source = kResultsAboveSource;
     return ctx_->results_period;
   }
   if (fits(ctx_->document.period)) {
-    *source = "the document's own period";
+    *source = kDocumentPeriodSource;
     return ctx_->document.period;
   }
   // A report, notice or regulation that names no year otherwise speaks of
@@ -526,7 +531,7 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
   if (!spans_only && ctx_->document.issued_year > 0 &&
       (ctx_->document.decides ||
        (!ctx_->document.plans && (ctx_->document.reports || ctx_->document.states_rules)))) {
-    *source = "the year of the document's date";
+    *source = kDocumentDateSource;
     return std::to_string(ctx_->document.issued_year);
   }
   return "";
@@ -1330,8 +1335,8 @@ void BlockExtractor::read_figure(const Candidate& c) {
   bool names_target = false;
   // The year was written near the figure (its sentence, lead, item or
   // heading), not taken from the document as a whole.
-  bool year_from_text = parts.year_source.rfind("the document's", 0) != 0 &&
-                        parts.year_source.rfind("the year of", 0) != 0;
+  bool year_from_text = parts.year_source != kResultsAboveSource && parts.year_source != kDocumentPeriodSource &&
+                        parts.year_source != kDocumentDateSource;
   parts.kind = decide_kind(c, run, parts.after.has_value(), clause_b, quote_end, parts.year, year_from_text,
                            per_year, &names_target, &parts.kind_reason);
   if (c.plan_pair && parts.kind == FigureKind::kTarget && !names_target) {
