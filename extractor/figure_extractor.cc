@@ -679,8 +679,23 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   auto names_year_word = [&](const YearMention& y) {
     return std::string_view(f_).substr(y.begin, y.year_begin - y.begin).find("nam ") != std::string_view::npos;
   };
+  // So does a vision's year after it: "khoảng 120.839 tỷ đồng thời kỳ
+  // 2021-2030, khoảng 61.455 tỷ đồng tầm nhìn đến năm 2050".
+  auto right_after = [&](const YearMention& y) {
+    if (y.begin < figure_end) return false;
+    if (y.begin <= figure_end + 1) return true;
+    size_t i = figure_end;
+    while (i < y.begin && f_[i] == ' ') ++i;
+    for (const std::string& w : lex_.words.vision_words)
+      if (f_.compare(i, w.size(), w) == 0) {
+        size_t j = i + w.size();
+        while (j < y.begin && f_[j] == ' ') ++j;
+        return j == y.begin;
+      }
+    return false;
+  };
   for (const YearMention& y : years_)
-    if (usable(y) && y.begin >= figure_end && y.begin <= figure_end + 1 && names_year_word(y)) {
+    if (usable(y) && right_after(y) && names_year_word(y)) {
       *source = "right after the figure: " + quoted(y);
       return y.period;
     }

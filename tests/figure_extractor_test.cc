@@ -212,6 +212,13 @@ TEST(FigureExtractor, ADateInTheSentenceDatesItsFigures) {
   ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
   EXPECT_EQ(d.figures[0].year, "1955") << dump(d.figures);
   EXPECT_EQ(d.figures[1].year, "1959") << dump(d.figures);
+  // … and so does a vision's year after it.
+  d = extract({"Chi phí đầu tư: khoảng 120.839 tỷ đồng thời kỳ 2021-2030, khoảng 61.455 tỷ đồng tầm nhìn "
+               "đến năm 2050."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2021-2030") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2050") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].indicator.display(), "Chi phí đầu tư") << dump(d.figures);
   // The date a cited document was issued dates nothing.
   d = extract({"Thực hiện Nghị quyết số 11/NQ-HĐND ngày 9/12/2022, tỷ lệ hộ nghèo giảm còn 2%."});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
