@@ -99,7 +99,7 @@ DocumentGenre classify_genre(const Lexicon& lex, const std::vector<RepairedLine>
     return by_title;
   if (question) return DocumentGenre::kQuestionAnswer;
   if (by_title != DocumentGenre::kUnknown) return by_title;
-  if (type != nullptr && !type->genre.empty()) return genre_from_name(type->genre);
+  if (type != nullptr && !type->genre.empty() && !press.quotes_act) return genre_from_name(type->genre);
   if (encyclopedia_edit_marks(lex, lines)) return DocumentGenre::kReference;
   if (press.dateline || press.lead || reported_speech(lex, lines)) return DocumentGenre::kNews;
   if (encyclopedia(lines)) return DocumentGenre::kReference;

@@ -35,7 +35,7 @@ struct DocumentHeader {
   std::string type;
   std::string issuer;
   std::string place;
-  std::string date;  // ISO "2020-08-05", or "2024-12" when the day is blank
+  std::string date;  // ISO "2020-08-05", "2024-12" when the day is blank, "2025" for a year alone
   // Where the date was read: "header" (the official "…, ngày … tháng … năm …"),
   // "portal" (a legal portal's document box: "Ngày ban hành: 28/11/2025"),
   // "text" (the date of the act or report a press text names: "Ngày 9/12/2022,

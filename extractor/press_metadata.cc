@@ -35,8 +35,12 @@ PressPatterns build_patterns(const Lexicon& lex) {
   std::string ref = "\\b(" + types + R"()\s+(?:so\s*:?\s*)?)" + kNumberPattern;
   PressPatterns p;
   p.doc_ref = std::make_unique<RE2>(ref);
-  p.reference = std::make_unique<RE2>(R"(^\(?\s*(?:theo|tai)\s+)" + ref +
-                                      R"((?:\s*,?\s*ngay\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))?)");
+  // The act a text quotes may be named by the part quoted ("Theo khoản 5
+  // Điều 1 Quyết định 481/QĐ-CNCCN năm 2025, …"; "… được quy định tại Điều 1
+  // Quyết định 946/QĐ-TTg năm 2025 như sau:") and dated by its year alone.
+  const std::string part = R"((?:(?:diem|khoan|dieu|muc|phu luc|chuong)\s+[0-9a-z]+\s*,?\s*)*)";
+  p.reference = std::make_unique<RE2>(R"((?:^\(?\s*(?:theo|tai)|(?:^|\s)(duoc quy dinh tai))\s+()" + part + ")" + ref +
+                                      R"((?:\s*,?\s*ngay\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|\s+nam\s+(\d{4}))?)");
   return p;
 }
 
@@ -226,15 +230,18 @@ bool read_doc_ref(const Lexicon& lex, const HeaderLine& l, size_t from, size_t m
   return true;
 }
 
-// "(Theo báo cáo số 438/BC-UBND ngày 04/12/2020)".
-bool read_reference(const Lexicon& lex, const HeaderLine& l, DocumentHeader* h) {
-  re2::StringPiece type, number, d, m, y;
-  if (!RE2::PartialMatch(l.folded, *patterns(lex).reference, &type, &number, &d, &m, &y)) return false;
+// "(Theo báo cáo số 438/BC-UBND ngày 04/12/2020)"; the date may be a year
+// alone ("… Quyết định 946/QĐ-TTg năm 2025").
+bool read_reference(const Lexicon& lex, const HeaderLine& l, DocumentHeader* h, PressMetadata* seen) {
+  re2::StringPiece provided, parts, type, number, d, m, y, year;
+  if (!RE2::PartialMatch(l.folded, *patterns(lex).reference, &provided, &parts, &type, &number, &d, &m, &y, &year))
+    return false;
+  seen->quotes_act = !provided.empty() || !parts.empty();
   size_t nb = number.data() - l.folded.data();
   h->type = type_label(lex, type);
   h->number = text_span(l, nb, nb + number.size());
-  if (!d.empty() && h->date.empty()) {
-    h->date = iso_date(d, m, y);
+  if (h->date.empty()) {
+    h->date = !d.empty() ? iso_date(d, m, y) : std::string(year);
     if (!h->date.empty()) h->date_source = "text";
   }
   return true;
@@ -316,7 +323,7 @@ PressMetadata read_press_metadata(const Lexicon& lex, const std::vector<HeaderLi
       seen.headline = strip_emphasis(l.text);
       seen.headline_line = l.line;
     }
-    if (h->number.empty()) read_reference(lex, l, h);
+    if (h->number.empty()) read_reference(lex, l, h, &seen);
     if (!named) named = read_lead_act(lex, l, h, &seen);
   }
   // A document the headline names: "Toàn văn Nghị quyết 244/2025/QH15 về …".

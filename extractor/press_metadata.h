@@ -34,6 +34,11 @@ struct PressMetadata {
   // names no year.
   std::string act_words;
   size_t act_line = 0;  // 0-based
+  // The text quotes a part of the act it names ("Theo khoản 5 Điều 1 Quyết
+  // định 481/QĐ-CNCCN năm 2025, …", "… được quy định tại Điều 1 Quyết định
+  // 946/QĐ-TTg năm 2025 như sau:"): a page about that act, not the act, so
+  // the act's type says nothing of the page's genre.
+  bool quotes_act = false;
 };
 
 PressMetadata read_press_metadata(const Lexicon& lex, const std::vector<HeaderLine>& lines,

@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
   doc_type      TEXT,
   issuer        TEXT,
   place         TEXT,
-  doc_date      TEXT,                   -- ISO date, or year-month
+  doc_date      TEXT,                   -- ISO date, year-month, or a year alone
   title         TEXT,
   is_draft      INTEGER NOT NULL DEFAULT 0,
   date_source   TEXT,                   -- header, text (the act a press text names) or dateline

@@ -110,6 +110,29 @@ TEST(DocumentHeaderTest, QuestionAnswerPage) {
   EXPECT_EQ(h.number, "");  // "Căn cứ …" names another document
 }
 
+// A page quoting an article of an act names it, dated by its year alone; the
+// act's type does not make the page a regulation.
+TEST(DocumentHeaderTest, PageQuotingAnAct) {
+  DocumentHeader h = header_of({"# Số lượng căn hộ dự kiến mở bán tại khu A", "",
+                                "Theo khoản 6 Điều 1 Quyết định 01/QĐ-HĐQT năm 2026 được đăng tải kèm theo "
+                                "Công bố của Sở Xây dựng, mục tiêu đầu tư như sau:", "",
+                                "- Toà NOXH1 dự kiến mở bán 308 căn hộ."});
+  EXPECT_EQ(h.type, "Quyết định");
+  EXPECT_EQ(h.number, "01/QĐ-HĐQT");
+  EXPECT_EQ(h.date, "2026");
+  EXPECT_EQ(h.date_source, "text");
+  EXPECT_NE(h.genre, DocumentGenre::kRegulation);
+  h = header_of({"# Sơ bộ tổng mức đầu tư dự án là bao nhiêu?", "",
+                 "Sơ bộ tổng mức đầu tư dự án là bao nhiêu? được quy định tại Điều 1 Quyết định 979/QĐ-TTg "
+                 "năm 2026 như sau:"});
+  EXPECT_EQ(h.number, "979/QĐ-TTg");
+  EXPECT_EQ(h.date, "2026");
+  // A text citing an act it applies is not a page about that act.
+  h = header_of({"Thông tư này hướng dẫn thực hiện quản lý lao động theo quy định tại Điều 1 Nghị định số "
+                 "44/2026/NĐ-CP ngày 28/02/2026 của Chính phủ."});
+  EXPECT_EQ(h.number, "");
+}
+
 // A question page about a plan's targets holds targets: its words decide.
 TEST(DocumentHeaderTest, QuestionPageAboutAPlan) {
   DocumentHeader h = header_of({"# Toàn văn Nghị quyết 99/2026/QH15 về kế hoạch phát triển kinh tế - xã hội năm 2027 ra sao?",

@@ -942,5 +942,21 @@ TEST(FigureExtractor, CadresArePeopleAndCasesAreNoSchools) {
   EXPECT_DOUBLE_EQ(d.figures[0].low, 1000);
 }
 
+// A page quoting the article of a decision that fixes a project: its figures
+// are what the decision fixes, dated by the decision's year when nothing else
+// dates them.
+TEST(FigureExtractor, APageQuotingADecisionIsDatedByIt) {
+  ExtractedDocument doc;
+  doc.source.lines = {"# Sơ bộ tổng mức đầu tư Dự án là bao nhiêu?", "",
+                      "Sơ bộ tổng mức đầu tư Dự án là bao nhiêu? được quy định tại Điều 1 Quyết định 979/QĐ-TTg "
+                      "năm 2026 như sau:",
+                      "", "Điều 1. Chấp thuận chủ trương đầu tư với nội dung như sau:", "",
+                      "6. Sơ bộ tổng mức đầu tư Dự án: 2.500 tỷ đồng."};
+  extract_from_source(default_lexicon(), &doc);
+  ASSERT_EQ(doc.figures.size(), 1u) << dump(doc.figures);
+  EXPECT_EQ(doc.figures[0].year, "2026") << dump(doc.figures);
+  EXPECT_EQ(kind_text(doc.figures[0].kind), "target") << dump(doc.figures);
+}
+
 }  // namespace
 }  // namespace chitieu
