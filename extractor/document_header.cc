@@ -45,9 +45,13 @@ size_t next_piece(const std::vector<HeaderLine>& hl, size_t i, size_t end) {
 
 // "Số: 11/NQ-HĐND" (or "/NQ-HĐND" left blank in a draft), as written.
 // A Markdown conversion may put the number on the next line ("Số:" / "58/2025/TT-BCT").
+// A law names its type before the label ("Luật số: 80/2025/QH15"; the colon
+// tells it from a sentence, "Nghị quyết số 201/2025/QH15 bao gồm …") and has
+// no dash in its number.
 bool read_number(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t i, size_t end,
                  DocumentHeader* h) {
-  static const RE2 kNumber(R"(^so\s*:?\s*(\d*\s*/?\s*[0-9a-z/]*-[a-z/-]+[a-z]))");
+  static const RE2 kNumber(
+      R"(^(?:so\s*:?|([a-z]+(?: [a-z]+)?) so\s*:)\s*(\d*\s*/?\s*[0-9a-z/]*-[a-z/-]+[a-z]|\d+/\d{4}/qh\d+))");
   static const RE2 kLabelAlone(R"(^so\s*:?$)");
   HeaderLine l = hl[i];
   size_t next = next_piece(hl, i, end);
@@ -55,9 +59,15 @@ bool read_number(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t i
     l.text += " " + hl[next].text;
     l.folded += " " + hl[next].folded;
   }
-  re2::StringPiece num;
-  if (starts_with_any(l.folded, lex.words.header_not_number) || !RE2::PartialMatch(l.folded, kNumber, &num))
+  re2::StringPiece type, num;
+  if (starts_with_any(l.folded, lex.words.header_not_number) || !RE2::PartialMatch(l.folded, kNumber, &type, &num))
     return false;
+  if (!type.empty()) {
+    auto named = std::find_if(lex.doc_types.begin(), lex.doc_types.end(),
+                              [&](const DocType& t) { return t.pattern == type; });
+    if (named == lex.doc_types.end()) return false;
+    if (h->type.empty()) h->type = named->label;
+  }
   size_t b = num.data() - l.folded.data();
   std::string n = text_span(l, b, b + num.size());
   n.erase(std::remove(n.begin(), n.end(), ' '), n.end());

@@ -162,6 +162,19 @@ TEST(DocumentHeaderTest, Regulation) {
 // The year in a number marks a legal normative document (since 2016), whatever
 // its title; a resolution numbered without it, or the National Assembly's, is
 // read by its title.
+// A law's header names its type before the number, which has no dash.
+TEST(DocumentHeaderTest, ALawsNumber) {
+  DocumentHeader law = header_of({"QUỐC HỘI", "-------", "Luật số: 80/2026/QH15 | Hà Nội, ngày 24 tháng 6 năm 2026 |",
+                                  "", "**LUẬT****CÁN BỘ, CÔNG CHỨC**", "",
+                                  "Điều 31. Thời hạn bổ nhiệm công chức giữ chức vụ lãnh đạo, quản lý là 05 năm."});
+  EXPECT_EQ(law.type, "Luật");
+  EXPECT_EQ(law.number, "80/2026/QH15");
+  EXPECT_EQ(law.genre, DocumentGenre::kRegulation);
+  // A sentence about a resolution is no header.
+  DocumentHeader news = header_of({"Nghị quyết số 201/2026/QH15 bao gồm một số cơ chế, chính sách đặc thù."});
+  EXPECT_EQ(news.number, "");
+}
+
 TEST(DocumentHeaderTest, NumberWithItsYearIsARegulation) {
   DocumentHeader norms = header_of({"HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 48/2025/NQ-HĐND", "",
                                     "NGHỊ QUYẾT", "Về định mức phân bổ ngân sách năm 2026", ""});
