@@ -223,6 +223,8 @@ bool unit_from_label(const Lexicon& lex, std::string* label, std::string* folded
 void unit_opening_label(const Lexicon& lex, const std::string& label, const std::string& folded,
                         UnitReading* unit, std::string* unit_text) {
   static const RE2 kLead(R"(^(?:phan dau\s+)?(?:so\s+)?)");
+  for (const std::string& w : lex.words.label_not_counted)
+    if (find_folded_word(folded, w, 0, w.size()) == 0) return;  // "hồ trọng" is a name: whole words
   re2::StringPiece in(folded);
   RE2::Consume(&in, kLead);
   size_t at = in.data() - folded.data();

@@ -283,6 +283,7 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"condition_lead", &out->condition_leads},
       {"decision_type", &out->decision_types},
       {"vision_word", &out->vision_words},
+      {"label_not_counted", &out->label_not_counted},
       {"portal_number", &out->portal_number},
       {"portal_type", &out->portal_type},
       {"portal_issuer", &out->portal_issuer},

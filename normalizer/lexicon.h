@@ -100,6 +100,7 @@ struct GrammarWords {
   std::vector<std::string> news_cues;            // reported speech: a press article
   std::vector<std::string> portal_number, portal_type, portal_issuer, portal_date;  // document box labels
   std::vector<std::string> vision_words;         // a title's year after one is not its own period
+  std::vector<std::string> label_not_counted;    // "hỗ trợ": a row label opening so counts nothing
 };
 
 // data/doc_types.tsv: a document type, its genre and its number codes.

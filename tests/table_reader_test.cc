@@ -254,6 +254,24 @@ TEST(TableReader, AHeadersUnitHoldsForItsCells) {
   EXPECT_DOUBLE_EQ(fs[1].low, 4);
 }
 
+// A row label opening with what it counts gives its cells that unit; "Hỗ trợ"
+// (support) folds onto "hộ" (households) but counts nothing.
+TEST(TableReader, ALabelOpeningWithAVerbCountsNothing) {
+  std::vector<std::string> raw = {
+      "| STT | Nội dung | Số lượng |",                  // 1
+      "|---|---|---|",                                  // 2
+      "| 1 | Hộ nghèo được vay vốn | 120 |",            // 3
+      "| 2 | Hỗ trợ tiền ăn cho đại biểu | 100 |",      // 4
+  };
+  std::vector<Figure> fs = extract(raw);
+  const Figure* households = find(fs, 3);
+  ASSERT_NE(households, nullptr);
+  EXPECT_EQ(households->unit, "count");
+  EXPECT_EQ(households->counted, "Hộ nghèo");
+  const Figure* support = find(fs, 4);
+  EXPECT_TRUE(support == nullptr || support->counted != "Hỗ") << support->counted;
+}
+
 // Markdown rows without the separator, a change column.
 TEST(TableReader, PipeRowsWithoutSeparatorAndChangeColumn) {
   std::vector<std::string> raw = {
