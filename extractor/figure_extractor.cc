@@ -453,10 +453,10 @@ bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* j
     // "den"/"toi" after a space. Most numbers have neither.
     size_t k = skip_spaces(f_, at);
     size_t dash = k < f_.size() && f_[k] == '%' ? skip_spaces(f_, k + 1) : k;
-    // A dash and a space opening a line are a list's bullet, not a range's:
-    // "**(2) Năm 2026**" then "- 100% cán bộ …" ("công suất 5" then "-10 tấn"
-    // is a range a hard wrap cut).
-    bool bullet = at > 0 && dash + 1 < f_.size() && f_[dash + 1] == ' ' && b_.line[dash] != b_.line[at - 1];
+    // A dash and a space opening a line after a blank one are a list's
+    // bullet, not a range's: "**(2) Năm 2026**", "", "- 100% cán bộ …" ("tăng
+    // 10" then "- 12,5%/năm" is a range a hard wrap cut).
+    bool bullet = at > 0 && dash + 1 < f_.size() && f_[dash + 1] == ' ' && b_.line[dash] > b_.line[at - 1] + 1;
     bool may_dash = dash < f_.size() && f_[dash] == '-' && !bullet;
     bool may_to = k > at && (f_.compare(k, 3, "den") == 0 || f_.compare(k, 3, "toi") == 0);
     if (!may_dash && !may_to) return false;

@@ -496,14 +496,17 @@ TEST(FigureExtractor, ReversedRangeIsOrderedWithAWarning) {
   EXPECT_FALSE(has_warning(d.figures[1], "reverse"));
 }
 
-// A heading's year and the bullet under it are no range; a range a hard wrap
-// cut before its dash is.
+// A heading's year and the bullet under it, after a blank line, are no range;
+// a range a hard wrap cut before its dash is.
 TEST(FigureExtractor, ABulletsDashIsNoRange) {
   Doc d = extract({"(2) Năm 2026", "", "- 100% cán bộ, công chức có hiểu biết về chuyển đổi số."});
   ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
   EXPECT_DOUBLE_EQ(d.figures[0].low, 100);
   EXPECT_EQ(comparator_text(d.figures[0].comparator), "=");
   EXPECT_EQ(d.figures[0].year, "2026") << dump(d.figures);
+  d = extract({"Vốn đầu tư toàn xã hội tăng 10", "- 12,5%/năm."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "range") << dump(d.figures);
   d = extract({"diện tích trạm trung chuyển tối thiểu là 35m2, công suất 5", "-10 tấn/ngày đêm;"});
   ASSERT_FALSE(d.figures.empty());
   EXPECT_EQ(comparator_text(d.figures.back().comparator), "range") << dump(d.figures);
