@@ -232,11 +232,15 @@ bool read_doc_ref(const Lexicon& lex, const HeaderLine& l, size_t from, size_t m
 
 // "(Theo báo cáo số 438/BC-UBND ngày 04/12/2020)"; the date may be a year
 // alone ("… Quyết định 946/QĐ-TTg năm 2025").
-bool read_reference(const Lexicon& lex, const HeaderLine& l, DocumentHeader* h, PressMetadata* seen) {
+// With `quotes_only`, only a reference quoting a part of the act counts.
+bool read_reference(const Lexicon& lex, const HeaderLine& l, bool quotes_only, DocumentHeader* h,
+                    PressMetadata* seen) {
   re2::StringPiece provided, parts, type, number, d, m, y, year;
   if (!RE2::PartialMatch(l.folded, *patterns(lex).reference, &provided, &parts, &type, &number, &d, &m, &y, &year))
     return false;
-  seen->quotes_act = !provided.empty() || !parts.empty();
+  bool quotes = !provided.empty() || !parts.empty();
+  if (quotes_only && !quotes) return false;
+  seen->quotes_act = quotes;
   size_t nb = number.data() - l.folded.data();
   h->type = type_label(lex, type);
   h->number = text_span(l, nb, nb + number.size());
@@ -323,9 +327,14 @@ PressMetadata read_press_metadata(const Lexicon& lex, const std::vector<HeaderLi
       seen.headline = strip_emphasis(l.text);
       seen.headline_line = l.line;
     }
-    if (h->number.empty()) read_reference(lex, l, h, &seen);
+    if (h->number.empty()) read_reference(lex, l, false, h, &seen);
     if (!named) named = read_lead_act(lex, l, h, &seen);
   }
+  // A page of sections on one act may quote it first in a later section
+  // ("## Quy hoạch tổng mặt bằng …" / "Theo khoản 5 Điều 1 Quyết định
+  // 481/QĐ-CNCCN năm 2025, …"): the header's lines are searched for it.
+  for (size_t i = 0; i < lines.size() && h->number.empty(); ++i)
+    if (!lines[i].blank()) read_reference(lex, lines[i], true, h, &seen);
   // A document the headline names: "Toàn văn Nghị quyết 244/2025/QH15 về …".
   if (h->number.empty() && !seen.headline.empty()) {
     for (const HeaderLine& l : lines) {

@@ -127,6 +127,17 @@ TEST(DocumentHeaderTest, PageQuotingAnAct) {
                  "năm 2026 như sau:"});
   EXPECT_EQ(h.number, "979/QĐ-TTg");
   EXPECT_EQ(h.date, "2026");
+  // … also when a later section first quotes it.
+  h = header_of({"# Quy hoạch giao thông Khu công nghiệp sạch", "", "## Mua bán Căn hộ chung cư tại Hà Nội", "",
+                 "- Tuyến đường vào khu công nghiệp có mặt cắt 20,25m.", "", "- Tuyến đường chính có mặt cắt 50m.", "",
+                 "- Tuyến đường dọc có mặt cắt 31m.", "", "- Đường khu vực có lộ giới rộng từ 25m - 31m.", "",
+                 "- Đường phân khu vực có lộ giới rộng 12m - 29m.", "", "## Vị trí lập quy hoạch", "",
+                 "Vị trí, ranh giới: Khu công nghiệp nằm trên địa giới hành chính xã Kim Anh.", "",
+                 "- Phía Bắc: giáp đất sản xuất nông nghiệp.", "", "- Phía Nam: giáp đường cao tốc.", "",
+                 "- Phía Đông: giáp khu dân cư.", "", "## Quy hoạch tổng mặt bằng sử dụng đất", "",
+                 "Theo khoản 5 Điều 1 Quyết định 481/QĐ-CNCCN năm 2026, quy hoạch tổng mặt bằng như sau:"});
+  EXPECT_EQ(h.number, "481/QĐ-CNCCN");
+  EXPECT_EQ(h.date, "2026");
   // A text citing an act it applies is not a page about that act.
   h = header_of({"Thông tư này hướng dẫn thực hiện quản lý lao động theo quy định tại Điều 1 Nghị định số "
                  "44/2026/NĐ-CP ngày 28/02/2026 của Chính phủ."});
