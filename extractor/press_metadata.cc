@@ -39,8 +39,11 @@ PressPatterns build_patterns(const Lexicon& lex) {
   // Điều 1 Quyết định 481/QĐ-CNCCN năm 2025, …"; "… được quy định tại Điều 1
   // Quyết định 946/QĐ-TTg năm 2025 như sau:") and dated by its year alone.
   const std::string part = R"((?:(?:diem|khoan|dieu|muc|phu luc|chuong)\s+[0-9a-z]+\s*,?\s*)*)";
-  p.reference = std::make_unique<RE2>(R"((?:^\(?\s*(?:theo|tai)|(?:^|\s)(duoc quy dinh tai))\s+()" + part + ")" + ref +
-                                      R"((?:\s*,?\s*ngay\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|\s+nam\s+(\d{4}))?)");
+  // "Căn cứ tại khoản 4 Điều 1 Quyết định 1347/QĐ-UBND 2025 có nêu …" quotes
+  // one too (a part named), and the year may follow the number bare.
+  p.reference = std::make_unique<RE2>(
+      R"((?:^\(?\s*(?:theo|tai)|(?:^|\s)(duoc quy dinh tai)|^(can cu tai))\s+()" + part + ")" + ref +
+      R"((?:\s*,?\s*ngay\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|\s+(?:nam\s+)?((?:19|20)\d\d)(?:$|[^\d.,]|[.,](?:\D|$)))?)");
   return p;
 }
 
@@ -235,9 +238,11 @@ bool read_doc_ref(const Lexicon& lex, const HeaderLine& l, size_t from, size_t m
 // With `quotes_only`, only a reference quoting a part of the act counts.
 bool read_reference(const Lexicon& lex, const HeaderLine& l, bool quotes_only, DocumentHeader* h,
                     PressMetadata* seen) {
-  re2::StringPiece provided, parts, type, number, d, m, y, year;
-  if (!RE2::PartialMatch(l.folded, *patterns(lex).reference, &provided, &parts, &type, &number, &d, &m, &y, &year))
+  re2::StringPiece provided, based, parts, type, number, d, m, y, year;
+  if (!RE2::PartialMatch(l.folded, *patterns(lex).reference, &provided, &based, &parts, &type, &number, &d, &m, &y,
+                         &year))
     return false;
+  if (!based.empty() && parts.empty()) return false;  // "Căn cứ Nghị định …" is a legal basis
   bool quotes = !provided.empty() || !parts.empty();
   if (quotes_only && !quotes) return false;
   seen->quotes_act = quotes;

@@ -127,6 +127,15 @@ TEST(DocumentHeaderTest, PageQuotingAnAct) {
                  "năm 2026 như sau:"});
   EXPECT_EQ(h.number, "979/QĐ-TTg");
   EXPECT_EQ(h.date, "2026");
+  // "Căn cứ tại" a part of it quotes it too, its year maybe bare; a legal
+  // basis ("Căn cứ Nghị định …") does not.
+  h = header_of({"# Tiến độ xây dựng dự án nhà ở xã hội", "",
+                 "Căn cứ tại khoản 6 Điều 1 Quyết định 1347/QĐ-UBND 2026, có nêu tiến độ xây dựng dự án như sau:"});
+  EXPECT_EQ(h.number, "1347/QĐ-UBND");
+  EXPECT_EQ(h.date, "2026");
+  h = header_of({"# Mức phạt vi phạm giao thông là bao nhiêu?", "",
+                 "Căn cứ tại Nghị định 168/2024/NĐ-CP quy định mức phạt như sau:"});
+  EXPECT_EQ(h.number, "");
   // … also when a later section first quotes it.
   h = header_of({"# Quy hoạch giao thông Khu công nghiệp sạch", "", "## Mua bán Căn hộ chung cư tại Hà Nội", "",
                  "- Tuyến đường vào khu công nghiệp có mặt cắt 20,25m.", "", "- Tuyến đường chính có mặt cắt 50m.", "",
