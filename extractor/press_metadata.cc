@@ -37,10 +37,10 @@ PressPatterns build_patterns(const Lexicon& lex) {
   p.doc_ref = std::make_unique<RE2>(ref);
   // The act a text quotes may be named by the part quoted ("Theo khoản 5
   // Điều 1 Quyết định 481/QĐ-CNCCN năm 2025, …"; "… được quy định tại Điều 1
-  // Quyết định 946/QĐ-TTg năm 2025 như sau:") and dated by its year alone.
+  // Quyết định 946/QĐ-TTg năm 2025 như sau:"; "Căn cứ tại khoản 4 Điều 1
+  // Quyết định 1347/QĐ-UBND 2025 có nêu …") and dated by its year alone,
+  // after "năm" or bare.
   const std::string part = R"((?:(?:diem|khoan|dieu|muc|phu luc|chuong)\s+[0-9a-z]+\s*,?\s*)*)";
-  // "Căn cứ tại khoản 4 Điều 1 Quyết định 1347/QĐ-UBND 2025 có nêu …" quotes
-  // one too (a part named), and the year may follow the number bare.
   p.reference = std::make_unique<RE2>(
       R"((?:^\(?\s*(?:theo|tai)|(?:^|\s)(duoc quy dinh tai)|^(can cu tai))\s+()" + part + ")" + ref +
       R"((?:\s*,?\s*ngay\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|\s+(?:nam\s+)?((?:19|20)\d\d)(?:$|[^\d.,]|[.,](?:\D|$)))?)");
