@@ -63,10 +63,9 @@ bool read_number(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t i
   if (starts_with_any(l.folded, lex.words.header_not_number) || !RE2::PartialMatch(l.folded, kNumber, &type, &num))
     return false;
   if (!type.empty()) {
-    auto named = std::find_if(lex.doc_types.begin(), lex.doc_types.end(),
-                              [&](const DocType& t) { return t.pattern == type; });
-    if (named == lex.doc_types.end()) return false;
-    if (h->type.empty()) h->type = named->label;
+    std::string label = doc_type_label(lex, type);
+    if (label.empty()) return false;
+    if (h->type.empty()) h->type = label;
   }
   size_t b = num.data() - l.folded.data();
   std::string n = text_span(l, b, b + num.size());

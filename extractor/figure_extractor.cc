@@ -688,14 +688,9 @@ std::string BlockExtractor::find_year(size_t s, size_t figure_end, bool per_year
   auto right_after = [&](const YearMention& y) {
     if (y.begin < figure_end) return false;
     if (y.begin <= figure_end + 1) return true;
-    size_t i = figure_end;
-    while (i < y.begin && f_[i] == ' ') ++i;
+    size_t i = skip_spaces(f_, figure_end);
     for (const std::string& w : lex_.words.vision_words)
-      if (f_.compare(i, w.size(), w) == 0) {
-        size_t j = i + w.size();
-        while (j < y.begin && f_[j] == ' ') ++j;
-        return j == y.begin;
-      }
+      if (f_.compare(i, w.size(), w) == 0 && skip_spaces(f_, i + w.size()) == y.begin) return true;
     return false;
   };
   for (const YearMention& y : years_)

@@ -56,13 +56,6 @@ std::string strip_emphasis(std::string s) {
   return s;
 }
 
-// The displayed type of a folded type name.
-std::string type_label(const Lexicon& lex, std::string_view folded) {
-  for (const DocType& t : lex.doc_types)
-    if (t.pattern == folded) return t.label;
-  return "";
-}
-
 // A dateline: a short line of a date with only time, weekday and label words
 // around it ("Thứ Ba 20/10/2015 , 20:00 (GMT+7)"). Gives the ISO date.
 bool read_dateline(const Lexicon& lex, const HeaderLine& l, std::string* date) {
@@ -228,7 +221,7 @@ bool read_doc_ref(const Lexicon& lex, const HeaderLine& l, size_t from, size_t m
   size_t b = type.data() - l.folded.data();
   if (b - from > max_gap) return false;
   size_t nb = number.data() - l.folded.data();
-  if (h->type.empty()) h->type = type_label(lex, type);
+  if (h->type.empty()) h->type = doc_type_label(lex, type);
   h->number = text_span(l, nb, nb + number.size());
   return true;
 }
@@ -247,7 +240,7 @@ bool read_reference(const Lexicon& lex, const HeaderLine& l, bool quotes_only, D
   if (quotes_only && !quotes) return false;
   seen->quotes_act = quotes;
   size_t nb = number.data() - l.folded.data();
-  h->type = type_label(lex, type);
+  h->type = doc_type_label(lex, type);
   h->number = text_span(l, nb, nb + number.size());
   if (h->date.empty()) {
     h->date = !d.empty() ? iso_date(d, m, y) : std::string(year);

@@ -365,4 +365,10 @@ const Lexicon& default_lexicon() {
   return lexicon;
 }
 
+std::string doc_type_label(const Lexicon& lex, std::string_view folded) {
+  for (const DocType& t : lex.doc_types)
+    if (t.pattern == folded) return t.label;
+  return "";
+}
+
 }  // namespace chitieu

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <typeindex>
 #include <unordered_set>
 #include <vector>
@@ -195,6 +196,10 @@ Status load_lexicon(const std::string& data_dir, Lexicon* out);
 // The lexicon of the default data directory, loaded on first use; aborts with
 // a message if the data files are missing (a broken installation).
 const Lexicon& default_lexicon();
+
+// The displayed name of a folded document type ("quyet dinh" -> "Quyết định"),
+// or "" when it is none of data/doc_types.tsv.
+std::string doc_type_label(const Lexicon& lex, std::string_view folded);
 
 }  // namespace chitieu
 
