@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -223,7 +224,13 @@ std::string apply_font_map(const FontMap& fm, std::string_view utf8) {
 // soft hyphen, ®, ö, ñ, ä…): the trace font-mapped TCVN3 and VNI leave. The
 // Latin-1 vowels Vietnamese does use (à á â ã è é ê ì í ò ó ô õ ù ú ý) don't count.
 double foreign_latin1_share(std::string_view utf8) {
-  static const std::u32string kVietnamese = U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
+  // Which of U+00A0..U+00FF Vietnamese writes (a table: most letters of a
+  // Vietnamese text are non-ASCII, a fifth of them in this block).
+  static const std::array<bool, 0x60> kVietnamese = [] {
+    std::array<bool, 0x60> table{};
+    for (char32_t c : std::u32string_view(U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")) table[c - 0xA0] = true;
+    return table;
+  }();
   size_t letters = 0, foreign = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
@@ -235,8 +242,9 @@ double foreign_latin1_share(std::string_view utf8) {
       continue;
     }
     bool latin1 = c >= 0xA0 && c <= 0xFF;
-    if (latin1 && kVietnamese.find(c) == std::u32string::npos) ++foreign;
-    if (latin1 || u_isalpha(static_cast<UChar32>(c))) ++letters;
+    if (latin1 && !kVietnamese[c - 0xA0]) ++foreign;
+    // U+1EA0..U+1EF9 are Vietnamese letters: no need to ask ICU.
+    if (latin1 || (c >= 0x1EA0 && c <= 0x1EF9) || u_isalpha(static_cast<UChar32>(c))) ++letters;
   }
   return letters == 0 ? 0 : static_cast<double>(foreign) / letters;
 }

@@ -222,6 +222,12 @@ bool repair_plain_line(std::string_view raw, const FontMap* font, const icu::Nor
   offsets.reserve(raw.size() + 1);
   for (int32_t i = 0; i < n;) {
     int32_t start = i;
+    if (s[i] < 0x80) {  // ASCII: only the space variants need repair
+      if (is_space_variant(s[i])) return false;
+      folded.push_back(fold(s[i]));
+      offsets.push_back(static_cast<uint32_t>(i++));
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0 || is_invisible(c) || is_space_variant(c) || c == 0x01A3 || c == 0x01A2 ||

@@ -118,6 +118,7 @@ Status load_units(const std::string& dir, Lexicon* out) {
   for (size_t i = 0; i < file.rows.size(); ++i) {
     const auto& r = file.rows[i];
     if (Status st = file.check_folded(i, 0); !st.ok()) return st;
+    if (r[0].empty()) return file.error(i, "empty unit");
     UnitEntry e;
     e.surface = r[0];
     const std::string& type = r[1];
@@ -140,6 +141,10 @@ Status load_units(const std::string& dir, Lexicon* out) {
     out->units.push_back(e);
   }
   longest_first(&out->units);
+  if (out->units.size() > UINT16_MAX) return file.error(file.rows.size() - 1, "too many units");
+  for (size_t i = 0; i < out->units.size(); ++i) {
+    out->units_by_first_byte[static_cast<unsigned char>(out->units[i].surface[0])].push_back(static_cast<uint16_t>(i));
+  }
   return Status::Ok();
 }
 

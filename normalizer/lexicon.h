@@ -6,6 +6,8 @@
 #ifndef CHITIEU_NORMALIZER_LEXICON_H_
 #define CHITIEU_NORMALIZER_LEXICON_H_
 
+#include <array>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -156,7 +158,11 @@ class DerivedTables {
 };
 
 struct Lexicon {
-  std::vector<UnitEntry> units;
+  std::vector<UnitEntry> units;  // longest surface first
+  // The indexes into `units` of the surfaces starting with each byte, in the
+  // order of `units`: a unit is looked for after every number, and a byte
+  // rules out all but a few of them. Built by load_lexicon.
+  std::array<std::vector<uint16_t>, 256> units_by_first_byte;
   std::vector<QualifierEntry> qualifiers;
   std::vector<ImpliedUnit> implied_units;
   std::vector<std::string> number_names;

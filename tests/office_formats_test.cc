@@ -17,6 +17,7 @@
 
 #include "extractor/extract_document.h"
 #include "extractor/formats/external_program.h"
+#include "extractor/formats/document_lines.h"
 #include "extractor/formats/format_detect.h"
 #include "extractor/formats/markdown_reader.h"
 #include "extractor/formats/spreadsheet_reader.h"
@@ -415,6 +416,17 @@ TEST_F(OfficeFormats, AWebPageTableIsTabRows) {
   EXPECT_FALSE(doc.figures.empty());
 }
 
+// ---- Lines -------------------------------------------------------------------
+
+TEST(DocumentLines, CleanLineKeepsTextAndReplacesControlsAndBrokenBytes) {
+  EXPECT_EQ(clean_line("Tăng\t7,5% — “đạt”"), "Tăng\t7,5% — “đạt”");
+  EXPECT_EQ(clean_line(std::string("a\0b\x7F" "c\x0B" "d\f", 8)), "a b c d ");
+  EXPECT_EQ(clean_line("x\xC3" "y"), "x\xEF\xBF\xBD" "y");         // a lead byte without its continuation
+  EXPECT_EQ(clean_line("đạt \xE1\xBB"), "đạt \xEF\xBF\xBD");        // cut at the end of the line
+  EXPECT_EQ(clean_line("\xFF\xFE" "ab"), "\xEF\xBF\xBD\xEF\xBF\xBD" "ab");
+  EXPECT_EQ(clean_line(""), "");
+}
+
 // ---- Markdown ---------------------------------------------------------------
 
 TEST_F(OfficeFormats, MarkdownMarksAreRemovedLineForLine) {
@@ -426,6 +438,9 @@ TEST_F(OfficeFormats, MarkdownMarksAreRemovedLineForLine) {
   EXPECT_EQ(markdown_line_text("* mục một"), "* mục một");
   EXPECT_EQ(markdown_line_text("Số: ______ __đậm__"), "Số: ______ đậm");
   EXPECT_EQ(markdown_line_text("| Chỉ tiêu | **45%** |"), "| Chỉ tiêu | 45% |");
+  // Text between marks is copied in runs: what stands after a run still counts.
+  EXPECT_EQ(markdown_line_text("Tỷ lệ hộ nghèo giảm còn dưới **1%** (__năm__ 2030) `x` \\[y\\]!"),
+            "Tỷ lệ hộ nghèo giảm còn dưới 1% (năm 2030) x [y]!");
   EXPECT_TRUE(is_markdown_name("a/B.MD"));
   EXPECT_FALSE(is_markdown_name("a.txt"));
 }

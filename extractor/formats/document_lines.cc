@@ -9,18 +9,30 @@ std::string clean_line(std::string_view text) {
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = 0, n = static_cast<int32_t>(text.size());
+  // Bytes from `kept` to `i` are copied as they are, in one append: most
+  // lines need no change at all.
+  int32_t kept = 0;
   while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";
-    } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
-      out += ' ';
-    } else {
-      out.append(text.data() + start, static_cast<size_t>(i - start));
+    uint8_t b = s[i];
+    if ((b >= 0x20 && b < 0x7F) || b == '\t') {
+      ++i;
+      continue;
     }
+    int32_t start = i;
+    const char* replacement = " ";
+    if (b >= 0x80) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c >= 0) continue;  // a valid sequence is never a control character
+      replacement = "\xEF\xBF\xBD";
+    } else {
+      ++i;  // a control character or DEL
+    }
+    out.append(text.data() + kept, static_cast<size_t>(start - kept));
+    out += replacement;
+    kept = i;
   }
+  out.append(text.data() + kept, static_cast<size_t>(n - kept));
   return out;
 }
 

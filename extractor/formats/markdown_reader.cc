@@ -8,6 +8,11 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+// The characters markdown_line_text acts on; every other one is copied.
+bool may_open_mark(char c) {
+  return c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == '!';
+}
+
 // "# ", "## " … at the start (after indentation), and "> " quote marks.
 size_t block_marks_end(std::string_view line) {
   size_t i = 0;
@@ -125,8 +130,12 @@ std::string markdown_line_text(std::string_view line) {
         i = after;
       }
     } else {
-      out += c;
-      ++i;
+      // Up to the next character that may open a mark, copied in one piece
+      // (a loop: find_first_of asks memchr about every byte).
+      size_t next = i + 1;
+      while (next < line.size() && !may_open_mark(line[next])) ++next;
+      out.append(line.substr(i, next - i));
+      i = next;
     }
   }
   return out;
