@@ -79,9 +79,14 @@ bool read_number(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t i
 bool read_date(const std::vector<HeaderLine>& hl, size_t i, size_t end, DocumentHeader* h) {
   static const RE2 kDate(
       R"((?:^|,\s*)([a-z][a-z ]{1,30}),\s*ngay\s*(\d{1,2})?[\s._…]*thang\s*(\d{1,2})\s*nam\s*(\d{4}))");
+  // The pattern needs "thang": most pieces lack it and are not searched.
+  auto matches = [&](const std::string& folded, re2::StringPiece* place, re2::StringPiece* day,
+                     re2::StringPiece* month, re2::StringPiece* year) {
+    return folded.find("thang") != std::string::npos && RE2::PartialMatch(folded, kDate, place, day, month, year);
+  };
   std::string text = hl[i].text, folded = hl[i].folded;
   re2::StringPiece place, day, month, year;
-  bool found = RE2::PartialMatch(folded, kDate, &place, &day, &month, &year);
+  bool found = matches(folded, &place, &day, &month, &year);
   // "*Hà Nội," / "ngày*" / "*02 tháng 12 năm 2025*": up to two more pieces.
   size_t next = i;
   for (int more = 0; more < 2 && !found && !is_upper_text(text); ++more) {
@@ -89,7 +94,7 @@ bool read_date(const std::vector<HeaderLine>& hl, size_t i, size_t end, Document
     if (next == end) break;
     text += " " + hl[next].text;
     folded += " " + hl[next].folded;
-    found = RE2::PartialMatch(folded, kDate, &place, &day, &month, &year);
+    found = matches(folded, &place, &day, &month, &year);
   }
   if (!found) return false;
   std::string date = iso_date(day.empty() ? "1" : day, month, year);
