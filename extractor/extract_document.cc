@@ -23,13 +23,14 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
                               ? nullptr
                               : &FontMap::get(lex, doc->source.form);
     const std::vector<PhraseRepair>& phrases = lex.phrase_repairs;
+    const FoldedWordSet& skeletons = phrase_skeletons(lex);
     // Numbers split or misread by Tesseract are repaired on OCRed text only: in
     // a typed text "12. 800" is what the author wrote.
     const bool ocr = !doc->source.line_confidence.empty();
     for (const std::string& line : doc->source.lines) {
       doc->repaired.push_back(repair_line(line, font));
       if (ocr) repair_ocr_numbers(&doc->repaired.back());
-      repair_phrases(phrases, &doc->repaired.back());
+      if (skeletons.found_in(doc->repaired.back().folded)) repair_phrases(phrases, &doc->repaired.back());
     }
   }
   // Running headers, footers and page numbers are read as blank lines: a

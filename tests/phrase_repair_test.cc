@@ -26,6 +26,21 @@ TEST(PhraseRepair, OcrSpellingsFromTheSeedsAreRewrittenAndRecorded) {
   EXPECT_EQ(repaired("lọi thế và hoat đông bễn vững").text, "lợi thế và hoạt động bền vững");
 }
 
+TEST(PhraseRepair, TheSkeletonSetFindsExactlyTheLinesAPhraseCanRepair) {
+  // The ingest looks for phrases only where the set finds one: a line it
+  // passes over must be one repair_phrases leaves as it is.
+  const FoldedWordSet& skeletons = phrase_skeletons(default_lexicon());
+  EXPECT_TRUE(skeletons.found_in(repair_line("(8) Phần đầu đạt 100%").folded));
+  EXPECT_TRUE(skeletons.found_in(repair_line("18,02 bác sĩ/vận dân").folded));
+  EXPECT_TRUE(skeletons.found_in(repair_line("kinh tế - xã hội").folded));
+  EXPECT_FALSE(skeletons.found_in(repair_line("Tỷ lệ giải ngân đạt 100%").folded));
+  EXPECT_FALSE(skeletons.found_in(repair_line("phân đầux và avận dân").folded));  // not whole words
+  for (const char* raw : {"Tỷ lệ giải ngân đạt 100%", "phân đầux và avận dân", "", "Phần"}) {
+    RepairedLine l = repaired(raw);
+    for (const Repair& r : l.repairs) EXPECT_NE(r.rule, "ocr-phrase") << raw;
+  }
+}
+
 TEST(PhraseRepair, SkeletonAndOffsetsAreUnchanged) {
   std::string raw = "Phần đầu đạt 19 bác sỹ/vận dân";
   RepairedLine plain = repair_line(raw);
