@@ -12,9 +12,12 @@ compiler=""
 for arg in "$@"; do
   case "$arg" in -DCMAKE_CXX_COMPILER=*) compiler="${arg#-DCMAKE_CXX_COMPILER=}" ;; esac
 done
+# CMake keeps the compiler as the path it found ("clang++" is cached as
+# "/usr/bin/clang++"): either counts as the same compiler.
 if [ -f "$dir/CMakeCache.txt" ]; then
+  cached="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$dir/CMakeCache.txt")"
   if ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$dir/CMakeCache.txt" ||
-     { [ -n "$compiler" ] && ! grep -q "^CMAKE_CXX_COMPILER:[A-Z]*=$compiler\$" "$dir/CMakeCache.txt"; }; then
+     { [ -n "$compiler" ] && [ "$cached" != "$compiler" ] && [ "$cached" != "$(command -v "$compiler" || true)" ]; }; then
     rm -rf "$dir"
   fi
 fi
