@@ -423,4 +423,16 @@ TEST_F(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_NE(version.out.find("chitieu"), std::string::npos);
 }
 
+// The command allocates with jemalloc (CMakeLists.txt): asked to, jemalloc
+// prints its statistics at exit; glibc's allocator knows no MALLOC_CONF.
+TEST_F(CliTest, TheCommandAllocatesWithJemalloc) {
+  CommandResult version = run("--version");
+  EXPECT_EQ(version.err.find("jemalloc"), std::string::npos);
+  setenv("MALLOC_CONF", "stats_print:true", 1);
+  version = run("--version");
+  unsetenv("MALLOC_CONF");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_NE(version.err.find("jemalloc statistics"), std::string::npos) << version.err.substr(0, 200);
+}
+
 }  // namespace
