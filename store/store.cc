@@ -205,9 +205,6 @@ bool ocr_words_from_json(const nlohmann::json& json, size_t line_bytes, std::vec
   return true;
 }
 
-}  // namespace
-
-// Every line, raw and (when it differs) repaired, with the repairs made on it.
 // "INSERT INTO lines(…) VALUES (?,…),(?,…)…" for `rows` lines.
 std::string lines_insert_sql(size_t rows) {
   std::string sql =
@@ -217,6 +214,9 @@ std::string lines_insert_sql(size_t rows) {
   return sql;
 }
 
+}  // namespace
+
+// Every line, raw and (when it differs) repaired, with the repairs made on it.
 Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
                     const std::vector<RepairedLine>& repaired, StatementCache* statements) {
   // Lines go in sixteen to a statement: a statement's fixed cost (its
