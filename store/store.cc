@@ -112,9 +112,9 @@ Status find_document(sqlite3* db, StatementCache* statements, const std::string&
 }
 
 // The latest stored version of the document with this version key, or 0.
-Status previous_version(sqlite3* db, const std::string& version, int64_t* id) {
+Status previous_version(sqlite3* db, StatementCache* statements, const std::string& version, int64_t* id) {
   *id = 0;
-  Statement q(db, "SELECT id FROM documents WHERE version_key = ? ORDER BY id DESC LIMIT 1");
+  Statement q(db, statements, "SELECT id FROM documents WHERE version_key = ? ORDER BY id DESC LIMIT 1");
   if (!q.ok()) return prepare_error(q, "previous version lookup");
   q.bind(1, version);
   int rc = q.step();
@@ -124,18 +124,19 @@ Status previous_version(sqlite3* db, const std::string& version, int64_t* id) {
 }
 
 // The document's row, linked to its previous version when there is one.
-Status insert_document(sqlite3* db, const SourceText& source, const DocumentHeader& header,
-                       size_t figure_count, const IngestProvenance& by, int64_t* doc_id) {
+Status insert_document(sqlite3* db, StatementCache* statements, const SourceText& source,
+                       const DocumentHeader& header, size_t figure_count, const IngestProvenance& by,
+                       int64_t* doc_id) {
   // A new version of a document already stored: the same number from the
   // same issuer (a draft's blank number: the same type, title and issuer)
   // with other bytes — a re-scan, the final text of a draft.
   std::string version = version_key(header);
   int64_t previous = 0;
   if (!version.empty()) {
-    Status st = previous_version(db, version, &previous);
+    Status st = previous_version(db, statements, version, &previous);
     if (!st.ok()) return st;
   }
-  Statement ins(db,
+  Statement ins(db, statements,
                 "INSERT INTO documents(sha256, path, file_name, size_bytes, format, encoding, "
                 "encoding_confidence, doc_number, doc_type, issuer, place, doc_date, title, is_draft, line_count, "
                 "text_sha256, figure_count, extractor, ingested_at, version_key, previous_version_id, "
@@ -278,8 +279,8 @@ Status insert_lines(sqlite3* db, int64_t doc_id, const SourceText& source,
 // The first id no figure ever had: a figure re-extraction removed keeps its
 // id in figure_history, and no later figure may take it (SQLite would reuse
 // the largest id once it is deleted).
-Status next_figure_id(sqlite3* db, int64_t* id) {
-  Statement q(db,
+Status next_figure_id(sqlite3* db, StatementCache* statements, int64_t* id) {
+  Statement q(db, statements,
               "SELECT max(coalesce((SELECT max(id) FROM figures), 0), "
               "coalesce((SELECT max(figure_id) FROM figure_history), 0)) + 1");
   if (!q.ok()) return prepare_error(q, "figure id lookup");
@@ -295,7 +296,7 @@ Status insert_figures(sqlite3* db, int64_t doc_id, const SourceText& source, con
   Statement ins(db, statements, sql.c_str());
   if (!ins.ok()) return prepare_error(ins, "figure insert");
   int64_t id = 0;
-  if (Status st = next_figure_id(db, &id); !st.ok()) return st;
+  if (Status st = next_figure_id(db, statements, &id); !st.ok()) return st;
   for (const Figure& f : figures) {
     ins.bind(1, id++);
     bind_figure_row(&ins, 2, doc_id, f, page_of_line(source, f.number_line));
@@ -445,7 +446,7 @@ Status Store::ingest(const SourceText& source, const DocumentHeader& header,
     return Status::Ok();
   }
   int64_t doc_id = 0;
-  st = insert_document(db_, source, header, figures.size(), provenance, &doc_id);
+  st = insert_document(db_, statements_.get(), source, header, figures.size(), provenance, &doc_id);
   if (st.ok()) st = insert_lines(db_, doc_id, source, repaired, statements_.get());
   if (st.ok()) st = insert_figures(db_, doc_id, source, figures, statements_.get());
   if (st.ok()) st = tx.Commit();
