@@ -11,7 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   # jemalloc, linked into the command: a document's lines and figures are
   # allocated by a worker and freed by the writer, which glibc's allocator
-  # pays for with locks (two workers: 8% of ingest's CPU)
+  # pays for with locks (two workers: 7% of ingest's CPU)
   libjemalloc-dev
   # PDF text layer (Poppler) and Word .docx (zip + XML)
   libpoppler-cpp-dev libzip-dev libpugixml-dev
