@@ -53,6 +53,8 @@ bool read_number(const Lexicon& lex, const std::vector<HeaderLine>& hl, size_t i
   static const RE2 kNumber(
       R"(^(?:so\s*:?|([a-z]+(?: [a-z]+)?) so\s*:)\s*(\d*\s*/?\s*[0-9a-z/]*-[a-z/-]+[a-z]|\d+/\d{4}/qh\d+))");
   static const RE2 kLabelAlone(R"(^so\s*:?$)");
+  // Both patterns need "so": most pieces lack it and are not searched.
+  if (hl[i].folded.find("so") == std::string::npos) return false;
   HeaderLine l = hl[i];
   size_t next = next_piece(hl, i, end);
   if (next < end && RE2::FullMatch(l.folded, kLabelAlone)) {
