@@ -23,7 +23,7 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
                               ? nullptr
                               : &FontMap::get(lex, doc->source.form);
     const std::vector<PhraseRepair>& phrases = lex.phrase_repairs;
-    const FoldedWordSet& skeletons = phrase_skeletons(lex);
+    const FoldedWordSet& skeletons = lex.phrase_skeletons;
     // Numbers split or misread by Tesseract are repaired on OCRed text only: in
     // a typed text "12. 800" is what the author wrote.
     const bool ocr = !doc->source.line_confidence.empty();

@@ -318,24 +318,4 @@ void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line
             [](const Repair& a, const Repair& b) { return a.raw_begin < b.raw_begin; });
 }
 
-namespace {
-
-// The skeletons of the lexicon's phrases as one word set (a type of its own
-// for the lexicon's derived tables).
-struct PhraseSkeletons {
-  FoldedWordSet set;
-};
-
-}  // namespace
-
-const FoldedWordSet& phrase_skeletons(const Lexicon& lex) {
-  return lex.derived
-      .get<PhraseSkeletons>([&] {
-        std::vector<std::string> words;
-        for (const PhraseRepair& p : lex.phrase_repairs) words.push_back(p.folded);
-        return PhraseSkeletons{FoldedWordSet(words)};
-      })
-      .set;
-}
-
 }  // namespace chitieu

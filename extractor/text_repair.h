@@ -58,11 +58,6 @@ RepairedLine repair_line(std::string_view raw, const FontMap* font = nullptr);
 // offset map, do not change.
 void repair_phrases(const std::vector<PhraseRepair>& phrases, RepairedLine* line);
 
-// The skeletons of the lexicon's phrases (`phrase_repairs`) as one word set:
-// a line where none stands (found_in: all of them in one pass, where
-// repair_phrases searches phrase by phrase) needs no phrase repair — most.
-const FoldedWordSet& phrase_skeletons(const Lexicon& lex);
-
 }  // namespace chitieu
 
 #endif  // CHITIEU_EXTRACTOR_TEXT_REPAIR_H_

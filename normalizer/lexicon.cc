@@ -118,7 +118,7 @@ Status load_units(const std::string& dir, Lexicon* out) {
   for (size_t i = 0; i < file.rows.size(); ++i) {
     const auto& r = file.rows[i];
     if (Status st = file.check_folded(i, 0); !st.ok()) return st;
-    if (r[0].empty()) return file.error(i, "empty unit");
+    if (r[0].empty() || r[0][0] == ' ') return file.error(i, "a unit opens with a letter, a digit or \"/\"");
     UnitEntry e;
     e.surface = r[0];
     const std::string& type = r[1];
@@ -311,6 +311,9 @@ Status load_spelled(const std::string& dir, Lexicon* out) {
   if (Status st = phrases.read(out, dir, "ocr_phrases.tsv", 1); !st.ok()) return st;
   for (const auto& r : phrases.rows) out->ocr_phrases.push_back(r[0]);
   out->phrase_repairs = prepare_phrase_repairs(out->ocr_phrases);
+  std::vector<std::string> skeletons;
+  for (const PhraseRepair& p : out->phrase_repairs) skeletons.push_back(p.folded);
+  out->phrase_skeletons = FoldedWordSet(skeletons);
 
   DataFile syllables;
   if (Status st = syllables.read(out, dir, "common_syllables.tsv", 1); !st.ok()) return st;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "common/text.h"
 #include "model/figure.h"
 
 namespace chitieu {
@@ -169,6 +170,10 @@ struct Lexicon {
   std::vector<std::string> age_groups;   // data/age_groups.tsv
   std::vector<std::string> ocr_phrases;  // data/ocr_phrases.tsv, as spelled
   std::vector<PhraseRepair> phrase_repairs;  // the same, prepared at load
+  // Their skeletons as one word set: a line where none stands (found_in: all
+  // of them in one pass, where repair_phrases searches phrase by phrase) needs
+  // no phrase repair — most lines.
+  FoldedWordSet phrase_skeletons;
   std::vector<std::string> result_sections;
   std::vector<LabeledPattern> issuers;
   std::vector<DocType> doc_types;

@@ -15,20 +15,17 @@ size_t skip_spaces(std::string_view s, size_t i) {
 
 const UnitEntry* longest_at(const Lexicon& lex, std::string_view folded, size_t pos,
                             std::initializer_list<UnitEntry::Type> types, size_t* end) {
-  // Only surfaces opening with the byte at `pos` can match there, and those
-  // opening with "/" after spaces (match_surface skips them before a slash).
+  // Only surfaces opening with the byte at `pos` can match there; at spaces
+  // before a "/", those opening with "/" (match_surface skips the spaces, and
+  // no surface opens with a space: load_units refuses one).
   if (pos >= folded.size()) return nullptr;
-  const std::vector<uint16_t>& same = lex.units_by_first_byte[static_cast<unsigned char>(folded[pos])];
-  size_t after_spaces = skip_spaces(folded, pos);
-  const std::vector<uint16_t>* slash =
-      folded[pos] != '/' && after_spaces < folded.size() && folded[after_spaces] == '/'
-          ? &lex.units_by_first_byte['/']
-          : nullptr;
-  // Both lists are in the order of lex.units (longest first): merged, the
-  // first match is the longest.
-  size_t a = 0, b = 0, b_size = slash ? slash->size() : 0;
-  while (a < same.size() || b < b_size) {
-    uint16_t index = b == b_size || (a < same.size() && same[a] < (*slash)[b]) ? same[a++] : (*slash)[b++];
+  unsigned char first = static_cast<unsigned char>(folded[pos]);
+  if (first == ' ') {
+    size_t k = skip_spaces(folded, pos);
+    if (k == folded.size() || folded[k] != '/') return nullptr;
+    first = '/';
+  }
+  for (uint16_t index : lex.units_by_first_byte[first]) {  // longest first
     const UnitEntry& e = lex.units[index];
     if (std::find(types.begin(), types.end(), e.type) == types.end()) continue;
     size_t m = match_surface(folded, pos, e.surface);

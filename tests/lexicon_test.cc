@@ -78,6 +78,24 @@ TEST(Lexicon, RefusesUnknownWordRole) {
   EXPECT_NE(st.message().find("no_such_role"), std::string::npos);
 }
 
+// Units are looked up by their first byte, "/" also after spaces (unit_parser):
+// a surface opening with a space would never be found, so it is refused.
+TEST(Lexicon, RefusesAUnitOpeningWithASpace) {
+  DataCopy data;
+  data.append("units.tsv", " /ca\tdenom\tshift");
+  Lexicon lex;
+  Status st = load_lexicon(data.dir(), &lex);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("units.tsv:" + std::to_string(data.lines("units.tsv")) + ":"), std::string::npos)
+      << st.message();
+}
+
+TEST(Lexicon, PhraseSkeletonsAreOneWordSetOfThePhrases) {
+  const Lexicon& lex = default_lexicon();
+  for (const PhraseRepair& p : lex.phrase_repairs) EXPECT_TRUE(lex.phrase_skeletons.found_in(p.folded)) << p.folded;
+  EXPECT_FALSE(lex.phrase_skeletons.found_in("ty le ho ngheo"));
+}
+
 TEST(Lexicon, DerivedTablesBelongToTheirLexicon) {
   Lexicon a;
   int builds = 0;

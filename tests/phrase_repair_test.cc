@@ -29,7 +29,7 @@ TEST(PhraseRepair, OcrSpellingsFromTheSeedsAreRewrittenAndRecorded) {
 TEST(PhraseRepair, TheSkeletonSetFindsExactlyTheLinesAPhraseCanRepair) {
   // The ingest looks for phrases only where the set finds one: a line it
   // passes over must be one repair_phrases leaves as it is.
-  const FoldedWordSet& skeletons = phrase_skeletons(default_lexicon());
+  const FoldedWordSet& skeletons = default_lexicon().phrase_skeletons;
   EXPECT_TRUE(skeletons.found_in(repair_line("(8) Phần đầu đạt 100%").folded));
   EXPECT_TRUE(skeletons.found_in(repair_line("18,02 bác sĩ/vận dân").folded));
   EXPECT_TRUE(skeletons.found_in(repair_line("kinh tế - xã hội").folded));
