@@ -300,6 +300,7 @@ class BlockExtractor {
   bool estimate_heads_clause(size_t clause_b, size_t s) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, bool per_year, std::string* source) const;
+  bool opens_every_year(size_t s) const;
   bool dates_only_an_aside(const YearMention& y, size_t s) const;
   bool opens_later_part(const YearMention& y, size_t figure_end) const;
   const YearMention* date_in_sentence(size_t sent_b, size_t sent_e, size_t s, size_t figure_end) const;
@@ -355,7 +356,8 @@ class BlockExtractor {
 
 // "ước" earlier in the clause covers this figure unless a value verb or a
 // target comes between: "ước đạt 46.121 tỷ đồng, tăng 6,97%" is two estimates,
-// "ước đạt 368.000 tấn, đạt 100% kế hoạch" one estimate and one share.
+// "ước đạt 368.000 tấn, đạt 100% kế hoạch" (or "bằng 100% kế hoạch") one
+// estimate and one share.
 bool BlockExtractor::estimate_heads_clause(size_t clause_b, size_t s) const {
   size_t at = std::string::npos;
   for (size_t p = find_word(f_, clause_b, s, kEstimateWord); p != std::string::npos;
@@ -373,6 +375,12 @@ bool BlockExtractor::estimate_heads_clause(size_t clause_b, size_t s) const {
       std::none_of(f_.begin() + from, f_.begin() + verb, [](char ch) { return ch == ',' || ch == ';'; }))
     verb = find_word(f_, verb + 1, s, "dat");
   if (verb != std::string::npos) return false;
+  // "ước đạt 47,5 nghìn tỷ đồng, bằng 117,6% dự toán": "bằng" right before
+  // the number, past a comma, is a predicate of its own, a share ("ước tính
+  // bằng 70%" is the estimate's own).
+  for (size_t p = find_word(f_, from, s, "bang"); p != std::string::npos; p = find_word(f_, p + 1, s, "bang"))
+    if (skip_spaces(f_, p + 4) == s && std::any_of(f_.begin() + from, f_.begin() + p, [](char ch) { return ch == ',' || ch == ';'; }))
+      return false;
   return !kind_word_sets(lex_).target_words.found_in(f_, from, s);
 }
 
@@ -446,8 +454,9 @@ bool BlockExtractor::is_reference(size_t s, size_t e) const {
 bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const {
   static const RE2 kDash(R"(^(\s*%?\s*-\s*)(\d+(?:[.,]\d+)*))");
   // "từ 120% đến dưới 150%": a bracket of a rule, its upper bound left out.
-  // "trên 05 năm đến đủ 10 năm": up to a full 10.
-  static const RE2 kTo(R"(^(\s+(?:den|toi)\s+(?:(?:duoi|du)\s+)?)(\d+(?:[.,]\d+)*))");
+  // "trên 05 năm đến đủ 10 năm": up to a full 10; "từ 70 đến trên 100 triệu
+  // đồng/m2": a bracket whose top is open.
+  static const RE2 kTo(R"(^(\s+(?:den|toi)\s+(?:(?:duoi|du|tren)\s+)?)(\d+(?:[.,]\d+)*))");
   auto joined_at = [&](size_t at) {
     // What must follow for either pattern to match: a dash (after a "%"), or
     // "den"/"toi" after a space. Most numbers have neither.
@@ -480,7 +489,10 @@ bool BlockExtractor::read_range(size_t e, size_t* s2, size_t* e2, std::string* j
   if ((!first.matched && !scale_only) || !joined_at(first.end)) return false;
   UnitReading second = read_unit(lex_, f_, *e2);
   if (!second.matched || second.scale != first.scale) return false;
-  if (!first.base.empty() && (first.base != second.base || first.denominators != second.denominators))
+  // The per-what may be written once, after the second bound: "từ 80 triệu
+  // đồng đến 90 triệu đồng/người/năm".
+  if (!first.base.empty() && (first.base != second.base ||
+                              (first.denominators != second.denominators && !first.denominators.empty())))
     return false;
   auto noun = [&](const UnitReading& u) { return f_.substr(u.counted_begin, u.counted_end - u.counted_begin); };
   if (first.counted_noun && noun(first) != noun(second)) return false;  // "5 xã - 10 phường"
@@ -508,6 +520,10 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
     return ctx_->lead_period;
   }
   for (auto it = ctx_->headings.rbegin(); it != ctx_->headings.rend(); ++it) {
+    // A figure's own block read as a heading ("a) Không thấp hơn 20% và từ
+    // năm 2030 không thấp hơn 30%"): its years were weighed, sentence by
+    // sentence, before this.
+    if (it->text == b_.text) continue;
     if (fits(it->period)) {
       // At most 120 bytes of the heading, cut on a code point boundary: a
       // cut inside a letter is invalid UTF-8, which JSON cannot hold.
@@ -606,19 +622,27 @@ bool BlockExtractor::dates_only_an_aside(const YearMention& y, size_t s) const {
 // the item often restates its goal with the year: "Giảm tỷ lệ hộ nghèo 0,2%;
 // cuối năm 2023 tỷ lệ hộ nghèo còn …".)
 bool BlockExtractor::opens_later_part(const YearMention& y, size_t figure_end) const {
-  // The part's opening: "," or "(", then at most a word that leads a time
-  // ("trong", "cuối", "vào" …) before the mention ("năm 2017", "đến năm 2030").
+  // The part's opening: "," or "(" or "và", then at most a word that leads a
+  // time ("trong", "cuối", "vào" …) before the mention ("năm 2017", "đến năm
+  // 2030"): "không thấp hơn 20% và từ năm 2030 không thấp hơn 30%".
+  auto word_before = [&](size_t at) {
+    size_t b = at;
+    while (b > figure_end && is_letter(f_[b - 1])) --b;
+    return std::string_view(f_).substr(b, at - b);
+  };
+  auto opens_at = [&](size_t at) {
+    return at > figure_end && (f_[at - 1] == ',' || f_[at - 1] == '(' || word_before(at) == "va");
+  };
   size_t i = y.begin;
   while (i > figure_end && f_[i - 1] == ' ') --i;
-  if (i > figure_end && f_[i - 1] != ',' && f_[i - 1] != '(') {
-    size_t word_end = i;
-    while (i > figure_end && is_letter(f_[i - 1])) --i;
+  if (!opens_at(i)) {
+    std::string_view lead = word_before(i);
     const std::vector<std::string>& leads = lex_.words.time_leads;
-    if (std::find(leads.begin(), leads.end(), std::string_view(f_).substr(i, word_end - i)) == leads.end())
-      return false;
+    if (lead.empty() || std::find(leads.begin(), leads.end(), lead) == leads.end()) return false;
+    i -= lead.size();
     while (i > figure_end && f_[i - 1] == ' ') --i;
+    if (!opens_at(i)) return false;
   }
-  if (i <= figure_end || (f_[i - 1] != ',' && f_[i - 1] != '(')) return false;
   // … and a figure of its own after it, before the part ends: "(năm 2017)",
   // "(2020)." or "(2012 ước lượng)" only dates what stands before it.
   size_t part_end = std::min(f_.size(), y.end + kBracketBytes);
@@ -1309,6 +1333,20 @@ std::optional<Comparator> BlockExtractor::read_open_bound_after(size_t from, siz
   return std::nullopt;
 }
 
+// "Hàng năm, số vụ … tăng trên 03%; số vụ … tăng trên 05%.": a sentence
+// opening on "hằng năm," holds every clause of it to each year, not only its
+// first.
+bool BlockExtractor::opens_every_year(size_t s) const {
+  size_t i = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
+  while (i < s && (f_[i] == ' ' || f_[i] == '*' || f_[i] == '_')) ++i;
+  for (const std::string& w : lex_.words.per_year_words) {
+    if (f_.compare(i, w.size(), w) != 0) continue;
+    size_t after = skip_spaces(f_, i + w.size());
+    if (after < s && f_[after] == ',') return true;
+  }
+  return false;
+}
+
 void BlockExtractor::read_figure(const Candidate& c) {
   const std::string& f = f_;
   const size_t s = c.s;
@@ -1343,7 +1381,8 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.unit_text = unit.matched ? b_.slice(skip_spaces(f, c.last_e), unit.end) : "";
   parts.item = !b_.item.empty() ? b_.item : ctx_->item;
   bool per_year = std::any_of(lex_.words.per_year_words.begin(), lex_.words.per_year_words.end(),
-                              [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); });
+                              [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); }) ||
+                  opens_every_year(s);
   parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;

@@ -145,6 +145,13 @@ TEST(FigureExtractor, ARangeWithTheUnitAfterEachBoundIsOneFigure) {
            Case{"Tổng thu trên 525 tỷ đến 4.200 tỷ đồng được 5 điểm.", "trên 525 tỷ đến 4.200 tỷ đồng", ">",
                 5.25e11, 4.2e12},
            Case{"Tỷ lệ từ 61% đến 80% số phiếu.", "từ 61% đến 80%", "range", 61, 80},
+           // The per-what written once, after the second bound, holds for both.
+           Case{"Thu nhập bình quân đạt từ 80 triệu đồng đến 90 triệu đồng/người/năm.",
+                "bình quân đạt từ 80 triệu đồng đến 90 triệu đồng/người/năm", "range", 8e7, 9e7},
+           Case{"GDP bình quân là tăng từ 7% đến 7,5%/năm.", "bình quân là tăng từ 7% đến 7,5%/năm", "range", 7, 7.5},
+           // A bracket whose top is open: "từ 70 đến trên 100".
+           Case{"Phân khúc cao cấp có giá khoảng từ 70 đến trên 100 triệu đồng/m2;",
+                "khoảng từ 70 đến trên 100 triệu đồng", "~", 7e7, 1e8},
        }) {
     Doc d = extract({c.line});
     ASSERT_FALSE(d.figures.empty()) << c.line;
@@ -153,12 +160,56 @@ TEST(FigureExtractor, ARangeWithTheUnitAfterEachBoundIsOneFigure) {
     EXPECT_EQ(comparator_text(f.comparator), c.comparator) << c.line;
     EXPECT_DOUBLE_EQ(f.low, c.low) << c.line;
     EXPECT_DOUBLE_EQ(f.high, c.high) << c.line;
+    if (std::string(c.line).find("/năm") != std::string::npos)
+      EXPECT_NE(f.unit.find("/year"), std::string::npos) << c.line << dump(d.figures);
   }
-  // Bounds of other scales or units stay two figures.
+  // Bounds of other scales or units stay two figures, as do bounds each with
+  // its own per-what.
+  Doc d0 = extract({"Hỗ trợ 50 triệu đồng/hộ - 20 triệu đồng/người."});
+  EXPECT_EQ(d0.figures.size(), 2u) << dump(d0.figures);
   Doc d = extract({"Hỗ trợ từ 500 triệu đồng đến 1 tỷ đồng mỗi dự án."});
   EXPECT_EQ(d.figures.size(), 2u) << dump(d.figures);
   d = extract({"Sáp nhập 5 xã - 10 phường trong năm."});
   for (const Figure& f : d.figures) EXPECT_EQ(f.low, f.high) << dump(d.figures);
+}
+
+TEST(FigureExtractor, ASentenceOpeningOnEveryYearHoldsEachClauseToEachYear) {
+  Doc d = extract({"Chỉ tiêu đến năm 2030", "",
+                   "6.4. Hàng năm, số vụ phạm tội được phát hiện tăng trên 03%; số vụ có tổ chức được bắt giữ "
+                   "tăng trên 03%; số vụ lợi dụng không gian mạng được triệt phá tăng trên 05%."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  for (const Figure& f : d.figures) EXPECT_EQ(f.unit, "percent/year") << dump(d.figures);
+  // "hằng năm" inside a later clause holds only that clause.
+  d = extract({"Số vụ phát hiện tăng 5%; hằng năm tỷ lệ xã đạt 90%."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "percent");
+}
+
+TEST(FigureExtractor, AShareAfterAnEstimateWithItsOwnBangIsExact) {
+  // "ước" heads the amount; "bằng 117,6% dự toán" past the comma is a share
+  // of its own, as "đạt 100% kế hoạch" is.
+  Doc d = extract({"Thu ngân sách 10 tháng ước đạt 47,5 nghìn tỷ đồng, bằng 117,6% dự toán Trung ương giao."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "~");
+  EXPECT_EQ(comparator_text(d.figures[1].comparator), "=") << dump(d.figures);
+  // "ước tính bằng 70%": the estimate's own verb.
+  d = extract({"Sản xuất ở miền Bắc ước tính bằng 70% ở miền Nam."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(comparator_text(d.figures[0].comparator), "~");
+}
+
+TEST(FigureExtractor, AYearAfterVaOpensALaterPart) {
+  // "và từ năm 2030" opens the part after the first bound; the lettered item
+  // reads as a heading, whose year must not come back through it.
+  Doc d = extract({"Tiêu chí 2.3. Tỷ lệ giảng viên toàn thời gian có trình độ tiến sĩ:", "",
+                   "a) Không thấp hơn 20% và từ năm 2030 không thấp hơn 30% đối với cơ sở giáo dục đại học."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2030") << dump(d.figures);
+  d = extract({"Mục tiêu năm 2025 hoàn thành ít nhất 100.000 căn và tới 2030 hoàn thành ít nhất 1 triệu căn hộ."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2025") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].year, "2030") << dump(d.figures);
 }
 
 TEST(FigureExtractor, AYearDoesNotLeakFromTheNextParagraphOrAnAside) {

@@ -77,6 +77,13 @@ TEST(Period, ComparisonBase) {
   std::vector<YearMention> cung_ky = mentions("tăng 7,5% so cùng kỳ năm 2023");
   ASSERT_EQ(cung_ky.size(), 1u);
   EXPECT_TRUE(cung_ky[0].comparison_base);
+  // A quarter named with its words: "so với Quý IV năm 2024".
+  std::vector<YearMention> quarter = mentions("có mức tăng khoảng 3-4 % so với Quý IV năm 2024");
+  ASSERT_EQ(quarter.size(), 1u);
+  EXPECT_TRUE(quarter[0].comparison_base);
+  std::vector<YearMention> in_quarter = mentions("tăng 4% trong quý IV năm 2024");
+  ASSERT_EQ(in_quarter.size(), 1u);
+  EXPECT_FALSE(in_quarter[0].comparison_base);
 }
 
 // "dân số" (population) folds to "dan so", but "số" is not the comparison word

@@ -57,6 +57,9 @@ TEST(Qualifier, ANegatedComparisonIsTheOppositeBound) {
   EXPECT_EQ(comparator_text(read("trường hợp vượt quá 120% thì", "120").comparator), ">");
   EXPECT_EQ(comparator_text(read("chỉ chiếm chưa đầy 0,2% sản lượng", "0,2").comparator), "<");
   EXPECT_EQ(comparator_text(read("chưa đến 50 km", "50").comparator), "<");
+  // A change bounded from above: "không sụt giảm quá 30%".
+  EXPECT_EQ(comparator_text(read("quy mô đào tạo không sụt giảm quá 30% so với 3 năm trước", "30").comparator), "<=");
+  EXPECT_EQ(comparator_text(read("giá không tăng quá 5%", "5").comparator), "<=");
   // "chứa tới 10 người" (to hold up to ten) folds like "chưa tới": no cue.
   EXPECT_EQ(comparator_text(read("buồng ngủ chứa tới 10 người", "10").comparator), "=");
 }

@@ -156,6 +156,10 @@ TEST(UnitParser, CountedNouns) {
 
   Read orgs = read_after_number("03 tổ chức quốc tế");
   EXPECT_EQ(orgs.counted(), "to chuc quoc te");
+
+  Read sales = read_after_number("33.585 giao dịch thành công");
+  EXPECT_EQ(sales.code(), "count");
+  EXPECT_EQ(sales.counted(), "giao dich");
 }
 
 TEST(UnitParser, LengthAreaMass) {
