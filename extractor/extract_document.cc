@@ -55,8 +55,6 @@ void extract_from_source(const Lexicon& lex, ExtractedDocument* doc) {
   context.year = first_year(doc->header.date);
   if (doc->header.date_source != "dateline") context.issued_year = context.year;
   if (doc->header.date_source == "header" || doc->header.date_source == "portal") context.act_year = context.year;
-  const std::vector<std::string>& decisions = lex.words.decision_types;
-  context.decides = std::find(decisions.begin(), decisions.end(), fold_text(doc->header.type)) != decisions.end();
   context.period_is_deadline = fold_text(doc->header.period_quote).find("den") != std::string::npos;
   doc->figures = extract_figures(lex, doc->source.lines, doc->repaired, context);
   add_ocr_warnings(doc->source, doc->repaired, &doc->figures);

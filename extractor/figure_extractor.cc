@@ -292,6 +292,7 @@ class BlockExtractor {
                          bool per_year, bool* names_target, std::string* reason);
   bool is_reference(size_t s, size_t e) const;
   bool age_defines_indicator(size_t s, const UnitReading& unit) const;
+  bool counts_listed_members(size_t s, const UnitReading& unit) const;
   // Where the block's first sentence reporting results ends, or npos; read
   // once per block, so every figure of a long paragraph costs the same.
   size_t first_results_sentence_end();
@@ -396,6 +397,41 @@ size_t BlockExtractor::first_results_sentence_end() {
     b = end + 1;
   }
   return results_sentence_end_;
+}
+
+// "toàn bộ địa giới hành chính của 08 xã: Ngọc Sơn, Quyết Thắng, …", "phân
+// chia thành 02 vùng chức năng chính:" — a count of things whose list follows
+// (names after the colon, or the lines below it) says how many members a list
+// has, no measure of an indicator. A goal's count stays ("Phấn đấu có 05 xã đạt
+// chuẩn: …").
+bool BlockExtractor::counts_listed_members(size_t s, const UnitReading& unit) const {
+  if (!unit.counted_noun || unit.base != "count") return false;
+  constexpr int kMaxWords = 3;  // "vùng chức năng chính"
+  size_t i = skip_spaces(f_, unit.end);
+  for (int words = 0; words < kMaxWords && i < f_.size() && is_letter(f_[i]); ++words) {
+    while (i < f_.size() && is_letter(f_[i])) ++i;
+    i = skip_spaces(f_, i);
+  }
+  if (i >= f_.size() || f_[i] != ':') return false;
+  size_t clause_b = std::max<size_t>(seg_.clause_start[s], b_.body_begin);
+  for (const std::string& w : lex_.words.goal_words)
+    if (contains_word(f_, clause_b, s, w)) return false;
+  // The last of several counts ("có 1 trường Đại học, 4 trường Cao đẳng, 2
+  // trường Trung cấp:") is one of a tally, not a list's length.
+  for (size_t k = std::max<size_t>(seg_.sentence_start[s], b_.body_begin); k < s; ++k)
+    if (is_digit(f_[k])) return false;
+  // "với tổng 109.384 lượt học gồm:": a total, the list its parts.
+  if (contains_word(f_, clause_b, s, "phan dau") || contains_word(f_, clause_b, s, "tong")) return false;
+  size_t list = skip_spaces(f_, i + 1);
+  if (list >= f_.size()) return true;  // the list is below
+  // Names: a capital, and more than one of them before the sentence ends.
+  std::string first = b_.slice(list, list + 1);
+  UChar32 c = 0;
+  int32_t at = 0;
+  U8_NEXT(first.data(), at, static_cast<int32_t>(first.size()), c);
+  if (c < 0 || !u_isupper(c)) return false;
+  size_t end = seg_.sentence_end[list];
+  return f_.find(',', list) < end || find_word(f_, list, end, "va") != std::string::npos;
 }
 
 bool BlockExtractor::age_defines_indicator(size_t s, const UnitReading& unit) const {
@@ -546,11 +582,11 @@ std::string BlockExtractor::period_of_context(bool spans_only, std::string* sour
   // the year it is dated ("Thông báo … ngày 22 tháng 11 năm 2025": the
   // section on the new local government is about 2025); a plan's undated
   // goals are not due the year it was signed, nor a press text's the year
-  // of its dateline. A decision's figures are what it fixes (a project's
-  // investment, a zoning plan's density): dated by it, even when it plans.
-  if (!spans_only && ctx_->document.issued_year > 0 &&
-      (ctx_->document.decides ||
-       (!ctx_->document.plans && (ctx_->document.reports || ctx_->document.states_rules)))) {
+  // of its dateline. Nor are a decision's figures (a project's investment, a
+  // zoning plan's area) due the year it was signed: the date of an act is no
+  // target year (blind gold on unseen decisions, ../shared/dev's conventions).
+  if (!spans_only && ctx_->document.issued_year > 0 && !ctx_->document.plans &&
+      (ctx_->document.reports || ctx_->document.states_rules)) {
     *source = kDocumentDateSource;
     return std::to_string(ctx_->document.issued_year);
   }
@@ -1372,6 +1408,7 @@ void BlockExtractor::read_figure(const Candidate& c) {
       lex_, unit, unit.matched ? b_.slice(unit.counted_begin, unit.counted_end) : "",
       fold_text(indicator.parent + " " + indicator.display()) + " " + f.substr(limit, s - limit));
   if (!parts.decision.ok) return;  // a bare number is not a figure
+  if (counts_listed_members(s, unit)) return;
 
   parts.first = {b_.slice(s, c.e), c.n1};
   if (c.is_range) parts.second = WrittenNumber{b_.slice(c.s2, c.e2), c.n2};

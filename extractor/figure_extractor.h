@@ -44,9 +44,6 @@ struct DocumentContext {
   // The year of the act's own date (its header or a legal portal's box), 0
   // otherwise: nothing it speaks of after that year is achieved yet.
   int act_year = 0;
-  // A decision ("Quyết định": approving a project, a zoning plan, an
-  // investment): its figures are what it fixes, dated by it even when it plans.
-  bool decides = false;
   bool period_is_deadline = false;  // "đến năm 2030": a horizon, not the year planned
 };
 

@@ -286,7 +286,6 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"site_chrome", &out->site_chrome},
       {"score_verb", &out->score_verbs},
       {"condition_lead", &out->condition_leads},
-      {"decision_type", &out->decision_types},
       {"vision_word", &out->vision_words},
       {"label_not_counted", &out->label_not_counted},
       {"portal_number", &out->portal_number},

@@ -96,7 +96,6 @@ struct GrammarWords {
   std::vector<std::string> issuer_fillers;       // may stand between that issuer and its verb
   std::vector<std::string> dateline_words;       // the words a dateline holds besides date and time
   std::vector<std::string> question_cues;        // a line of a question-and-answer page
-  std::vector<std::string> decision_types;     // "quyết định": a document type that fixes what it approves
   std::vector<std::string> encyclopedia_marks;  // "[sửa | sửa mã nguồn]": an encyclopedia article
   std::vector<std::string> site_chrome;  // "Quý khách": a web page talking to its reader
   std::vector<std::string> score_verbs;  // "cộng" 05 điểm: a scoring guide's award

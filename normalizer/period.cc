@@ -68,6 +68,28 @@ bool names_law(const Lexicon& lex, std::string_view folded, size_t lead_begin) {
 
 }  // namespace
 
+// "Quyết định 481/QĐ-CNCCN năm 2025", "Quyết định 1347/QĐ-UBND 2025": a year
+// right after an act's number (a code with a "/") is the day the act was
+// signed, no year of what it fixes.
+bool dates_an_act(std::string_view folded, size_t lead_begin, size_t year_begin) {
+  std::string_view lead = folded.substr(lead_begin, year_begin - lead_begin);
+  if (!lead.empty() && lead != "nam ") return false;
+  size_t end = lead_begin;
+  while (end > 0 && folded[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && folded[begin - 1] != ' ') --begin;
+  // The number as acts are numbered: digits, "/", then letters, digits and
+  // dashes ending on a letter ("481/qd-cncn", "4546/hd-nhcs"); not "7%/nam.".
+  std::string_view code = folded.substr(begin, end - begin);
+  size_t slash = code.find('/');
+  if (slash == std::string_view::npos || slash == 0 || !isdigit(static_cast<unsigned char>(code[0])) ||
+      !(code.back() >= 'a' && code.back() <= 'z'))
+    return false;
+  return std::all_of(code.begin(), code.end(), [](char c) {
+    return isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'z') || c == '/' || c == '-';
+  });
+}
+
 std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view folded) {
   // The lead-in words are optional; a bare year still counts ("đến 2030").
   static const RE2 kYear(
@@ -148,7 +170,7 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
         of_quarter ? re2::StringPiece(folded.data() + (b > 40 ? b - 40 : 0), b > 40 ? 40 : b) : context;
     m.comparison_base = RE2::PartialMatch(base_context, kBaseBefore, &word_before_so) &&
                         std::find(nouns.begin(), nouns.end(), word_before_so) == nouns.end();
-    m.names_law = names_law(lex, folded, b);
+    m.names_law = names_law(lex, folded, b) || dates_an_act(folded, b, yb);
     out.push_back(m);
   }
   return out;

@@ -97,6 +97,20 @@ TEST(Period, DanSoIsNotAComparisonBase) {
   EXPECT_FALSE(m[0].comparison_base);
 }
 
+// The year after an act's number is the day it was signed: it names the act.
+TEST(Period, TheYearAfterAnActsNumberDatesTheAct) {
+  for (const char* text : {"Theo khoản 5 Điều 1 Quyết định 481/QĐ-CNCCN năm 2025", "Quyết định 1347/QĐ-UBND 2025",
+                           "Phụ lục 3 ban hành kèm theo Kế hoạch 188/KH-UBND năm 2025"}) {
+    std::vector<YearMention> m = mentions(text);
+    ASSERT_EQ(m.size(), 1u) << text;
+    EXPECT_FALSE(m[0].dates()) << text;
+  }
+  // A rate's unit before a new sentence is no act's number.
+  std::vector<YearMention> m = mentions("tăng 6,5% – 7%/năm. Năm 2015, tăng trưởng GDP đạt 6,68%");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_TRUE(m[0].dates());
+}
+
 TEST(Period, DatesAreNotMentions) {
   EXPECT_TRUE(mentions("Hà Nội, ngày 05 tháng 8 năm 2020").empty());
   EXPECT_TRUE(mentions("Kết luận số 42-KL/TW ngày 20/10/2022").empty());
