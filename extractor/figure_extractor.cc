@@ -302,6 +302,7 @@ class BlockExtractor {
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, bool per_year, std::string* source) const;
   bool opens_every_year(size_t s) const;
+  bool every_year_after(size_t quote_end) const;
   bool dates_only_an_aside(const YearMention& y, size_t s) const;
   bool opens_later_part(const YearMention& y, size_t figure_end) const;
   const YearMention* date_in_sentence(size_t sent_b, size_t sent_e, size_t s, size_t figure_end) const;
@@ -1126,6 +1127,9 @@ bool BlockExtractor::awards_points(size_t b, size_t e) const {
 bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* resume) const {
   const std::string& f = f_;
   if (inside_web_address(s) || in_site_chrome(s)) return false;
+  // "10 000 giám đốc": the thousands of a number grouped by a space, no
+  // number of their own (nothing is read as "000").
+  if (e - s == 3 && f.compare(s, 3, "000") == 0 && s >= 2 && f[s - 1] == ' ' && is_digit(f[s - 2])) return false;
   c->s = s;
   c->e = e;
   // Range: "10 - 10,5", "4,5-4,8", "từ 3 đến 5".
@@ -1307,7 +1311,13 @@ bool BlockExtractor::read_words_before(const Candidate& c, size_t clause_b, size
   if (unit.matched && unit.base == "year" && follows_age_group(lex_, f_, run->begin, clause_b)) return false;
   // "tỷ lệ trẻ em suy dinh dưỡng dưới 5 tuổi còn 13,5%": an age with a value
   // after it in its clause is part of the indicator's definition.
-  bool age_band = run->has_from || run->comparator == Comparator::kLess || run->comparator == Comparator::kMore;
+  // "tuổi thọ trung bình đạt trên 80 tuổi, trong đó …": an age something
+  // reaches is its value.
+  bool reached = std::any_of(run->words.begin(), run->words.end(), [](const std::string& w) {
+    return w == "dat" || w == "dat muc";
+  });
+  bool age_band = !reached && (run->has_from || run->comparator == Comparator::kLess ||
+                               run->comparator == Comparator::kMore);
   return !(unit.matched && unit.base == "year" && age_band && age_defines_indicator(s, unit));
 }
 
@@ -1383,6 +1393,16 @@ bool BlockExtractor::opens_every_year(size_t s) const {
   return false;
 }
 
+// "giảm 1 - 1,5% hằng năm", "tăng 10% mỗi năm": the words right after the
+// figure hold it to each year.
+bool BlockExtractor::every_year_after(size_t quote_end) const {
+  size_t i = skip_spaces(f_, quote_end);
+  for (const std::string& w : lex_.words.per_year_words)
+    if (f_.compare(i, w.size(), w) == 0 && (i + w.size() == f_.size() || !is_folded_word_char(f_[i + w.size()])))
+      return true;
+  return false;
+}
+
 void BlockExtractor::read_figure(const Candidate& c) {
   const std::string& f = f_;
   const size_t s = c.s;
@@ -1409,6 +1429,17 @@ void BlockExtractor::read_figure(const Candidate& c) {
       fold_text(indicator.parent + " " + indicator.display()) + " " + f.substr(limit, s - limit));
   if (!parts.decision.ok) return;  // a bare number is not a figure
   if (counts_listed_members(s, unit)) return;
+  // "có 10 bác sĩ và 30 giường bệnh/1 vạn dân": the per-what written once,
+  // after the second count, holds for both.
+  if (unit.per_population && unit.denominators.empty() && parts.decision.code == unit.base) {
+    size_t i = skip_spaces(f, after_end);
+    size_t ns = 0, ne = 0;
+    if (f.compare(i, 3, "va ") == 0 && next_number(f, i + 3, &ns, &ne) && ns == skip_spaces(f, i + 3)) {
+      UnitReading next = read_unit(lex_, f, ne);
+      if (next.matched && next.per_population && next.base == unit.base && !next.denominators.empty())
+        parts.decision.code = unit_code(unit.base, next.denominators);
+    }
+  }
 
   parts.first = {b_.slice(s, c.e), c.n1};
   if (c.is_range) parts.second = WrittenNumber{b_.slice(c.s2, c.e2), c.n2};
@@ -1419,7 +1450,7 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.item = !b_.item.empty() ? b_.item : ctx_->item;
   bool per_year = std::any_of(lex_.words.per_year_words.begin(), lex_.words.per_year_words.end(),
                               [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); }) ||
-                  opens_every_year(s);
+                  opens_every_year(s) || every_year_after(quote_end);
   parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;

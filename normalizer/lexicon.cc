@@ -138,6 +138,9 @@ Status load_units(const std::string& dir, Lexicon* out) {
     }
     if (r.size() > 2 && e.type != UnitEntry::kScale) e.code = r[2];
     e.needs_value_word = r.size() > 3 && r[3] == "value_verb";
+    e.per_population = r.size() > 3 && r[3] == "per_population";
+    if (r.size() > 3 && !e.needs_value_word && !e.per_population)
+      return file.error(i, "unknown flag '" + r[3] + "'");
     out->units.push_back(e);
   }
   longest_first(&out->units);

@@ -31,6 +31,7 @@ struct UnitEntry {
   std::string code;      // unit base / denominator code; "count" for counted
   double factor = 1.0;   // scale words
   bool needs_value_word = false;
+  bool per_population = false;  // counted per head of population ("bác sĩ", "giường bệnh")
 };
 
 struct QualifierEntry {

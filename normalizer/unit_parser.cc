@@ -112,6 +112,7 @@ UnitReading read_unit(const Lexicon& lex, std::string_view folded, size_t pos) {
   r.matched = true;
   r.surfaces.push_back(base->surface);
   r.needs_value_word = base->needs_value_word;
+  r.per_population = base->per_population;
   r.counted_noun = base->type == UnitEntry::kCounted;
   // A counted noun counts things ("dự án") or people ("đảng viên", "thành viên").
   r.base = r.counted_noun && base->code.empty() ? "count" : base->code;

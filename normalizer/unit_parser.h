@@ -26,6 +26,7 @@ struct UnitReading {
   size_t counted_begin = 0;  // for counted nouns: span of the noun
   size_t counted_end = 0;
   bool needs_value_word = false;
+  bool per_population = false;  // a noun counted per head of population (units.tsv)
   bool counted_noun = false; // the base is a noun of counted things or people ("dự án", "đảng viên")
   std::vector<std::string> surfaces;  // matched folded surfaces, for the audit trail
 };

@@ -185,6 +185,46 @@ TEST(FigureExtractor, ASentenceOpeningOnEveryYearHoldsEachClauseToEachYear) {
   EXPECT_EQ(d.figures[0].unit, "percent");
 }
 
+TEST(FigureExtractor, EveryYearAfterTheFigureIsARatePerYear) {
+  Doc d = extract({"Thu ngân sách tăng 10% mỗi năm; tỷ lệ nghèo đa chiều duy trì mức giảm 1 -1,5% hằng năm."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "percent/year") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].unit, "percent/year") << dump(d.figures);
+  // A level every year reaches stays a level.
+  d = extract({"Tỷ lệ hồ sơ giải quyết đúng hạn đạt 100% hằng năm."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "percent");
+}
+
+TEST(FigureExtractor, SpansSpeedsAndSpacedThousandsAreNoFigures) {
+  // "bình quân 5 năm đạt …": the span the next figure averages.
+  Doc d = extract({"Tốc độ tăng trưởng kinh tế bình quân 5 năm đạt khoảng 6,5 - 7%/năm."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "percent/year");
+  // A speed is no length.
+  EXPECT_TRUE(extract({"Tốc độ thiết kế tối đa đạt 160 km/h."}).figures.empty());
+  // "10 000 giám đốc": no figure of 0 from the thousands.
+  for (const Figure& f : extract({"Đào tạo 10 000 giám đốc điều hành."}).figures) EXPECT_NE(f.low, 0) << f.quote;
+  // "thuê bao" is counted; "Thuế bảo vệ môi trường" folds the same and is not.
+  d = extract({"Phấn đấu đạt 500.000 thuê bao; thu thuế bảo vệ môi trường 893.000."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].counted, "thuê bao");
+}
+
+TEST(FigureExtractor, APerWhatAfterTheSecondCountHoldsForBoth) {
+  Doc d = extract({"Có 10 bác sĩ và 30 giường bệnh/1 vạn dân; tuổi thọ trung bình đạt trên 80 tuổi, trong đó số năm "
+                   "sống khoẻ mạnh tăng lên trên 71 tuổi."});
+  ASSERT_GE(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "count/10k_people") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].unit, "count/10k_people") << dump(d.figures);
+  // An age something reaches ("đạt trên 80 tuổi") is its value, not a band.
+  EXPECT_EQ(d.figures[2].low, 80) << dump(d.figures);
+  // Counts of other things keep their own unit.
+  d = extract({"Có 10 xã và 30 giường bệnh/1 vạn dân."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "count") << dump(d.figures);
+}
+
 TEST(FigureExtractor, AShareAfterAnEstimateWithItsOwnBangIsExact) {
   // "ước" heads the amount; "bằng 117,6% dự toán" past the comma is a share
   // of its own, as "đạt 100% kế hoạch" is.

@@ -90,6 +90,17 @@ TEST(Lexicon, RefusesAUnitOpeningWithASpace) {
       << st.message();
 }
 
+// A flag the reader does not know ("per_populaton") is a typo that would
+// silently drop the rule it names: refused with its line.
+TEST(Lexicon, RefusesAnUnknownUnitFlag) {
+  DataCopy data;
+  data.append("units.tsv", "duoc si\tcounted\tcount\tper_populaton");
+  Lexicon lex;
+  Status st = load_lexicon(data.dir(), &lex);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("unknown flag 'per_populaton'"), std::string::npos) << st.message();
+}
+
 TEST(Lexicon, PhraseSkeletonsAreOneWordSetOfThePhrases) {
   const Lexicon& lex = default_lexicon();
   for (const PhraseRepair& p : lex.phrase_repairs) EXPECT_TRUE(lex.phrase_skeletons.found_in(p.folded)) << p.folded;
