@@ -31,8 +31,8 @@ const std::array<char, kTableSize>& fold_table() {
         f = 'u';  // ƣ Ƣ (OCR stand-ins for ư Ư)
       } else if (c == 0x00A0 || c == 0x2007 || c == 0x202F || (c >= 0x2000 && c <= 0x200A)) {
         f = ' ';
-      } else if (c >= 0x2010 && c <= 0x2015) {
-        f = '-';
+      } else if ((c >= 0x2010 && c <= 0x2015) || c == 0x00F7) {
+        f = '-';  // dashes; "÷" joins a range in planning texts ("55,7÷60,9%")
       } else if (c == 0x2018 || c == 0x2019 || c == 0x201A) {
         f = '\'';
       } else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB) {

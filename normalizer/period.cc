@@ -91,9 +91,10 @@ bool dates_an_act(std::string_view folded, size_t lead_begin, size_t year_begin)
 }
 
 std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view folded) {
-  // The lead-in words are optional; a bare year still counts ("đến 2030").
+  // The lead-in words are optional; a bare year still counts ("đến 2030"). A
+  // period may end on a day: "từ năm 2021 đến ngày 30/6/2025" is 2021-2025.
   static const RE2 kYear(
-      R"(((?:(?:den|toi|vao|trong)\s+)?(?:(?:cuoi|dau|giua)\s+)?(?:(?:nam|giai doan|nhiem ky|thoi ky|ky|ke hoach|tu nam)\s+)?)((?:19|20)\d\d)(?:(\s*-\s*|\s+(?:den|toi)\s+(?:nam\s+)?|\s+)((?:19|20)\d\d))?)");
+      R"(((?:(?:den|toi|vao|trong)\s+)?(?:(?:cuoi|dau|giua)\s+)?(?:(?:nam|giai doan|nhiem ky|thoi ky|ky|ke hoach|tu nam)\s+)?)((?:19|20)\d\d)(?:(\s*-\s*|\s+(?:den|toi)\s+(?:nam\s+|ngay\s+\d{1,2}/\d{1,2}/)?|\s+)((?:19|20)\d\d))?)");
   static const RE2 kDateBefore(R"(thang\s+\d{1,2}\s+(?:nam\s+)?$)");
   // The year compared against: "so (với) (cùng kỳ | ước thực hiện | quý IV) năm 2024",
   // "so UTH 2025", "So sánh năm 2026 với ƯTH năm 2025" (the year right after

@@ -225,6 +225,36 @@ TEST(FigureExtractor, APerWhatAfterTheSecondCountHoldsForBoth) {
   EXPECT_EQ(d.figures[0].unit, "count") << dump(d.figures);
 }
 
+TEST(FigureExtractor, ResultsOfTheFirstMonthsAndRequirements) {
+  // The first months of a year are reported, not planned.
+  Doc d = extract({"Hơn 15000 căn hộ nhà ở xã hội được hoàn thành trong 4 tháng đầu năm 2025"});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[0].kind), "result") << dump(d.figures);
+  // "phải đạt" requires: a target even beside a result.
+  d = extract({"Đôn đốc các doanh nghiệp phủ sóng 5G trên phạm vi toàn quốc, phải đạt 90% trong năm 2025 (đến nay mới "
+               "đạt 39,5%)."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[0].kind), "target") << dump(d.figures);
+}
+
+TEST(FigureExtractor, PeriodsEndingOnADayRangesWithDivisionSignsAndBills) {
+  Doc d = extract({"Trong giai đoạn từ năm 2021 đến ngày 30/6/2025, có 692 dự án được triển khai với quy mô 633.559 căn."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2021-2025") << dump(d.figures);
+  // "÷" joins a range.
+  d = extract({"Quy mô lao động khoảng 1.600 ÷ 2.000 người; mật độ xây dựng 55,7÷60,9%."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 1600);
+  EXPECT_DOUBLE_EQ(d.figures[0].high, 2000);
+  EXPECT_DOUBLE_EQ(d.figures[1].low, 55.7);
+  // Bills are no projects; the first years of a loan are a span; banks count.
+  EXPECT_TRUE(extract({"Quốc hội cho ý kiến đối với 08 dự án luật."}).figures.empty());
+  EXPECT_TRUE(extract({"Trong đó: 5 năm đầu tiên, lãi suất ưu đãi."}).figures.empty());
+  d = extract({"Đến nay đã có 9 NHTM tham gia chương trình."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].counted, "NHTM");
+}
+
 TEST(FigureExtractor, AShareAfterAnEstimateWithItsOwnBangIsExact) {
   // "ước" heads the amount; "bằng 117,6% dự toán" past the comma is a share
   // of its own, as "đạt 100% kế hoạch" is.
