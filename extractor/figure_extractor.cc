@@ -418,9 +418,9 @@ bool BlockExtractor::counts_listed_members(size_t s, const UnitReading& unit) co
   for (const std::string& w : lex_.words.goal_words)
     if (contains_word(f_, clause_b, s, w)) return false;
   // The last of several counts ("có 1 trường Đại học, 4 trường Cao đẳng, 2
-  // trường Trung cấp:") is one of a tally, not a list's length.
-  for (size_t k = std::max<size_t>(seg_.sentence_start[s], b_.body_begin); k < s; ++k)
-    if (is_digit(f_[k])) return false;
+  // trường Trung cấp:") is one of a tally, not a list's length; a name's
+  // number before it ("KCN Đông Triều 2 thành 02 vùng") is no count.
+  if (!done_.empty() && done_.back().number_begin >= seg_.sentence_start[s]) return false;
   // "với tổng 109.384 lượt học gồm:": a total, the list its parts.
   if (contains_word(f_, clause_b, s, "phan dau") || contains_word(f_, clause_b, s, "tong")) return false;
   size_t list = skip_spaces(f_, i + 1);
@@ -1140,8 +1140,9 @@ bool BlockExtractor::read_candidate(size_t s, size_t e, Candidate* c, size_t* re
   if (looks_like_year(f, s, e) && !(c->is_range && !looks_like_year(f, c->s2, c->e2))) {
     // A year, or a period "2025 - 2030", stays a time reference unless a
     // measure follows it ("2025 - 2030 cần …" is not 2025 căn).
+    // "so với 1928 (%)": a column header's unit after a year.
     UnitReading u = read_unit(lex_, f, c->last_e);
-    if (!u.matched || u.base == "year" || u.counted_noun ||
+    if (!u.matched || u.base == "year" || u.counted_noun || u.surfaces.front() == "(%)" ||
         (c->is_range && looks_like_year(f, c->s2, c->e2))) {
       if (c->is_range) *resume = c->e2;
       return false;  // a year used as a time reference
@@ -1436,8 +1437,8 @@ void BlockExtractor::read_figure(const Candidate& c) {
     size_t ns = 0, ne = 0;
     if (f.compare(i, 3, "va ") == 0 && next_number(f, i + 3, &ns, &ne) && ns == skip_spaces(f, i + 3)) {
       UnitReading next = read_unit(lex_, f, ne);
-      if (next.matched && next.per_population && next.base == unit.base && !next.denominators.empty())
-        parts.decision.code = unit_code(unit.base, next.denominators);
+      if (next.matched && next.per_population && !next.denominators.empty())
+        parts.decision.code = unit_code(base_per_population(unit.base, next.denominators), next.denominators);
     }
   }
 

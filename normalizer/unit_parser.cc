@@ -81,6 +81,11 @@ std::string unit_code(const std::string& base, const std::vector<std::string>& d
   return out;
 }
 
+std::string base_per_population(const std::string& base, const std::vector<std::string>& ds) {
+  bool per_10k = std::find(ds.begin(), ds.end(), "10k_people") != ds.end();
+  return per_10k && base == "person" ? "count" : base;
+}
+
 // The longest denominator outside the vocabulary skipped to reach one in it
 // ("/HTX/năm", "/m2/năm"): a word or two.
 constexpr size_t kMaxSkippedDenominator = 16;
@@ -205,7 +210,7 @@ UnitDecision decide_unit(const Lexicon& lex, const UnitReading& written,
       }
     }
     d.ok = true;
-    d.code = unit_code(written.base, denoms);
+    d.code = unit_code(base_per_population(written.base, denoms), denoms);
     if (written.counted_noun) d.counted = written_counted;
     return d;
   }

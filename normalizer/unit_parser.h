@@ -42,6 +42,11 @@ void add_denominator(std::vector<std::string>* denominators, const std::string& 
 // "VND/person/year"
 std::string unit_code(const std::string& base, const std::vector<std::string>& denominators);
 
+// The base a figure per 10,000 people takes: the schema counts people so
+// ("bác sĩ/vạn dân", "người trên một vạn dân" are count/10k_people); any other
+// base as it is.
+std::string base_per_population(const std::string& base, const std::vector<std::string>& denominators);
+
 // Matches `surface` at `pos` in folded text: a space in the surface matches any
 // run of spaces, "/" may have spaces around it, and a surface ending in a letter
 // or digit must end at a word boundary. Returns the end offset or npos.

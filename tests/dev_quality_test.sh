@@ -61,7 +61,7 @@ score seeds "$src/corpus" "$dev/seeds-gold" 1.000 0.952 || status=1
 score genre "$src/tests/genre" "$src/tests/genre/gold" 1.000 1.000 || status=1
 realdocs="$src/../shared/realdocs"
 if [ -d "$realdocs" ]; then
-  score_realdocs 0.959 0.798 || status=1
+  score_realdocs 0.980 0.820 || status=1
 else
   echo "realdocs gold: skipped, $realdocs is absent"
 fi

@@ -255,6 +255,27 @@ TEST(FigureExtractor, PeriodsEndingOnADayRangesWithDivisionSignsAndBills) {
   EXPECT_EQ(d.figures[0].counted, "NHTM");
 }
 
+TEST(FigureExtractor, PercentInBracketsPlotsAndDoctors) {
+  // "chiếm tỷ lệ 27,04 (%)": the unit in brackets; "so với 1928 (%)" in a
+  // column header is a year.
+  Doc d = extract({"Diện tích đất cây xanh khoảng 92.810,79m2 chiếm tỷ lệ 27,04 (%);"});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "percent");
+  EXPECT_DOUBLE_EQ(d.figures[0].low, 27.04);
+  EXPECT_TRUE(extract({"| Tăng trưởng 1937 so với 1928 (%) |"}).figures.empty());
+  d = extract({"Trong quý I/2025 có 17 dự án hoàn thành với hơn 4.400 lô/nền; tổng đội bay đạt 31 tàu bay."});
+  ASSERT_EQ(d.figures.size(), 3u) << dump(d.figures);
+  EXPECT_EQ(d.figures[1].unit, "count");
+  EXPECT_EQ(d.figures[2].counted, "tàu bay");
+  // Doctors are people; per 10,000 people the schema counts them.
+  d = extract({"Mỗi năm điều động ít nhất 1.000 bác sĩ về trạm y tế; đạt 19 bác sĩ/vạn dân."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "person/year") << dump(d.figures);
+  EXPECT_EQ(d.figures[1].unit, "count/10k_people") << dump(d.figures);
+  // A name's number before a list's length ("Đông Triều 2") is no count of a tally.
+  EXPECT_TRUE(extract({"- Phân chia KCN Đông Triều 2 thành 02 vùng chức năng chính:"}).figures.empty());
+}
+
 TEST(FigureExtractor, AShareAfterAnEstimateWithItsOwnBangIsExact) {
   // "ước" heads the amount; "bằng 117,6% dự toán" past the comma is a share
   // of its own, as "đạt 100% kế hoạch" is.
