@@ -422,7 +422,7 @@ bool BlockExtractor::counts_listed_members(size_t s, const UnitReading& unit) co
   // number before it ("KCN Đông Triều 2 thành 02 vùng") is no count.
   if (!done_.empty() && done_.back().number_begin >= seg_.sentence_start[s]) return false;
   // "với tổng 109.384 lượt học gồm:": a total, the list its parts.
-  if (contains_word(f_, clause_b, s, "phan dau") || contains_word(f_, clause_b, s, "tong")) return false;
+  if (contains_word(f_, clause_b, s, kStriveWord) || contains_word(f_, clause_b, s, "tong")) return false;
   size_t list = skip_spaces(f_, i + 1);
   if (list >= f_.size()) return true;  // the list is below
   // Names: a capital, and more than one of them before the sentence ends.
