@@ -97,7 +97,7 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
       R"(((?:(?:den|toi|vao|trong)\s+)?(?:(?:cuoi|dau|giua)\s+)?(?:(?:nam|giai doan|nhiem ky|thoi ky|ky|ke hoach|tu nam)\s+)?)((?:19|20)\d\d)(?:(\s*-\s*|\s+(?:den|toi)\s+(?:nam\s+|ngay\s+\d{1,2}/\d{1,2}/)?|\s+)((?:19|20)\d\d))?)");
   static const RE2 kDateBefore(R"(thang\s+\d{1,2}\s+(?:nam\s+)?$)");
   // The year compared against: "so (với) (cùng kỳ | ước thực hiện | quý IV) năm 2024",
-  // "so UTH 2025", "So sánh năm 2026 với ƯTH năm 2025" (the year right after
+  // "so UTH 2025", "bằng mức năm 2000", "So sánh năm 2026 với ƯTH năm 2025" (the year right after
   // "so sánh" is the one compared), "giá so sánh năm 2010" (a price base). The
   // "số" of "dân số", "chỉ số", "hệ số" folds to the same "so" and is not a
   // comparison.
@@ -105,7 +105,7 @@ std::vector<YearMention> find_year_mentions(const Lexicon& lex, std::string_view
       "(?:cung ky|uoc thuc hien|thuc hien|ket qua|ke hoach|du toan|uth|th|kh|dt|quy\\s+(?:i|ii|iii|iv|[1-4]))";
   static const RE2 kBaseBefore(R"((?:^|[^a-z])(?:([a-z]+)\s+)?(?:so(?:\s+voi)?(?:\s+)" + kQualifier +
                                R"()?|so\s+sanh\s+)" + kQualifier + R"(|so\s+sanh\s.*\svoi(?:\s+)" + kQualifier +
-                               R"()?|gia\s+so\s+sanh)\s+(?:nam\s+)?$)");
+                               R"()?|gia\s+so\s+sanh|bang\s+muc)\s+(?:nam\s+)?$)");
   static const RE2 kQuarterBefore(R"((?:^|[^a-z])(quy\s+(?:i|ii|iii|iv|[1-4])/)$)");
   std::vector<YearMention> out;
   if (!has_year_digits(folded)) return out;  // most blocks: no pattern to run

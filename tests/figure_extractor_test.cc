@@ -276,6 +276,32 @@ TEST(FigureExtractor, PercentInBracketsPlotsAndDoctors) {
   EXPECT_TRUE(extract({"- Phân chia KCN Đông Triều 2 thành 02 vùng chức năng chính:"}).figures.empty());
 }
 
+TEST(FigureExtractor, MoneyPerHeadWrittenWithASlash) {
+  // "bình quân/người" names the head as "bình quân đầu người" does.
+  Doc d = extract({"(3) GRDP bình quân/người: từ 8.300 đến 8.500 USD."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "USD/person") << dump(d.figures);
+}
+
+TEST(FigureExtractor, LandPlansBaseLevelsScenariosAndFertility) {
+  // "đất" folds like "đạt": "kế hoạch sử dụng đất 5 năm" names a plan, no duration.
+  EXPECT_TRUE(extract({"Thay thế bằng kế hoạch sử dụng đất 5 năm cấp xã."}).figures.empty());
+  // "bằng mức năm 2000" is the base, not the year of the figure before it.
+  Doc d = extract({"Mục tiêu đến năm 2030", "",
+                   "Tăng diện tích khu bảo tồn biển đạt tối thiểu 6% diện tích tự nhiên vùng biển quốc gia; phục hồi "
+                   "diện tích rừng ngập mặn ven biển tối thiểu bằng mức năm 2000."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].year, "2030") << dump(d.figures);
+  // A growth scenario is a plan.
+  d = extract({"Tăng trưởng 9 tháng đầu năm đạt 6,26%, thấp hơn kịch bản tăng trưởng 06 tháng cuối năm của tỉnh (7,4%)."});
+  ASSERT_EQ(d.figures.size(), 2u) << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[1].kind), "target") << dump(d.figures);
+  // The total fertility rate counts children per woman.
+  d = extract({"Tổng tỷ suất sinh đạt 2,1 con/phụ nữ."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(d.figures[0].unit, "count/person") << dump(d.figures);
+}
+
 TEST(FigureExtractor, AShareAfterAnEstimateWithItsOwnBangIsExact) {
   // "ước" heads the amount; "bằng 117,6% dự toán" past the comma is a share
   // of its own, as "đạt 100% kế hoạch" is.
