@@ -1561,6 +1561,8 @@ void update_context(const Lexicon& lex, const Block& b, const std::vector<YearMe
       if (y.dates()) h.period = y.period;
     for (const std::string& w : lex.result_sections)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = true;
+    for (const std::string& w : lex.words.not_results_heading)
+      if (contains_word(b.folded, 0, b.folded.size(), w)) h.results = false;
     for (const std::string& w : lex.words.goal_words)
       if (contains_word(b.folded, 0, b.folded.size(), w)) h.targets = true;
     ctx->headings.push_back(h);

@@ -269,6 +269,7 @@ Status load_grammar_words(Lexicon* lex, const std::string& dir, GrammarWords* ou
       {"target_qualifier", &out->target_qualifiers},
       {"rule_cue", &out->rule_cues},
       {"goal_word", &out->goal_words},
+      {"not_results_heading", &out->not_results_heading},
       {"citation_date", &out->citation_dates},
       {"time_lead", &out->time_leads},
       {"time_frame", &out->time_frames},

@@ -87,6 +87,7 @@ struct GrammarWords {
   std::vector<std::string> time_frames;         // "giai đoạn", "năm": a bracketed period after one dates its sentence
   std::vector<std::string> time_span_after;     // "qua" of "5 năm qua": a span looked over, not a duration measured          // "trong", "cuối" … before a year that opens a part of a sentence
   std::vector<std::string> goal_words;      // in a heading or earlier in the sentence: sets targets
+  std::vector<std::string> not_results_heading;  // "tiêu chí đánh giá": a heading word of sections.tsv that reviews nothing
   std::vector<std::string> plan_share_words;     // right after a figure: a share of the plan, a change on last year
   std::vector<std::string> last_year_words;      // "so cùng kỳ (X)": X is last year's value
   std::vector<std::string> this_year_words;      // "trong năm nay": the year the text was written

@@ -302,6 +302,18 @@ TEST(FigureExtractor, LandPlansBaseLevelsScenariosAndFertility) {
   EXPECT_EQ(d.figures[0].unit, "count/person") << dump(d.figures);
 }
 
+TEST(FigureExtractor, AHeadingOfEvaluationCriteriaReviewsNoResults) {
+  Doc d = extract({"III. NỘI DUNG THI ĐUA, TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI", "",
+                   "(1) 100% số người hưởng trợ cấp xã hội được tuyên truyền, giải thích."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[0].kind), "target") << dump(d.figures);
+  // A heading that reviews ("đánh giá việc thực hiện") still reports results.
+  d = extract({"I. ĐÁNH GIÁ VIỆC THỰC HIỆN NGHỊ QUYẾT", "",
+               "(1) 100% số người hưởng trợ cấp xã hội được tuyên truyền, giải thích."});
+  ASSERT_EQ(d.figures.size(), 1u) << dump(d.figures);
+  EXPECT_EQ(kind_text(d.figures[0].kind), "result") << dump(d.figures);
+}
+
 TEST(FigureExtractor, AShareAfterAnEstimateWithItsOwnBangIsExact) {
   // "ước" heads the amount; "bằng 117,6% dự toán" past the comma is a share
   // of its own, as "đạt 100% kế hoạch" is.
