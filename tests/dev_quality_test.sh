@@ -19,10 +19,22 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-score() {  # name, documents, gold folder, min F1, min strict F1
-  local name="$1" docs="$2" gold="$3" min_f1="$4" min_strict="$5"
+# A slices file ("doc first last" rows) keeps only the figures inside the line
+# ranges annotated of a page; pages it does not name are scored whole.
+score() {  # name, documents, gold folder, min F1, min strict F1[, slices file]
+  local name="$1" docs="$2" gold="$3" min_f1="$4" min_strict="$5" slices="${6:-/dev/null}"
   "$bin" ingest --db "$work/$name.db" "$docs" >/dev/null 2>&1 || true
-  "$bin" export --db "$work/$name.db" --format jsonl > "$work/$name.jsonl"
+  "$bin" export --db "$work/$name.db" --format jsonl | python3 -c '
+import json, sys
+slices = {}
+for row in open(sys.argv[1], encoding="utf-8"):
+    doc, first, last = row.split()
+    slices.setdefault(doc, []).append((int(first), int(last)))
+for line in sys.stdin:
+    figure = json.loads(line)
+    ranges = slices.get(figure["document"])
+    if ranges is None or any(a <= figure["line"] <= b for a, b in ranges):
+        sys.stdout.write(line)' "$slices" > "$work/$name.jsonl"
   echo "== $name (floors: F1 $min_f1, strict F1 $min_strict)"
   python3 "$dev/score.py" "$gold" "$work/$name.jsonl" --min-f1 "$min_f1" --min-strict "$min_strict" |
     tail -n 1
@@ -31,28 +43,12 @@ score() {  # name, documents, gold folder, min F1, min strict F1
 
 # tests/realdocs_gold: fifty-four pages of ../shared/realdocs (whole, or the line
 # ranges SLICES.tsv names) annotated by readers who never saw chitieu's output,
-# in ../shared/dev's conventions; figures outside a slice are not scored.
-score_realdocs() {  # min F1, min strict F1
-  local gold="$src/tests/realdocs_gold" docs="$work/realdocs"
-  mkdir -p "$docs"
-  for g in "$gold"/*.jsonl; do
-    local name; name="$(basename "$g" .jsonl)"
-    ln -s "$(cd "$realdocs" && pwd)/$name" "$docs/$name"
+# in ../shared/dev's conventions: the pages are linked from there, never copied.
+link_realdocs_pages() {  # gold folder, folder to link them into
+  mkdir -p "$2"
+  for g in "$1"/*.jsonl; do
+    ln -s "$(cd "$realdocs" && pwd)/$(basename "$g" .jsonl)" "$2/"
   done
-  "$bin" ingest --db "$work/realdocs.db" "$docs" >/dev/null 2>&1 || true
-  "$bin" export --db "$work/realdocs.db" --format jsonl | python3 -c '
-import json, sys
-slices = {}
-for row in open(sys.argv[1], encoding="utf-8"):
-    doc, first, last = row.split()
-    slices.setdefault(doc, []).append((int(first), int(last)))
-for line in sys.stdin:
-    f = json.loads(line)
-    ranges = slices.get(f["document"])
-    if ranges is None or any(a <= f["line"] <= b for a, b in ranges):
-        sys.stdout.write(line)' "$gold/SLICES.tsv" > "$work/realdocs.jsonl"
-  echo "== realdocs gold (floors: F1 $1, strict F1 $2)"
-  python3 "$dev/score.py" "$gold" "$work/realdocs.jsonl" --min-f1 "$1" --min-strict "$2" | tail -n 1
 }
 
 status=0
@@ -61,7 +57,9 @@ score seeds "$src/corpus" "$dev/seeds-gold" 1.000 0.952 || status=1
 score genre "$src/tests/genre" "$src/tests/genre/gold" 1.000 1.000 || status=1
 realdocs="$src/../shared/realdocs"
 if [ -d "$realdocs" ]; then
-  score_realdocs 0.969 0.813 || status=1
+  link_realdocs_pages "$src/tests/realdocs_gold" "$work/realdocs"
+  score realdocs "$work/realdocs" "$src/tests/realdocs_gold" 0.969 0.813 "$src/tests/realdocs_gold/SLICES.tsv" ||
+    status=1
 else
   echo "realdocs gold: skipped, $realdocs is absent"
 fi
