@@ -301,8 +301,7 @@ class BlockExtractor {
   bool estimate_heads_clause(size_t clause_b, size_t s) const;
   bool read_range(size_t e, size_t* s2, size_t* e2, std::string* joiner) const;
   std::string find_year(size_t s, size_t figure_end, bool per_year, std::string* source) const;
-  bool opens_every_year(size_t s) const;
-  bool every_year_after(size_t quote_end) const;
+  bool holds_every_year(size_t s, size_t clause_b, size_t quote_end) const;
   bool dates_only_an_aside(const YearMention& y, size_t s) const;
   bool opens_later_part(const YearMention& y, size_t figure_end) const;
   const YearMention* date_in_sentence(size_t sent_b, size_t sent_e, size_t s, size_t figure_end) const;
@@ -1380,27 +1379,25 @@ std::optional<Comparator> BlockExtractor::read_open_bound_after(size_t from, siz
   return std::nullopt;
 }
 
-// "Hàng năm, số vụ … tăng trên 03%; số vụ … tăng trên 05%.": a sentence
-// opening on "hằng năm," holds every clause of it to each year, not only its
-// first.
-bool BlockExtractor::opens_every_year(size_t s) const {
-  size_t i = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
-  while (i < s && (f_[i] == ' ' || f_[i] == '*' || f_[i] == '_')) ++i;
+// Whether the figure holds for every year: "hằng năm", "mỗi năm" in its clause
+// up to its end ("hằng năm tăng 15%"), right after it ("tăng 10% mỗi năm",
+// "giảm 1 - 1,5% hằng năm"), or opening its sentence with a comma, which
+// holds every clause of it ("Hàng năm, số vụ … tăng trên 03%; số vụ … tăng
+// trên 05%.").
+bool BlockExtractor::holds_every_year(size_t s, size_t clause_b, size_t quote_end) const {
+  size_t opening = std::max<size_t>(seg_.sentence_start[s], b_.body_begin);
+  while (opening < s && (f_[opening] == ' ' || f_[opening] == '*' || f_[opening] == '_')) ++opening;
+  size_t after = skip_spaces(f_, quote_end);
   for (const std::string& w : lex_.words.per_year_words) {
-    if (f_.compare(i, w.size(), w) != 0) continue;
-    size_t after = skip_spaces(f_, i + w.size());
-    if (after < s && f_[after] == ',') return true;
-  }
-  return false;
-}
-
-// "giảm 1 - 1,5% hằng năm", "tăng 10% mỗi năm": the words right after the
-// figure hold it to each year.
-bool BlockExtractor::every_year_after(size_t quote_end) const {
-  size_t i = skip_spaces(f_, quote_end);
-  for (const std::string& w : lex_.words.per_year_words)
-    if (f_.compare(i, w.size(), w) == 0 && (i + w.size() == f_.size() || !is_folded_word_char(f_[i + w.size()])))
+    if (contains_word(f_, clause_b, quote_end, w)) return true;
+    if (f_.compare(after, w.size(), w) == 0 &&
+        (after + w.size() == f_.size() || !is_folded_word_char(f_[after + w.size()])))
       return true;
+    if (f_.compare(opening, w.size(), w) == 0) {
+      size_t next = skip_spaces(f_, opening + w.size());
+      if (next < s && f_[next] == ',') return true;
+    }
+  }
   return false;
 }
 
@@ -1449,9 +1446,7 @@ void BlockExtractor::read_figure(const Candidate& c) {
   parts.unit = unit;
   parts.unit_text = unit.matched ? b_.slice(skip_spaces(f, c.last_e), unit.end) : "";
   parts.item = !b_.item.empty() ? b_.item : ctx_->item;
-  bool per_year = std::any_of(lex_.words.per_year_words.begin(), lex_.words.per_year_words.end(),
-                              [&](const std::string& w) { return contains_word(f, clause_b, quote_end, w); }) ||
-                  opens_every_year(s) || every_year_after(quote_end);
+  bool per_year = holds_every_year(s, clause_b, quote_end);
   parts.year = find_year(s, quote_end, per_year, &parts.year_source);
 
   bool names_target = false;
